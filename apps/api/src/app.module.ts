@@ -1,0 +1,47 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { AppConfig, CoreModule, currentRequestId, RequestLoaders, toGraphQLError, type RequestContext } from '#libs/core';
+import { DirectoryModule } from '#libs/directory';
+import { IdentityModule, SessionService } from '#libs/identity';
+import { ENTITIES, MIGRATIONS } from './persistence.js';
+
+/** The API: wires the domain modules under one GraphQL endpoint. No logic lives here. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot({
+          config,
+          database: { url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, migrations: MIGRATIONS },
+        }),
+        DirectoryModule,
+        IdentityModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [IdentityModule],
+          inject: [SessionService],
+          useFactory: (sessions: SessionService) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: config.sandboxEnabled,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            context: async ({ req }: { req: Request }): Promise<RequestContext> => ({
+              viewer: await sessions.authenticate(req.headers.authorization),
+              loaders: new RequestLoaders(),
+              requestId: currentRequestId() ?? '',
+            }),
+            formatError: (formatted, error) =>
+              formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.requestId
+                ? toGraphQLError(error).toJSON()
+                : { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: formatted.extensions },
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals';
+import { CoreErrorCode } from '../errors/domain-error.js';
+import { checkAccess } from './access.guard.js';
+import type { Viewer } from './viewer.js';
+
+const user = (role: 'researcher' | 'coordinator', affiliation: 'pending' | 'approved'): Viewer => ({
+  kind: 'user',
+  userId: 'u1',
+  role,
+  organizationId: 'o1',
+  affiliation,
+  sessionId: 's1',
+});
+
+const codeOf = (fn: () => void) => {
+  try {
+    fn();
+    return 'allowed';
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+};
+
+describe('checkAccess', () => {
+  it('denies an operation that declares nobody', () => {
+    expect(codeOf(() => checkAccess(user('coordinator', 'approved'), undefined))).toBe(CoreErrorCode.NotAllowed);
+  });
+
+  it('asks visitors to sign in and refuses the wrong role', () => {
+    expect(codeOf(() => checkAccess({ kind: 'anonymous' }, ['signed-in']))).toBe(CoreErrorCode.NotSignedIn);
+    expect(codeOf(() => checkAccess({ kind: 'invalid-token' }, ['coordinator']))).toBe(CoreErrorCode.NotSignedIn);
+    expect(codeOf(() => checkAccess(user('researcher', 'approved'), ['coordinator']))).toBe(CoreErrorCode.NotAllowed);
+  });
+
+  it('treats a pending researcher as a visitor who is signed in', () => {
+    expect(codeOf(() => checkAccess(user('researcher', 'pending'), ['signed-in']))).toBe('allowed');
+    expect(codeOf(() => checkAccess(user('researcher', 'pending'), ['researcher']))).toBe(CoreErrorCode.AffiliationPending);
+    expect(codeOf(() => checkAccess(user('researcher', 'approved'), ['researcher']))).toBe('allowed');
+  });
+
+  it('lets anyone through an open operation, even with a stale token', () => {
+    expect(codeOf(() => checkAccess({ kind: 'invalid-token' }, ['anyone']))).toBe('allowed');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigValidationError, parseConfig } from './app-config.js';
+
+describe('parseConfig', () => {
+  it('applies defaults when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.sandboxEnabled).toBe(true);
+  });
+
+  it('names the bad variable', () => {
+    expect(() => parseConfig({ PORT: 'abc' })).toThrow(/PORT="abc"/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('requires a long JWT_SECRET in production and hides its value', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production/);
+    try {
+      parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' });
+      throw new Error('expected failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigValidationError);
+      expect(String(error)).toContain('JWT_SECRET=(hidden)');
+      expect(String(error)).not.toContain('short');
+    }
+  });
+
+  it('requires ADMIN_PASSWORD with ADMIN_EMAIL', () => {
+    expect(() => parseConfig({ ADMIN_EMAIL: 'admin@example.jp' })).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('turns sandbox off in production unless asked', () => {
+    const secret = 'x'.repeat(32);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).sandboxEnabled).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_SANDBOX: 'true' }).sandboxEnabled).toBe(true);
+  });
+});

@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  getMetadataStorage,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The one place that reads process.env. Every variable, its default and its
+ * rule live here; README's configuration table mirrors this class.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** External PostgreSQL. Unset: an embedded PostgreSQL is started in DATA_DIR/postgres. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Where local state lives: the embedded database, development secrets. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Port of the embedded PostgreSQL; 0 picks a free one at each start. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT = 0;
+
+  /** Signs access tokens. Required (32+ characters) in production; generated and kept in DATA_DIR otherwise. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
+  @IsString({ message: 'JWT_SECRET is required in production' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(31536000)
+  REFRESH_TOKEN_TTL_SECONDS = 2592000;
+
+  /** With ADMIN_PASSWORD: the first admin, created at boot when no admin exists yet. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined)
+  @IsString({ message: 'ADMIN_PASSWORD is required when ADMIN_EMAIL is set' })
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** The GraphiQL sandbox page at /graphql. Default: on outside production. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  GRAPHQL_SANDBOX?: boolean;
+
+  /** How long SIGTERM waits for in-flight requests before closing anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120000)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get sandboxEnabled(): boolean {
+    return this.GRAPHQL_SANDBOX ?? !this.isProduction;
+  }
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Validates a raw environment into AppConfig, naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((rule) => rule.propertyName),
+  );
+  const raw = Object.fromEntries(Object.entries(env).filter(([key]) => known.has(key)));
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigValidationError(
+      errors.map((error) => {
+        const secret = error.property.includes('SECRET') || error.property.includes('PASSWORD');
+        const shown = secret ? '(hidden)' : JSON.stringify(raw[error.property] ?? null);
+        return `${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+      }),
+    );
+  }
+  return config;
+}
+
+/** Reads .env (when present) and the process environment. */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return parseConfig({ ...process.env, ...overrides });
+}

@@ -1,0 +1,46 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access/access.guard.js';
+import { AppConfig } from './config/app-config.js';
+import { DatabaseHealth } from './database/database-health.js';
+import { dataSourceOptions, type DatabaseSettings } from './database/data-source-options.js';
+import { GraphQLErrorFilter } from './errors/graphql-errors.js';
+import { InputValidationPipe } from './graphql/input-validation.pipe.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+
+export interface CoreModuleOptions {
+  config: AppConfig;
+  database: DatabaseSettings;
+}
+
+/**
+ * Config, database (migrated at start, never synchronized), health, and the
+ * cross-cutting rules every operation passes: access guard, input validation,
+ * error mapping.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot({ config, database }: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true, logging: ['error', 'warn', 'migration'] }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        HealthService,
+        DatabaseHealth,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
+      exports: [AppConfig, HealthService],
+    };
+  }
+}

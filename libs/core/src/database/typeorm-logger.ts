@@ -1,0 +1,22 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { logger } from '../logging/logger.js';
+
+/** Routes TypeORM's migration notes and errors into the JSON log; queries stay quiet. */
+export class TypeOrmJsonLogger implements TypeOrmLogger {
+  private readonly out = logger('database');
+
+  logQuery() {}
+  logQuerySlow(time: number, query: string) {
+    this.out.warn({ durationMs: time, query: query.slice(0, 500) }, 'slow query');
+  }
+  logQueryError(error: string | Error, query: string) {
+    this.out.error({ err: error, query: query.slice(0, 500) }, 'query failed');
+  }
+  logSchemaBuild() {}
+  logMigration(message: string) {
+    this.out.info(message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown) {
+    if (level === 'warn') this.out.warn(String(message));
+  }
+}

@@ -1,0 +1,64 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
+
+interface RequestScope {
+  requestId: string;
+}
+
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** Runs fn with a request id that every log line inside it carries. */
+export function runWithRequestId<T>(requestId: string, fn: () => T): T {
+  return requestScope.run({ requestId }, fn);
+}
+
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
+}
+
+let root: Logger = pino({ level: 'info' });
+
+export function configureLogger(level: string): Logger {
+  root = pino({
+    level,
+    base: { service: 'kyoso' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+  });
+  return root;
+}
+
+export function logger(context?: string): Logger {
+  return context ? root.child({ context }) : root;
+}
+
+/** Nest's logger interface over pino, so framework messages are JSON lines too. */
+export class JsonLogger implements LoggerService {
+  log(message: unknown, context?: string) {
+    this.write('info', message, context);
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    logger(context).error({ trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string) {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string) {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, context?: string) {
+    this.write('fatal', message, context);
+  }
+  private write(level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string) {
+    if (typeof message === 'object' && message !== null) logger(context)[level](message);
+    else logger(context)[level](String(message));
+  }
+}

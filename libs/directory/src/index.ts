@@ -1,0 +1,4 @@
+export { DirectoryModule, DIRECTORY_ENTITIES } from './directory.module.js';
+export { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
+export { Organization } from './organization.entity.js';
+export { OrganizationService } from './organization.service.js';

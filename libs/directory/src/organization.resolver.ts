@@ -1,0 +1,60 @@
+import { Args, Field, ID, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
+import { Allow, BilingualText, Connection, taxonomy } from '#libs/core';
+import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationService } from './organization.service.js';
+
+const OrganizationConnection = Connection(Organization, 'Organization');
+
+@ObjectType({ description: 'A code of the taxonomy with its labels.' })
+export class TaxonomyTerm {
+  @Field()
+  code: string;
+
+  @Field(() => BilingualText)
+  label: BilingualText;
+}
+
+const termsOf = (entries: { code: string; ja: string; en: string }[]): TaxonomyTerm[] =>
+  entries.map(({ code, ja, en }) => ({ code, label: { ja, en } }));
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(private readonly organizationService: OrganizationService) {}
+
+  @Allow('anyone')
+  @Query(() => Organization)
+  organization(@Args('id', { type: () => ID }) id: string) {
+    return this.organizationService.get(id);
+  }
+
+  @Allow('anyone')
+  @Query(() => OrganizationConnection)
+  organizations(@Args() args: OrganizationsArgs) {
+    return this.organizationService.list(args);
+  }
+
+  @Allow('anyone')
+  @Query(() => [TaxonomyTerm], { description: 'The organization types, with Japanese and English labels.' })
+  organizationTypes(): TaxonomyTerm[] {
+    return termsOf(taxonomy().organizationTypes);
+  }
+
+  @Allow('coordinator', 'admin')
+  @Mutation(() => Organization)
+  createOrganization(@Args('input') input: CreateOrganizationInput) {
+    return this.organizationService.create(input);
+  }
+
+  @Allow('coordinator', 'admin')
+  @Mutation(() => Organization)
+  updateOrganization(@Args('input') input: UpdateOrganizationInput) {
+    return this.organizationService.update(input);
+  }
+
+  @ResolveField(() => BilingualText, { description: 'The type code’s label.' })
+  typeLabel(@Parent() organization: Organization): BilingualText {
+    const entry = taxonomy().organizationTypes.find((term) => term.code === organization.type);
+    return { ja: entry?.ja ?? organization.type, en: entry?.en ?? organization.type };
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { bilingual, byKeys, paginate, type Page, type RequestLoaders } from '#libs/core';
+import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
+import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
+import { Organization } from './organization.entity.js';
+
+const EMPTY_TEXT = { ja: null, en: null };
+
+@Injectable()
+export class OrganizationService {
+  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+
+  async get(id: string): Promise<Organization> {
+    const organization = await this.organizations.findOneBy({ id });
+    if (!organization) throw DirectoryError.organizationNotFound(id);
+    return organization;
+  }
+
+  find(id: string): Promise<Organization | null> {
+    return this.organizations.findOneBy({ id });
+  }
+
+  /** A per-request loader, so a page of users resolves its organizations in one query. */
+  loader(loaders: RequestLoaders) {
+    return loaders.get<string, Organization>('directory.organization', async (ids) =>
+      byKeys(ids, await this.organizations.findBy({ id: ids as string[] as never }), (row) => row.id),
+    );
+  }
+
+  list(args: OrganizationsArgs): Promise<Page<Organization>> {
+    const query = this.organizations.createQueryBuilder('organization');
+    if (args.types?.length) query.andWhere('organization.type IN (:...types)', { types: args.types });
+    if (args.prefecture) query.andWhere('organization.prefecture = :prefecture', { prefecture: args.prefecture });
+    if (args.nameContains) {
+      const pattern = `%${args.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(organization.name.ja ILIKE :pattern OR organization.name.en ILIKE :pattern)', { pattern });
+    }
+    return paginate(query, args);
+  }
+
+  async create(input: CreateOrganizationInput): Promise<Organization> {
+    await this.assertExternalIdFree(input.externalId);
+    return this.organizations.save(
+      this.organizations.create({
+        type: input.type,
+        name: bilingual(input.name),
+        description: bilingual(input.description ?? EMPTY_TEXT),
+        prefecture: input.prefecture?.trim() || null,
+        city: input.city?.trim() || null,
+        website: input.website ?? null,
+        externalId: input.externalId ?? null,
+      }),
+    );
+  }
+
+  /** Applies an edit only if nobody changed the organization since `input.version`. */
+  async update(input: UpdateOrganizationInput): Promise<Organization> {
+    return this.organizations.manager.transaction(async (manager) => {
+      const current = await manager.findOne(Organization, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw DirectoryError.organizationNotFound(input.id, 'input.id');
+      if (current.version !== input.version) {
+        throw new DirectoryError(
+          DirectoryErrorCode.StaleVersion,
+          {
+            ja: `この組織は他の人が更新しました（最新の版は ${current.version}）。読み込み直してから編集してください`,
+            en: `Someone else changed this organization (now at version ${current.version}); reload and edit again`,
+          },
+          [{ path: 'input.version', messages: [`current version is ${current.version}`] }],
+        );
+      }
+      if (input.type !== undefined && input.type !== null) current.type = input.type;
+      if (input.name) current.name = bilingual(input.name);
+      if (input.description) current.description = bilingual(input.description);
+      if (input.prefecture !== undefined) current.prefecture = input.prefecture?.trim() || null;
+      if (input.city !== undefined) current.city = input.city?.trim() || null;
+      if (input.website !== undefined) current.website = input.website ?? null;
+      return manager.save(current);
+    });
+  }
+
+  private async assertExternalIdFree(externalId: string | undefined) {
+    if (!externalId) return;
+    if (await this.organizations.existsBy({ externalId })) {
+      throw new DirectoryError(
+        DirectoryErrorCode.ExternalIdTaken,
+        { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` },
+        [{ path: 'input.externalId', messages: ['already in use'] }],
+      );
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { User } from './user.entity.js';
+
+@ObjectType({ description: 'Tokens for a signed-in session. Send accessToken as "Authorization: Bearer …".' })
+export class AuthPayload {
+  @Field()
+  accessToken: string;
+
+  @Field()
+  accessTokenExpiresAt: Date;
+
+  @Field({ description: 'Good for one refreshToken call, which returns a new one.' })
+  refreshToken: string;
+
+  @Field()
+  refreshTokenExpiresAt: Date;
+
+  @Field(() => User)
+  user: User;
+}

@@ -1,0 +1,45 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentViewer, type Viewer } from '#libs/core';
+import { AccountService } from './account.service.js';
+import { AuthPayload } from './auth-payload.model.js';
+import { RefreshTokenArgs, SignInInput, SignOutArgs, SignUpInput } from './dto/account.input.js';
+import { SessionService } from './session.service.js';
+import { User } from './user.entity.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Allow('anyone')
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in; its affiliation stays pending until a coordinator approves it.' })
+  signUp(@Args('input') input: SignUpInput) {
+    return this.accounts.signUp(input);
+  }
+
+  @Allow('anyone')
+  @Mutation(() => AuthPayload)
+  signIn(@Args('input') input: SignInInput) {
+    return this.sessions.signIn(input.email, input.password);
+  }
+
+  @Allow('anyone')
+  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old refresh token stops working.' })
+  refreshToken(@Args() args: RefreshTokenArgs) {
+    return this.sessions.refresh(args.refreshToken);
+  }
+
+  @Allow('anyone')
+  @Mutation(() => Boolean, { description: 'Ends a session: the refresh token’s, or else the access token’s.' })
+  signOut(@Args() args: SignOutArgs, @CurrentViewer() viewer: Viewer) {
+    return this.sessions.signOut(args.refreshToken, viewer);
+  }
+
+  @Allow('signed-in')
+  @Query(() => User, { description: 'The signed-in account.' })
+  me(@CurrentViewer() viewer: Viewer) {
+    return viewer.kind === 'user' ? this.accounts.get(viewer.userId) : null;
+  }
+}

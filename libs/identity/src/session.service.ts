@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { ANONYMOUS, type Viewer } from '#libs/core';
+import type { AuthPayload } from './auth-payload.model.js';
+import { IdentityError } from './identity-errors.js';
+import { verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
+import { RefreshToken, Session } from './session.entity.js';
+import { TokenService } from './token.service.js';
+import { User } from './user.entity.js';
+
+/** Sign-in, token rotation, sign-out, and turning an access token into a Viewer. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async signIn(email: string, password: string): Promise<AuthPayload> {
+    const user = await this.dataSource.manager.findOneBy(User, { email: normalizeEmail(email) });
+    const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+    if (!user || !valid) throw IdentityError.invalidCredentials();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
+      const session = await manager.save(manager.create(Session, { userId: user.id, revokedAt: null, revokedReason: null }));
+      return this.issue(manager, user, session.id);
+    });
+  }
+
+  /** Opens a session for an account just created inside the same transaction. */
+  start(manager: EntityManager, user: User): Promise<AuthPayload> {
+    return manager
+      .save(manager.create(Session, { userId: user.id, revokedAt: null, revokedReason: null }))
+      .then((session) => this.issue(manager, user, session.id));
+  }
+
+  /**
+   * Trades a refresh token for a new pair. Each token works once: presenting a
+   * spent one means it leaked, so the whole session is revoked.
+   */
+  async refresh(refreshToken: string): Promise<AuthPayload> {
+    const hash = TokenService.hash(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const spent: { session_id: string }[] = await manager.query(
+        `UPDATE refresh_token SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+          RETURNING session_id`,
+        [hash],
+      );
+      if (spent.length === 0) return { reused: await manager.findOneBy(RefreshToken, { tokenHash: hash }) };
+      const session = await manager.findOneBy(Session, { id: spent[0].session_id });
+      const user = session && !session.revokedAt ? await manager.findOneBy(User, { id: session.userId }) : null;
+      if (!session || !user) return { reused: null };
+      return { payload: await this.issue(manager, user, session.id) };
+    });
+    if ('payload' in outcome && outcome.payload) return outcome.payload;
+    if (outcome.reused?.usedAt) await this.revoke(outcome.reused.sessionId, 'refresh token reused');
+    throw IdentityError.invalidRefreshToken();
+  }
+
+  /** Ends the session the refresh token (or else the caller's access token) belongs to. */
+  async signOut(refreshToken: string | undefined, viewer: Viewer): Promise<boolean> {
+    if (refreshToken) {
+      const token = await this.dataSource.manager.findOneBy(RefreshToken, { tokenHash: TokenService.hash(refreshToken) });
+      if (!token) throw IdentityError.invalidRefreshToken();
+      await this.revoke(token.sessionId, 'signed out');
+      return true;
+    }
+    if (viewer.kind !== 'user') throw IdentityError.invalidRefreshToken();
+    await this.revoke(viewer.sessionId, 'signed out');
+    return true;
+  }
+
+  /** The viewer behind an Authorization header; revoked sessions and stale tokens are not users. */
+  async authenticate(authorization: string | undefined): Promise<Viewer> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const claims = match ? await this.tokens.verifyAccessToken(match[1]) : undefined;
+    if (!claims) return { kind: 'invalid-token' };
+    const user = await this.dataSource.manager
+      .createQueryBuilder(User, 'user')
+      .innerJoin(Session, 'session', 'session.userId = user.id AND session.id = :sid AND session.revokedAt IS NULL', { sid: claims.sid })
+      .where('user.id = :id', { id: claims.sub })
+      .getOne();
+    if (!user) return { kind: 'invalid-token' };
+    return {
+      kind: 'user',
+      userId: user.id,
+      role: user.role,
+      organizationId: user.organizationId,
+      affiliation: user.affiliationStatus,
+      sessionId: claims.sid,
+    };
+  }
+
+  private async revoke(sessionId: string, reason: string) {
+    await this.dataSource.manager.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
+  private async issue(manager: EntityManager, user: User, sessionId: string): Promise<AuthPayload> {
+    const refresh = this.tokens.refreshToken();
+    await manager.insert(RefreshToken, { tokenHash: refresh.hash, sessionId, expiresAt: refresh.expiresAt, usedAt: null });
+    const access = await this.tokens.accessToken(user.id, sessionId);
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: refresh.expiresAt,
+      user,
+    };
+  }
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -1,0 +1,80 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, JoinColumn, type Relation } from 'typeorm';
+import { BilingualText, type AffiliationStatus, type Role } from '#libs/core';
+import { Organization } from '#libs/directory';
+
+export enum UserRole {
+  RESEARCHER = 'researcher',
+  COMPANY_MEMBER = 'company-member',
+  COORDINATOR = 'coordinator',
+  ADMIN = 'admin',
+}
+registerEnumType(UserRole, { name: 'UserRole' });
+
+export enum Affiliation {
+  PENDING = 'pending',
+  APPROVED = 'approved',
+  REJECTED = 'rejected',
+}
+registerEnumType(Affiliation, {
+  name: 'AffiliationStatus',
+  description: 'Whether a coordinator has confirmed that the account belongs to its organization.',
+});
+
+@ObjectType({ description: 'An account: a researcher, company member, coordinator or admin.' })
+@Entity()
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; shown only to the account itself and to staff. */
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Field(() => BilingualText)
+  @Column(() => BilingualText, { prefix: 'name' })
+  name: BilingualText;
+
+  @Field(() => UserRole)
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  @Field(() => Affiliation)
+  @Index()
+  @Column({ type: 'text' })
+  affiliationStatus: AffiliationStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  affiliationDecidedBy: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  affiliationDecidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The coordinator’s note on the decision.' })
+  @Column({ type: 'text', nullable: true })
+  affiliationNote: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,50 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Connection, CurrentViewer, isStaff, Loaders, PageArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import { Organization, OrganizationService } from '#libs/directory';
+import { AccountService } from './account.service.js';
+import { CreateStaffAccountInput, DecideAffiliationInput } from './dto/account.input.js';
+import { User } from './user.entity.js';
+
+const UserConnection = Connection(User, 'User');
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  @Allow('coordinator', 'admin')
+  @Query(() => UserConnection, { description: 'Accounts whose affiliation waits for a decision, oldest first.' })
+  pendingAffiliations(@Args() args: PageArgs) {
+    return this.accounts.pendingAffiliations(args);
+  }
+
+  @Allow('coordinator', 'admin')
+  @Mutation(() => User)
+  approveAffiliation(@Args('input') input: DecideAffiliationInput, @CurrentViewer() viewer: SignedInViewer) {
+    return this.accounts.approveAffiliation(input, viewer);
+  }
+
+  @Allow('coordinator', 'admin')
+  @Mutation(() => User)
+  rejectAffiliation(@Args('input') input: DecideAffiliationInput, @CurrentViewer() viewer: SignedInViewer) {
+    return this.accounts.rejectAffiliation(input, viewer);
+  }
+
+  @Allow('admin')
+  @Mutation(() => User, { description: 'Creates a coordinator or admin account.' })
+  createStaffAccount(@Args('input') input: CreateStaffAccountInput) {
+    return this.accounts.createStaffAccount(input);
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() user: User, @Loaders() loaders: RequestLoaders) {
+    return user.organizationId ? this.organizations.loader(loaders).load(user.organizationId) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible to the account itself and to coordinators.' })
+  email(@Parent() user: User, @CurrentViewer() viewer: Viewer): string | null {
+    return isStaff(viewer) || (viewer.kind === 'user' && viewer.userId === user.id) ? user.email : null;
+  }
+}
