@@ -12,6 +12,8 @@ const common = {
 };
 
 export default {
+  // e2e tests boot real servers; a stuck one still fails within a minute
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -24,7 +26,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

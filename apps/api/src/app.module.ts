@@ -3,8 +3,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { AppConfig, CoreModule, currentRequestId, RequestLoaders, toGraphQLError, type RequestContext } from '#libs/core';
-import { DirectoryModule } from '#libs/directory';
 import { IdentityModule, SessionService } from '#libs/identity';
+import { API_MODULES } from './api-schema.js';
 import { ENTITIES, MIGRATIONS } from './persistence.js';
 
 /** The API: wires the domain modules under one GraphQL endpoint. No logic lives here. */
@@ -18,8 +18,7 @@ export class AppModule {
           config,
           database: { url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, migrations: MIGRATIONS },
         }),
-        DirectoryModule,
-        IdentityModule,
+        ...API_MODULES,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

@@ -1,0 +1,151 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort, projectRoot } from '#libs/core';
+
+/**
+ * The built server as a newcomer runs it (node dist/…/main.js, embedded
+ * PostgreSQL in DATA_DIR): a second start, a port clash, SIGTERM, a warm restart.
+ */
+const MAIN = join(projectRoot(), 'dist', 'apps', 'api', 'src', 'main.js');
+const ADMIN = { email: 'admin@kyoso.test', password: 'correct-horse-battery' };
+const dataDirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kyoso-process-'));
+  chmodSync(dir, 0o755);
+  dataDirs.push(dir);
+  return dir;
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function launch(dataDir: string, port: number): Started {
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: projectRoot(),
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(port: number, started: Started, timeoutMs = 60000): Promise<number> {
+  const begin = Date.now();
+  while (Date.now() - begin < timeoutMs) {
+    if (started.child.exitCode !== null) throw new Error(`server exited early:\n${started.output()}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      if (response.status === 200) return Date.now() - begin;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`no healthy server within ${timeoutMs} ms:\n${started.output()}`);
+}
+
+async function graphql(port: number, query: string, variables?: object, token?: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
+}
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await new Promise((done) => setTimeout(done, 500));
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('running the server', () => {
+  it('refuses a second start, survives it, shuts down on SIGTERM and restarts with its data', async () => {
+    const dataDir = tempDataDir();
+    const port = await findFreePort();
+    const first = launch(dataDir, port);
+    await waitForHealth(port, first);
+
+    const signIn = await graphql(port, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: ADMIN });
+    const token = signIn.data?.signIn.accessToken as string;
+    expect(token).toBeTruthy();
+    const created = await graphql(
+      port,
+      'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
+      { i: { type: 'public-lab', name: { ja: '山形県工業技術センター' }, prefecture: '山形県' } },
+      token,
+    );
+    const organizationId = created.data?.createOrganization.id as string;
+    expect(organizationId).toBeTruthy();
+
+    // same data directory, other port: refused at once by the data directory lock
+    const second = launch(dataDir, await findFreePort());
+    const begun = Date.now();
+    expect(await second.exited).toBe(1);
+    expect(Date.now() - begun).toBeLessThan(10000);
+    expect(second.output()).toMatch(/data directory .* is in use by another Kyoso process \(pid \d+\)/);
+
+    // same port, other data directory: refused before any database is started
+    const third = launch(tempDataDir(), port);
+    expect(await third.exited).toBe(1);
+    expect(third.output()).toMatch(new RegExp(`Port ${port} on 127.0.0.1 is already in use`));
+
+    // the first server and its data are untouched
+    const still = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', { id: organizationId });
+    expect(still.data?.organization.name.ja).toBe('山形県工業技術センター');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'kyoso.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+    const again = launch(dataDir, port);
+    await waitForHealth(port, again);
+    const kept = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', { id: organizationId });
+    expect(kept.data?.organization.name.ja).toBe('山形県工業技術センター');
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('cleans up after a predecessor that was killed outright', async () => {
+    const dataDir = tempDataDir();
+    const port = await findFreePort();
+    const crashed = launch(dataDir, port);
+    await waitForHealth(port, crashed);
+    crashed.child.kill('SIGKILL'); // leaves its lock file and an orphaned postmaster behind
+    await crashed.exited;
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true);
+
+    const next = launch(dataDir, port);
+    await waitForHealth(port, next);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+  });
+
+  it('names the bad variable when the configuration is invalid', async () => {
+    const started = launch(tempDataDir(), 70000);
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('PORT="70000"');
+  });
+});
