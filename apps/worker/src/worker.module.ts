@@ -12,6 +12,7 @@ export class WorkerModule {
         CoreModule.forRoot({
           config,
           database: { url: databaseUrl, poolSize: Math.min(config.DATABASE_POOL_SIZE, 5), entities: ENTITIES, migrations: MIGRATIONS },
+          runMigrations: false,
         }),
       ],
     };

@@ -14,6 +14,8 @@ import { HealthService } from './health/health.service.js';
 export interface CoreModuleOptions {
   config: AppConfig;
   database: DatabaseSettings;
+  /** The API migrates at start; the worker leaves it to the API so two processes never race. */
+  runMigrations?: boolean;
 }
 
 /**
@@ -24,12 +26,12 @@ export interface CoreModuleOptions {
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot({ config, database }: CoreModuleOptions): DynamicModule {
+  static forRoot({ config, database, runMigrations = true }: CoreModuleOptions): DynamicModule {
     return {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true, logging: ['error', 'warn', 'migration'] }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: runMigrations, logging: ['error', 'warn', 'migration'] }),
       ],
       controllers: [HealthController],
       providers: [
