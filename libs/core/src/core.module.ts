@@ -31,7 +31,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: runMigrations, logging: ['error', 'warn', 'migration'] }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: runMigrations, logging: 'all' }),
       ],
       controllers: [HealthController],
       providers: [

@@ -11,7 +11,7 @@ export { graphqlCode, toGraphQLError } from './errors/graphql-errors.js';
 export { bilingual, BilingualText, BilingualTextInputOf, DescriptionInput, NameInput, NestedInput } from './graphql/bilingual-text.js';
 export { byKeys, CurrentViewer, Loaders, RequestLoaders, type RequestContext } from './graphql/request-context.js';
 export { HealthService, type HealthCheck, type HealthReport } from './health/health.service.js';
-export { configureLogger, JsonLogger, logger, currentRequestId, runWithRequestId } from './logging/logger.js';
+export { configureLogger, JsonLogger, logger, currentRequestId, queriesIssued, runWithRequestId } from './logging/logger.js';
 export { requestIdMiddleware } from './logging/request-id.middleware.js';
 export { projectRoot } from './project-root.js';
 export { IsTaxonomyCode, isTaxonomyCode, taxonomy, type TaxonomyEntry, type TaxonomyList } from './taxonomy/taxonomy.js';

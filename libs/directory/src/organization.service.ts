@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { bilingual, byKeys, paginate, type Page, type RequestLoaders } from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
 import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
@@ -25,7 +25,7 @@ export class OrganizationService {
   /** A per-request loader, so a page of users resolves its organizations in one query. */
   loader(loaders: RequestLoaders) {
     return loaders.get<string, Organization>('directory.organization', async (ids) =>
-      byKeys(ids, await this.organizations.findBy({ id: ids as string[] as never }), (row) => row.id),
+      byKeys(ids, await this.organizations.findBy({ id: In([...ids]) }), (row) => row.id),
     );
   }
 

@@ -1,11 +1,13 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { logger } from '../logging/logger.js';
+import { countQuery, logger } from '../logging/logger.js';
 
-/** Routes TypeORM's migration notes and errors into the JSON log; queries stay quiet. */
+/** Routes TypeORM's migration notes and errors into the JSON log; queries are counted, not printed. */
 export class TypeOrmJsonLogger implements TypeOrmLogger {
   private readonly out = logger('database');
 
-  logQuery() {}
+  logQuery() {
+    countQuery();
+  }
   logQuerySlow(time: number, query: string) {
     this.out.warn({ durationMs: time, query: query.slice(0, 500) }, 'slow query');
   }

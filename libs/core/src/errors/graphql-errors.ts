@@ -43,7 +43,14 @@ const HTTP_STATUS_CODES: Record<number, GraphQLErrorCode> = {
 
 /** Turns anything a resolver throws into a client-safe GraphQLError. */
 export function toGraphQLError(error: unknown): GraphQLError {
-  if (error instanceof GraphQLError) return error;
+  if (error instanceof GraphQLError) {
+    // A resolver's error as GraphQL wrapped it (field resolvers bypass the exception
+    // filter): map what was thrown, keeping where it happened.
+    const thrown = error.originalError;
+    if (!thrown || thrown instanceof GraphQLError) return error;
+    const mapped = toGraphQLError(thrown);
+    return new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, originalError: thrown, extensions: mapped.extensions });
+  }
   if (error instanceof DomainError) {
     return new GraphQLError(error.message, {
       extensions: {

@@ -13,18 +13,22 @@ const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata) {
     const type = metadata.metatype;
-    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param' && metadata.type !== 'custom') return value;
+    // GraphQL arguments (@Args) arrive as 'body'. 'custom' covers @Parent() and custom
+    // param decorators (@CurrentViewer, @Loaders): those are not client input.
+    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
     if (!type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') return value;
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
-    if (errors.length) throw CoreError.invalidInput(flatten(errors, metadata.data ?? 'input'));
+    // @Args('input') names one argument ("input.email"); a bare @Args() is an ArgsType whose
+    // properties are the arguments themselves ("first").
+    if (errors.length) throw CoreError.invalidInput(flatten(errors, metadata.data));
     return instance;
   }
 }
 
-function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
+function flatten(errors: ValidationError[], prefix: string | undefined): FieldProblem[] {
   return errors.flatMap((error) => {
-    const path = `${prefix}.${error.property}`;
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own = error.constraints ? [{ path, messages: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], path)];
   });

@@ -2,20 +2,38 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
 
-interface RequestScope {
+export interface RequestScope {
   requestId: string;
+  /** SQL statements issued for this request, for the access log (N+1 shows up here). */
+  queries: number;
 }
 
 const requestScope = new AsyncLocalStorage<RequestScope>();
 
 /** Runs fn with a request id that every log line inside it carries. */
 export function runWithRequestId<T>(requestId: string, fn: () => T): T {
-  return requestScope.run({ requestId }, fn);
+  return runInRequestScope({ requestId, queries: 0 }, fn);
+}
+
+export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
+  return requestScope.run(scope, fn);
 }
 
 export function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;
 }
+
+let queriesTotal = 0;
+
+/** Counts one SQL statement against the current request and the process. */
+export function countQuery(): void {
+  queriesTotal++;
+  const scope = requestScope.getStore();
+  if (scope) scope.queries++;
+}
+
+/** SQL statements this process has issued; tests diff it around a request. */
+export const queriesIssued = (): number => queriesTotal;
 
 let root: Logger = pino({ level: 'info' });
 
