@@ -14,5 +14,5 @@ export { HealthService, type HealthCheck, type HealthReport } from './health/hea
 export { configureLogger, JsonLogger, logger, currentRequestId, queriesIssued, runWithRequestId } from './logging/logger.js';
 export { requestIdMiddleware } from './logging/request-id.middleware.js';
 export { projectRoot } from './project-root.js';
-export { IsTaxonomyCode, isTaxonomyCode, taxonomy, type TaxonomyEntry, type TaxonomyList } from './taxonomy/taxonomy.js';
+export { IsTaxonomyCode, isTaxonomyCode, taxonomy, taxonomyLabel, type TaxonomyEntry, type TaxonomyList } from './taxonomy/taxonomy.js';
 export { Connection, PageArgs, PageInfo, paginate, type Page } from './graphql/connection.js';

@@ -1,5 +1,5 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
-import { Allow, BilingualText, Connection, taxonomy } from '#libs/core';
+import { Allow, BilingualText, Connection, taxonomy, taxonomyLabel } from '#libs/core';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
@@ -54,7 +54,6 @@ export class OrganizationResolver {
 
   @ResolveField(() => BilingualText, { description: 'The type code’s label.' })
   typeLabel(@Parent() organization: Organization): BilingualText {
-    const entry = taxonomy().organizationTypes.find((term) => term.code === organization.type);
-    return { ja: entry?.ja ?? organization.type, en: entry?.en ?? organization.type };
+    return taxonomyLabel('organizationTypes', organization.type);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { isUUID } from 'class-validator';
+import { In, QueryFailedError, Repository } from 'typeorm';
 import { bilingual, byKeys, paginate, type Page, type RequestLoaders } from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
 import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
@@ -13,7 +14,8 @@ export class OrganizationService {
   constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
 
   async get(id: string): Promise<Organization> {
-    const organization = await this.organizations.findOneBy({ id });
+    // Any string is a GraphQL ID; one that is not a UUID names no organization (and would make PostgreSQL throw).
+    const organization = isUUID(id) ? await this.organizations.findOneBy({ id }) : null;
     if (!organization) throw DirectoryError.organizationNotFound(id);
     return organization;
   }
@@ -41,18 +43,27 @@ export class OrganizationService {
   }
 
   async create(input: CreateOrganizationInput): Promise<Organization> {
-    await this.assertExternalIdFree(input.externalId);
-    return this.organizations.save(
-      this.organizations.create({
-        type: input.type,
-        name: bilingual(input.name),
-        description: bilingual(input.description ?? EMPTY_TEXT),
-        prefecture: input.prefecture?.trim() || null,
-        city: input.city?.trim() || null,
-        website: input.website ?? null,
-        externalId: input.externalId ?? null,
-      }),
-    );
+    const externalId = input.externalId?.trim() || null; // a blank key is no key
+    await this.assertExternalIdFree(externalId);
+    try {
+      return await this.organizations.save(
+        this.organizations.create({
+          type: input.type,
+          name: bilingual(input.name),
+          description: bilingual(input.description ?? EMPTY_TEXT),
+          prefecture: input.prefecture?.trim() || null,
+          city: input.city?.trim() || null,
+          website: input.website ?? null,
+          externalId,
+        }),
+      );
+    } catch (error) {
+      // A concurrent create took the externalId between the check and the insert.
+      if (externalId && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw externalIdTaken(externalId);
+      }
+      throw error;
+    }
   }
 
   /** Applies an edit only if nobody changed the organization since `input.version`. */
@@ -80,14 +91,16 @@ export class OrganizationService {
     });
   }
 
-  private async assertExternalIdFree(externalId: string | undefined) {
+  private async assertExternalIdFree(externalId: string | null) {
     if (!externalId) return;
-    if (await this.organizations.existsBy({ externalId })) {
-      throw new DirectoryError(
-        DirectoryErrorCode.ExternalIdTaken,
-        { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` },
-        [{ path: 'input.externalId', messages: ['already in use'] }],
-      );
-    }
+    if (await this.organizations.existsBy({ externalId })) throw externalIdTaken(externalId);
   }
+}
+
+function externalIdTaken(externalId: string) {
+  return new DirectoryError(
+    DirectoryErrorCode.ExternalIdTaken,
+    { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` },
+    [{ path: 'input.externalId', messages: ['already in use'] }],
+  );
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { bilingual, logger, paginate, type Page, type PageArgs, type SignedInViewer } from '#libs/core';
+import { bilingual, isStaff, logger, paginate, type Page, type PageArgs, type SignedInViewer, type Viewer } from '#libs/core';
 import { DirectoryError, Organization, OrganizationService } from '#libs/directory';
 import type { AuthPayload } from './auth-payload.model.js';
 import type { CreateStaffAccountInput, DecideAffiliationInput, SignUpInput } from './dto/account.input.js';
@@ -69,6 +69,11 @@ export class AccountService {
     });
     logger('AccountService').info({ email: admin.email }, 'created the first admin account');
     return admin;
+  }
+
+  /** Email addresses are private: the account itself and coordinators see them. */
+  emailVisibleTo(user: User, viewer: Viewer): string | null {
+    return isStaff(viewer) || (viewer.kind === 'user' && viewer.userId === user.id) ? user.email : null;
   }
 
   get(id: string): Promise<User | null> {

@@ -7,6 +7,7 @@ export enum IdentityErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   OrganizationMismatch = 'ORGANIZATION_MISMATCH',
   NoAffiliation = 'NO_AFFILIATION',
+  TooManyAttempts = 'TOO_MANY_SIGN_IN_ATTEMPTS',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -16,6 +17,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.UserNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.OrganizationMismatch]: ErrorKind.BadUserInput,
   [IdentityErrorCode.NoAffiliation]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.TooManyAttempts]: ErrorKind.Forbidden,
 };
 
 export class IdentityError extends DomainError {

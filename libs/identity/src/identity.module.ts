@@ -10,6 +10,7 @@ import { AccountService } from './account.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { RefreshToken, Session } from './session.entity.js';
 import { SessionService } from './session.service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { TokenService } from './token.service.js';
 import { User } from './user.entity.js';
 import { UserResolver } from './user.resolver.js';
@@ -34,7 +35,7 @@ function signingSecret(config: AppConfig): string {
       useFactory: (config: AppConfig) => ({ secret: signingSecret(config), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [TokenService, SessionService, AccountService, AuthResolver, UserResolver],
+  providers: [{ provide: SignInThrottle, useFactory: () => new SignInThrottle() }, TokenService, SessionService, AccountService, AuthResolver, UserResolver],
   exports: [SessionService, AccountService],
 })
 export class IdentityModule implements OnApplicationBootstrap {

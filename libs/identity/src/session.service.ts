@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ANONYMOUS, type Viewer } from '#libs/core';
 import type { AuthPayload } from './auth-payload.model.js';
-import { IdentityError } from './identity-errors.js';
+import { IdentityError, IdentityErrorCode } from './identity-errors.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
 import { RefreshToken, Session } from './session.entity.js';
 import { TokenService } from './token.service.js';
@@ -15,12 +16,24 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
-  async signIn(email: string, password: string): Promise<AuthPayload> {
-    const user = await this.dataSource.manager.findOneBy(User, { email: normalizeEmail(email) });
+  async signIn(rawEmail: string, password: string): Promise<AuthPayload> {
+    const email = normalizeEmail(rawEmail);
+    if (this.throttle.isLocked(email)) {
+      throw new IdentityError(IdentityErrorCode.TooManyAttempts, {
+        ja: 'ログインの失敗が続いたため、しばらくしてからお試しください',
+        en: 'Too many failed sign-ins for this account; try again in 15 minutes',
+      });
+    }
+    const user = await this.dataSource.manager.findOneBy(User, { email });
     const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
-    if (!user || !valid) throw IdentityError.invalidCredentials();
+    if (!user || !valid) {
+      this.throttle.recordFailure(email);
+      throw IdentityError.invalidCredentials();
+    }
+    this.throttle.recordSuccess(email);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
       const session = await manager.save(manager.create(Session, { userId: user.id, revokedAt: null, revokedReason: null }));

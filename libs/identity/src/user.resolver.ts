@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, isStaff, Loaders, PageArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import { Allow, Connection, CurrentViewer, Loaders, PageArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
 import { Organization, OrganizationService } from '#libs/directory';
 import { AccountService } from './account.service.js';
 import { CreateStaffAccountInput, DecideAffiliationInput } from './dto/account.input.js';
@@ -45,6 +45,6 @@ export class UserResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to the account itself and to coordinators.' })
   email(@Parent() user: User, @CurrentViewer() viewer: Viewer): string | null {
-    return isStaff(viewer) || (viewer.kind === 'user' && viewer.userId === user.id) ? user.email : null;
+    return this.accounts.emailVisibleTo(user, viewer);
   }
 }

@@ -31,6 +31,12 @@ export function isTaxonomyCode(list: TaxonomyList, code: unknown): boolean {
   return typeof code === 'string' && taxonomy()[list].some((entry) => entry.code === code);
 }
 
+/** The Japanese and English labels of a code; an unknown code labels itself. */
+export function taxonomyLabel(list: TaxonomyList, code: string): { ja: string; en: string } {
+  const entry = taxonomy()[list].find((term) => term.code === code);
+  return { ja: entry?.ja ?? code, en: entry?.en ?? code };
+}
+
 /** class-validator rule: the value (or each value of an array) is a code of the given list. */
 export function IsTaxonomyCode(list: TaxonomyList) {
   return (target: object, propertyName: string) =>
