@@ -17,4 +17,7 @@ export class AuthPayload {
 
   @Field(() => User)
   user: User;
+
+  /** Not exposed: lets the rest of the response be rendered for the account just signed in. */
+  sessionId: string;
 }

@@ -1,9 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentViewer, type Viewer } from '#libs/core';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentViewer, type RequestContext, type Viewer } from '#libs/core';
 import { AccountService } from './account.service.js';
 import { AuthPayload } from './auth-payload.model.js';
 import { RefreshTokenArgs, SignInInput, SignOutArgs, SignUpInput } from './dto/account.input.js';
-import { SessionService } from './session.service.js';
+import { SessionService, viewerOf } from './session.service.js';
 import { User } from './user.entity.js';
 
 @Resolver()
@@ -15,20 +15,20 @@ export class AuthResolver {
 
   @Allow('anyone')
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in; its affiliation stays pending until a coordinator approves it.' })
-  signUp(@Args('input') input: SignUpInput) {
-    return this.accounts.signUp(input);
+  async signUp(@Args('input') input: SignUpInput, @Context() context: RequestContext) {
+    return actAs(context, await this.accounts.signUp(input));
   }
 
   @Allow('anyone')
   @Mutation(() => AuthPayload)
-  signIn(@Args('input') input: SignInInput) {
-    return this.sessions.signIn(input.email, input.password);
+  async signIn(@Args('input') input: SignInInput, @Context() context: RequestContext) {
+    return actAs(context, await this.sessions.signIn(input.email, input.password));
   }
 
   @Allow('anyone')
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old refresh token stops working.' })
-  refreshToken(@Args() args: RefreshTokenArgs) {
-    return this.sessions.refresh(args.refreshToken);
+  async refreshToken(@Args() args: RefreshTokenArgs, @Context() context: RequestContext) {
+    return actAs(context, await this.sessions.refresh(args.refreshToken));
   }
 
   @Allow('anyone')
@@ -42,4 +42,10 @@ export class AuthResolver {
   me(@CurrentViewer() viewer: Viewer) {
     return viewer.kind === 'user' ? this.accounts.get(viewer.userId) : null;
   }
+}
+
+/** The rest of this response (user.email, …) is rendered for the account that just signed in. */
+function actAs(context: RequestContext, payload: AuthPayload): AuthPayload {
+  context.viewer = viewerOf(payload.user, payload.sessionId);
+  return payload;
 }

@@ -55,12 +55,15 @@ export class SessionService {
   async refresh(refreshToken: string): Promise<AuthPayload> {
     const hash = TokenService.hash(refreshToken);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const spent: { session_id: string }[] = await manager.query(
-        `UPDATE refresh_token SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-          RETURNING session_id`,
-        [hash],
-      );
+      // one statement claims the token, so two concurrent refreshes cannot both succeed
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(RefreshToken)
+        .set({ usedAt: () => 'now()' })
+        .where('tokenHash = :hash AND usedAt IS NULL AND expiresAt > now()', { hash })
+        .returning(['sessionId'])
+        .execute();
+      const spent = claimed.raw as { session_id: string }[];
       if (spent.length === 0) return { reused: await manager.findOneBy(RefreshToken, { tokenHash: hash }) };
       const session = await manager.findOneBy(Session, { id: spent[0].session_id });
       const user = session && !session.revokedAt ? await manager.findOneBy(User, { id: session.userId }) : null;
@@ -97,14 +100,7 @@ export class SessionService {
       .where('user.id = :id', { id: claims.sub })
       .getOne();
     if (!user) return { kind: 'invalid-token' };
-    return {
-      kind: 'user',
-      userId: user.id,
-      role: user.role,
-      organizationId: user.organizationId,
-      affiliation: user.affiliationStatus,
-      sessionId: claims.sid,
-    };
+    return viewerOf(user, claims.sid);
   }
 
   private async revoke(sessionId: string, reason: string) {
@@ -121,8 +117,20 @@ export class SessionService {
       refreshToken: refresh.token,
       refreshTokenExpiresAt: refresh.expiresAt,
       user,
+      sessionId,
     };
   }
+}
+
+export function viewerOf(user: User, sessionId: string): Viewer {
+  return {
+    kind: 'user',
+    userId: user.id,
+    role: user.role,
+    organizationId: user.organizationId,
+    affiliation: user.affiliationStatus,
+    sessionId,
+  };
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -8,7 +8,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Expose, Transform, Type } from 'class-transformer';
 
 /** Text in Japanese and English; either alone is valid. Stored as two columns. */
 @ObjectType({ description: 'Text in Japanese and English; at least one is present.' })
@@ -48,6 +48,9 @@ export function BilingualTextInputOf(maxLength: number, name: string) {
   @InputType(name, { description: `Japanese and/or English text, at most ${maxLength} characters each.` })
   class BilingualTextInput {
     @Field(() => String, { nullable: true })
+    // Absent or null counts as "": IsOptional would otherwise skip HasSomeText and let {} through.
+    @Expose()
+    @Transform(({ value }: { value: unknown }) => value ?? '')
     @IsOptional()
     @IsString()
     @MaxLength(maxLength)

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CoreError } from '../errors/domain-error.js';
 
@@ -65,10 +65,18 @@ interface Keyed {
 
 const encodeCursor = (row: Keyed) => Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 
+/** Exactly what Date#toISOString writes for a real instant (so not "1", nor February 31st). */
+const isIsoInstant = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+};
+
 function decodeCursor(cursor: string): [string, string] {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return [createdAt, id];
+    // Both end up as SQL parameters: accept only what encodeCursor writes, or PostgreSQL would throw.
+    if (isIsoInstant(createdAt) && isUUID(id)) return [createdAt, id as string];
   } catch {
     // fall through to the typed error
   }
