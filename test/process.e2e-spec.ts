@@ -143,6 +143,26 @@ describe('running the server', () => {
     expect(await next.exited).toBe(0);
   });
 
+  it('boots the worker against a database and stops it on SIGTERM', async () => {
+    const worker = spawn(process.execPath, [join(projectRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')], {
+      cwd: projectRoot(),
+      env: { PATH: process.env.PATH, NODE_ENV: 'development', DATABASE_URL: process.env.KYOSO_TEST_SERVER_URL, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(worker);
+    let output = '';
+    const ready = new Promise<void>((done) =>
+      worker.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk;
+        if (output.includes('Kyoso worker ready')) done();
+      }),
+    );
+    const exited = new Promise<number | null>((done) => worker.once('exit', done));
+    await Promise.race([ready, exited.then(() => Promise.reject(new Error(`worker exited:\n${output}`)))]);
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('names the bad variable when the configuration is invalid', async () => {
     const started = launch(tempDataDir(), 70000);
     expect(await started.exited).toBe(1);
