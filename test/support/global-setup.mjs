@@ -4,12 +4,14 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgres } from '../../dist/libs/core/src/database/embedded-postgres.js';
+import { configureLogger } from '../../dist/libs/core/src/logging/logger.js';
 
 /**
  * One PostgreSQL server for the run: TEST_DATABASE_URL's, or an embedded one in
  * a temporary directory. Each test file then makes its own fresh database on it.
  */
 export default async function globalSetup() {
+  configureLogger('warn');
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     process.env.KYOSO_TEST_SERVER_URL = external;

@@ -113,8 +113,12 @@ export class EmbeddedPostgres {
     if (child && child.exitCode === null) {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGINT'); // fast shutdown: our pool is already closed
-      const timedOut = await Promise.race([exited.then(() => false), sleep(15000).then(() => true)]);
-      if (timedOut) child.kill('SIGKILL');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15000);
+      await exited;
+      clearTimeout(killer);
+      // release our ends of its log pipes, or they keep this process alive
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       this.log.info('embedded PostgreSQL stopped');
     }
     this.child = undefined;
