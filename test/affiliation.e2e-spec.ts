@@ -110,6 +110,8 @@ describe('a researcher whose affiliation is pending', () => {
     expectError(await app.gql(APPROVE, { input: { userId: researcher.userId } }, token), 'FORBIDDEN'); // not even itself
     expectError(await app.gql(REJECT, { input: { userId: other.userId } }, token), 'FORBIDDEN');
     expectError(await app.gql(CREATE_STAFF, { input: staffInput('ADMIN') }, token), 'FORBIDDEN');
+    // member-only: the organization's member list
+    expectError(await members(university.id, token), 'FORBIDDEN', { reason: 'AFFILIATION_PENDING' });
 
     expect(await countAllRows(app)).toEqual(before);
     expect((await affiliationRow(researcher.userId)).affiliation_status).toBe('pending');
@@ -381,5 +383,34 @@ describe('choosing an organization at sign-up', () => {
       const account = await signUpAs(app, role, organization.id);
       expect(account.user).toMatchObject({ role, affiliationStatus: 'PENDING', organization: { id: organization.id, type } });
     }
+  });
+});
+
+const MEMBERS = `query ($organizationId: ID!) { organizationMembers(organizationId: $organizationId) { totalCount edges { node { id email } } } }`;
+const members = (organizationId: string, token?: string) =>
+  app.gql<{ organizationMembers: { totalCount: number; edges: { node: { id: string; email: string | null } }[] } }>(
+    MEMBERS,
+    { organizationId },
+    token,
+  );
+
+describe('organization members (member-only)', () => {
+  it('shows an approved member the approved colleagues of their own organization only', async () => {
+    const member = await signUpAs(app, 'RESEARCHER', university.id);
+    const colleague = await signUpAs(app, 'RESEARCHER', university.id);
+    const stillPending = await signUpAs(app, 'RESEARCHER', university.id);
+    await decideAffiliation(app, coordinator.accessToken, member.userId, 'approve');
+    await decideAffiliation(app, coordinator.accessToken, colleague.userId, 'approve');
+
+    const page = dataOf(await members(university.id, member.accessToken)).organizationMembers;
+    const ids = page.edges.map((edge) => edge.node.id);
+    expect(ids).toEqual(expect.arrayContaining([member.userId, colleague.userId]));
+    expect(ids).not.toContain(stillPending.userId);
+    expect(page.edges.find((edge) => edge.node.id === colleague.userId)?.node.email).toBeNull(); // colleagues' emails stay private
+
+    expectError(await members(company.id, member.accessToken), 'FORBIDDEN', { reason: 'NOT_YOUR_ORGANIZATION', path: 'organizationId' });
+    expectError(await members(university.id), 'UNAUTHENTICATED');
+    const seenByCoordinator = dataOf(await members(university.id, coordinator.accessToken)).organizationMembers.edges;
+    expect(seenByCoordinator.find((edge) => edge.node.id === member.userId)?.node.email).toBe(member.email);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,34 @@ async function graphql(port: number, query: string, variables?: object, token?: 
   return (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
 }
 
+/** Sends the headers and half the body now, the rest on finish(): a request the server is in the middle of. */
+function startSlowRequest(port: number, query: string, variables: object) {
+  const body = JSON.stringify({ query, variables });
+  const request = httpRequest({
+    host: '127.0.0.1',
+    port,
+    path: '/graphql',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
+  const response = new Promise<{ status: number | undefined; body: string }>((done, fail) => {
+    request.once('error', fail);
+    request.once('response', (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk));
+      res.on('end', () => done({ status: res.statusCode, body: text }));
+    });
+  });
+  const half = Math.floor(body.length / 2);
+  request.write(body.slice(0, half));
+  return {
+    finish: () => {
+      request.end(body.slice(half));
+      return response;
+    },
+  };
+}
+
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await new Promise((done) => setTimeout(done, 500));
@@ -115,7 +144,14 @@ describe('running the server', () => {
     const still = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', { id: organizationId });
     expect(still.data?.organization.name.ja).toBe('山形県工業技術センター');
 
+    // SIGTERM while a request is in flight: it still gets its answer, database and all
+    const inFlight = startSlowRequest(port, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: ADMIN });
+    await new Promise((done) => setTimeout(done, 300)); // the server has the headers and half the body
     first.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 500));
+    const answer = await inFlight.finish();
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).data.signIn.accessToken).toBeTruthy();
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, 'kyoso.pid'))).toBe(false);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);

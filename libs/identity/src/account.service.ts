@@ -85,6 +85,21 @@ export class AccountService {
     return paginate(query, args);
   }
 
+  /** Approved members of an organization: for its own members and for staff. */
+  members(organizationId: string, args: PageArgs, viewer: SignedInViewer): Promise<Page<User>> {
+    if (!isStaff(viewer) && viewer.organizationId !== organizationId) {
+      throw new IdentityError(
+        IdentityErrorCode.NotYourOrganization,
+        { ja: '所属していない組織のメンバーは表示できません', en: 'You can list the members of your own organization only' },
+        [{ path: 'organizationId', messages: ['not your organization'] }],
+      );
+    }
+    const query = this.dataSource.manager
+      .createQueryBuilder(User, 'user')
+      .where('user.organizationId = :organizationId AND user.affiliationStatus = :approved', { organizationId, approved: 'approved' });
+    return paginate(query, args);
+  }
+
   approveAffiliation(input: DecideAffiliationInput, coordinator: SignedInViewer): Promise<User> {
     return this.decideAffiliation(input, coordinator, 'approved');
   }

@@ -8,6 +8,7 @@ export enum IdentityErrorCode {
   OrganizationMismatch = 'ORGANIZATION_MISMATCH',
   NoAffiliation = 'NO_AFFILIATION',
   TooManyAttempts = 'TOO_MANY_SIGN_IN_ATTEMPTS',
+  NotYourOrganization = 'NOT_YOUR_ORGANIZATION',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -18,6 +19,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.OrganizationMismatch]: ErrorKind.BadUserInput,
   [IdentityErrorCode.NoAffiliation]: ErrorKind.BadUserInput,
   [IdentityErrorCode.TooManyAttempts]: ErrorKind.Forbidden,
+  [IdentityErrorCode.NotYourOrganization]: ErrorKind.Forbidden,
 };
 
 export class IdentityError extends DomainError {

@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Allow, Connection, CurrentViewer, Loaders, PageArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
 import { Organization, OrganizationService } from '#libs/directory';
 import { AccountService } from './account.service.js';
-import { CreateStaffAccountInput, DecideAffiliationInput } from './dto/account.input.js';
+import { CreateStaffAccountInput, DecideAffiliationInput, OrganizationMembersArgs } from './dto/account.input.js';
 import { User } from './user.entity.js';
 
 const UserConnection = Connection(User, 'User');
@@ -18,6 +18,12 @@ export class UserResolver {
   @Query(() => UserConnection, { description: 'Accounts whose affiliation waits for a decision, oldest first.' })
   pendingAffiliations(@Args() args: PageArgs) {
     return this.accounts.pendingAffiliations(args);
+  }
+
+  @Allow('researcher', 'company-member', 'coordinator', 'admin')
+  @Query(() => UserConnection, { description: 'Approved members of an organization: your own, or any for coordinators.' })
+  organizationMembers(@Args() args: OrganizationMembersArgs, @CurrentViewer() viewer: SignedInViewer) {
+    return this.accounts.members(args.organizationId, args, viewer);
   }
 
   @Allow('coordinator', 'admin')

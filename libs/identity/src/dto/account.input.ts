@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { NameInput, NestedInput } from '#libs/core';
+import { NameInput, NestedInput, PageArgs } from '#libs/core';
 
 export enum SignUpRole {
   RESEARCHER = 'researcher',
@@ -106,4 +106,11 @@ export class SignOutArgs {
   @IsString()
   @MaxLength(200)
   refreshToken?: string;
+}
+
+@ArgsType()
+export class OrganizationMembersArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID()
+  organizationId: string;
 }
