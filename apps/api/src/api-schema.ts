@@ -2,11 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { ALLOW_METADATA, type Audience } from '#libs/core';
+import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
 
 /** The domain modules the API serves, in dependency order. */
-export const API_MODULES = [DirectoryModule, IdentityModule];
+export const API_MODULES = [DirectoryModule, IdentityModule, CatalogModule];
 
 type Constructor = new (...args: never[]) => unknown;
 

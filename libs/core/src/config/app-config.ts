@@ -105,6 +105,13 @@ export class AppConfig {
   @IsBoolean()
   GRAPHQL_SANDBOX?: boolean;
 
+  /** A published seed is flagged for review this many months after publishing (or renewal). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  SEED_REVIEW_MONTHS = 12;
+
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   @Transform(toInt)
   @IsInt()
