@@ -11,6 +11,9 @@ export enum CatalogErrorCode {
   IllegalStatusChange = 'ILLEGAL_STATUS_CHANGE',
   UnknownReference = 'UNKNOWN_REFERENCE',
   ExternalIdTaken = 'EXTERNAL_ID_TAKEN',
+  NeedNotFound = 'NEED_NOT_FOUND',
+  NotYourCompany = 'NOT_YOUR_COMPANY',
+  InvalidValue = 'INVALID_VALUE',
 }
 
 const KINDS: Record<CatalogErrorCode, ErrorKind> = {
@@ -24,6 +27,9 @@ const KINDS: Record<CatalogErrorCode, ErrorKind> = {
   [CatalogErrorCode.IllegalStatusChange]: ErrorKind.Conflict,
   [CatalogErrorCode.UnknownReference]: ErrorKind.BadUserInput,
   [CatalogErrorCode.ExternalIdTaken]: ErrorKind.Conflict,
+  [CatalogErrorCode.NeedNotFound]: ErrorKind.NotFound,
+  [CatalogErrorCode.NotYourCompany]: ErrorKind.Forbidden,
+  [CatalogErrorCode.InvalidValue]: ErrorKind.BadUserInput,
 };
 
 export class CatalogError extends DomainError {
@@ -46,6 +52,10 @@ export class CatalogError extends DomainError {
     return new CatalogError(CatalogErrorCode.SeedNotFound, { ja: `研究シーズが見つかりません: ${id}`, en: `No research seed with id ${id}` }, [
       { path, messages: ['no such seed'] },
     ]);
+  }
+
+  static needNotFound(id: string, path = 'id') {
+    return new CatalogError(CatalogErrorCode.NeedNotFound, { ja: `ニーズが見つかりません: ${id}`, en: `No need with id ${id}` }, [{ path, messages: ['no such need'] }]);
   }
 
   static unknownReference(path: string, what: string, value: string) {

@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
 import { AuditEntry } from './audit/audit-entry.entity.js';
+import { CompanyNeed } from './need/company-need.entity.js';
+import { NeedQueryService } from './need/need-query.service.js';
+import { NeedResolver } from './need/need.resolver.js';
+import { NeedService } from './need/need.service.js';
 import { Program } from './program/program.entity.js';
 import { ProgramResolver } from './program/program.resolver.js';
 import { ProgramService } from './program/program.service.js';
@@ -11,12 +15,12 @@ import { SeedQueryService } from './seed/seed-query.service.js';
 import { SeedResolver } from './seed/seed.resolver.js';
 import { SeedService } from './seed/seed.service.js';
 
-/** What researchers, companies and coordinators put into Kyoso: programs and research seeds (needs next). */
+/** What researchers, companies and coordinators put into Kyoso: programs, research seeds, company needs. */
 @Module({
-  imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature([Program, ResearchSeed, AuditEntry])],
-  providers: [ProgramService, ProgramResolver, SeedService, SeedQueryService, SeedResolver],
-  exports: [ProgramService, SeedQueryService],
+  imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature([Program, ResearchSeed, CompanyNeed, AuditEntry])],
+  providers: [ProgramService, ProgramResolver, SeedService, SeedQueryService, SeedResolver, NeedService, NeedQueryService, NeedResolver],
+  exports: [ProgramService, SeedQueryService, NeedQueryService],
 })
 export class CatalogModule {}
 
-export const CATALOG_ENTITIES = [Program, ResearchSeed, AuditEntry];
+export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed, AuditEntry];
