@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, configureLogger, EmbeddedPostgres, JsonLogger, logger, requestIdMiddleware } from '#libs/core';
 import { AppModule } from './app.module.js';
 
@@ -45,8 +46,10 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
   const database = await openDatabase(config);
   let app: INestApplication | undefined;
   try {
-    app = await NestFactory.create(AppModule.register(config, database.url), { logger: new JsonLogger() });
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), { logger: new JsonLogger() });
     app.use(requestIdMiddleware);
+    // room for a catalogue import through GraphQL (20 MB of NDJSON, JSON-escaped)
+    (app as NestExpressApplication).useBodyParser('json', { limit: '30mb' });
     await app.listen(config.PORT, config.HOST);
   } catch (error) {
     await app?.close().catch(() => undefined);

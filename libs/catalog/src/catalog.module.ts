@@ -14,12 +14,15 @@ import { ResearchSeed } from './seed/research-seed.entity.js';
 import { SeedQueryService } from './seed/seed-query.service.js';
 import { SeedResolver } from './seed/seed.resolver.js';
 import { SeedService } from './seed/seed.service.js';
+import { CatalogImporter } from './transfer/catalog-importer.js';
+import { DemoCatalog } from './transfer/demo-catalog.js';
+import { TransferResolver } from './transfer/transfer.resolver.js';
 
 /** What researchers, companies and coordinators put into Kyoso: programs, research seeds, company needs. */
 @Module({
   imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature([Program, ResearchSeed, CompanyNeed, AuditEntry])],
-  providers: [ProgramService, ProgramResolver, SeedService, SeedQueryService, SeedResolver, NeedService, NeedQueryService, NeedResolver],
-  exports: [ProgramService, SeedQueryService, NeedQueryService],
+  providers: [ProgramService, ProgramResolver, SeedService, SeedQueryService, SeedResolver, NeedService, NeedQueryService, NeedResolver, CatalogImporter, TransferResolver, DemoCatalog],
+  exports: [ProgramService, SeedQueryService, NeedQueryService, CatalogImporter, DemoCatalog],
 })
 export class CatalogModule {}
 

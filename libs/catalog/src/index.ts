@@ -7,3 +7,6 @@ export { ResearchSeed, SeedStatus } from './seed/research-seed.entity.js';
 export { SeedQueryService } from './seed/seed-query.service.js';
 export { CompanyNeed, NeedConfidentiality, NeedStatus } from './need/company-need.entity.js';
 export { NeedQueryService } from './need/need-query.service.js';
+export { CatalogImporter, type ImportReport } from './transfer/catalog-importer.js';
+export { exportCatalog } from './transfer/catalog-export.js';
+export { DemoCatalog } from './transfer/demo-catalog.js';

@@ -14,7 +14,8 @@ export interface AuditedChange {
 /** The fields whose values differ, with both values; dates compared by instant. */
 export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldChanges {
   const changes: FieldChanges = {};
-  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null);
+  // JSON shape: dates as ISO strings, embedded classes as plain objects
+  const plain = (value: unknown): unknown => (value === undefined || value === null ? null : JSON.parse(JSON.stringify(value)));
   for (const key of Object.keys(after)) {
     const was = plain(before?.[key]);
     const now = plain(after[key]);

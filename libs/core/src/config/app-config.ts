@@ -112,6 +112,12 @@ export class AppConfig {
   @Max(120)
   SEED_REVIEW_MONTHS = 12;
 
+  /** Load data/demo/catalog.ndjson into an empty database at start. Default: on in development. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  DEMO_CATALOG?: boolean;
+
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   @Transform(toInt)
   @IsInt()
@@ -121,6 +127,10 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  get demoCatalogEnabled(): boolean {
+    return this.DEMO_CATALOG ?? this.NODE_ENV === 'development';
   }
 
   get sandboxEnabled(): boolean {
