@@ -66,6 +66,19 @@ describe('importing the demo catalogue', () => {
     expect(needs.totalCount).toBe(count('need', (need) => need.confidentiality === 'public' && (need.status ?? 'open') === 'open'));
   });
 
+  it('finds imported records by their externalId', async () => {
+    const org = demoLines.find((record) => record.kind === 'organization')!;
+    const seed = demoLines.find((record) => record.kind === 'seed' && (record.status ?? 'published') === 'published')!;
+    const found = dataOf(
+      await app.gql<{ organization: { name: unknown }; seed: { externalId: string } }>(
+        'query ($org: String!, $seed: String!) { organization(externalId: $org) { name { ja en } } seed(externalId: $seed) { externalId } }',
+        { org: org.externalId, seed: seed.externalId },
+      ),
+    );
+    expect(found.organization.name).toEqual({ ja: null, en: null, ...(org.name as object) });
+    expect(found.seed.externalId).toBe(seed.externalId);
+  });
+
   it('updates an edited record in place and audits the change', async () => {
     const seedLine = demoLines.find((record) => record.kind === 'seed' && record.trl === 5)!;
     const edited = JSON.stringify({ ...seedLine, trl: 6 });

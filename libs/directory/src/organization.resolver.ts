@@ -1,6 +1,6 @@
-import { Args, Field, ID, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
+import { Args, Field, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import { Allow, BilingualText, Connection, taxonomy, taxonomyLabel } from '#libs/core';
-import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
+import { CreateOrganizationInput, OrganizationArgs, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
 
@@ -23,9 +23,9 @@ export class OrganizationResolver {
   constructor(private readonly organizationService: OrganizationService) {}
 
   @Allow('anyone')
-  @Query(() => Organization)
-  organization(@Args('id', { type: () => ID }) id: string) {
-    return this.organizationService.get(id);
+  @Query(() => Organization, { description: 'An organization by id or by its catalogue externalId.' })
+  organization(@Args() args: OrganizationArgs) {
+    return this.organizationService.get(args);
   }
 
   @Allow('anyone')

@@ -13,10 +13,12 @@ const EMPTY_TEXT = { ja: null, en: null };
 export class OrganizationService {
   constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
 
-  async get(id: string): Promise<Organization> {
+  /** By id or by catalogue externalId. */
+  async get(args: { id?: string; externalId?: string }): Promise<Organization> {
     // Any string is a GraphQL ID; one that is not a UUID names no organization (and would make PostgreSQL throw).
-    const organization = isUUID(id) ? await this.organizations.findOneBy({ id }) : null;
-    if (!organization) throw DirectoryError.organizationNotFound(id);
+    const where = args.id ? (isUUID(args.id) ? { id: args.id } : undefined) : args.externalId ? { externalId: args.externalId } : undefined;
+    const organization = where ? await this.organizations.findOneBy(where) : null;
+    if (!organization) throw DirectoryError.organizationNotFound(args.id ?? args.externalId ?? '(none given)', args.externalId && !args.id ? 'externalId' : 'id');
     return organization;
   }
 

@@ -107,3 +107,18 @@ export class OrganizationsArgs extends PageArgs {
   @MaxLength(100)
   nameContains?: string;
 }
+
+@ArgsType()
+export class OrganizationArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  id?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
+}
