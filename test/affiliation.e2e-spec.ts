@@ -401,6 +401,14 @@ describe('organization members (member-only)', () => {
     const stillPending = await signUpAs(app, 'RESEARCHER', university.id);
     await decideAffiliation(app, coordinator.accessToken, member.userId, 'approve');
     await decideAffiliation(app, coordinator.accessToken, colleague.userId, 'approve');
+    const audit = await app.db.query('SELECT actor_user_id, action, changes FROM audit_entry WHERE entity_id = $1', [member.userId]);
+    expect(audit.rows).toEqual([
+      {
+        actor_user_id: coordinator.userId,
+        action: 'affiliation approved',
+        changes: { affiliationStatus: { before: 'pending', after: 'approved' } },
+      },
+    ]);
 
     const page = dataOf(await members(university.id, member.accessToken)).organizationMembers;
     const ids = page.edges.map((edge) => edge.node.id);

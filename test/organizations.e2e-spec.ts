@@ -237,6 +237,17 @@ describe('updating organizations', () => {
     // An admin edits on top of version 2.
     const again = dataOf(await update({ id: original.id, version: 2, type: 'research-institute' }, adminToken)).updateOrganization;
     expect(again).toMatchObject({ version: 3, type: 'research-institute', typeLabel: { ja: '研究所', en: 'Research institute' }, city: '鶴岡市' });
+
+    // every change is in the audit log: who, which fields, before and after
+    const { rows } = await app.db.query('SELECT actor_user_id, action, changes FROM audit_entry WHERE entity_id = $1 ORDER BY at', [original.id]);
+    expect(rows.map((row) => row.action)).toEqual(['created', 'updated', 'updated']);
+    expect(rows[0].actor_user_id).toBe(coordinator.userId);
+    expect(rows[1].changes).toEqual({
+      name: { before: { ja: '山形県工業技術センター', en: 'Yamagata Research Institute of Technology' }, after: { ja: '山形県工業技術センター庄内試験場', en: null } },
+      city: { before: '山形市', after: '鶴岡市' },
+      website: { before: 'https://example.jp/old', after: null },
+    });
+    expect(rows[2].changes).toEqual({ type: { before: 'public-lab', after: 'research-institute' } });
   });
 
   it('refuses an edit based on a stale version with CONFLICT and leaves the row unchanged', async () => {

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
-import { AuditEntry } from './audit/audit-entry.entity.js';
 import { CompanyNeed } from './need/company-need.entity.js';
 import { NeedQueryService } from './need/need-query.service.js';
 import { NeedResolver } from './need/need.resolver.js';
@@ -20,10 +19,10 @@ import { TransferResolver } from './transfer/transfer.resolver.js';
 
 /** What researchers, companies and coordinators put into Kyoso: programs, research seeds, company needs. */
 @Module({
-  imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature([Program, ResearchSeed, CompanyNeed, AuditEntry])],
+  imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature([Program, ResearchSeed, CompanyNeed])],
   providers: [ProgramService, ProgramResolver, SeedService, SeedQueryService, SeedResolver, NeedService, NeedQueryService, NeedResolver, CatalogImporter, TransferResolver, DemoCatalog],
   exports: [ProgramService, SeedQueryService, NeedQueryService, CatalogImporter, DemoCatalog],
 })
 export class CatalogModule {}
 
-export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed, AuditEntry];
+export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed];

@@ -1,5 +1,7 @@
 export { Allow, ALLOW_METADATA } from './access/allow.decorator.js';
 export { AccessGuard, checkAccess } from './access/access.guard.js';
+export { AuditEntry, type FieldChanges } from './audit/audit-entry.entity.js';
+export { diffFields, recordAudit, type AuditedChange } from './audit/audit-log.js';
 export { ANONYMOUS, audiencesOf, isStaff, ROLES, type AffiliationStatus, type Audience, type Role, type SignedInViewer, type Viewer } from './access/viewer.js';
 export { AppConfig, ConfigValidationError, loadConfig, parseConfig } from './config/app-config.js';
 export { CoreModule, type CoreModuleOptions } from './core.module.js';

@@ -1,5 +1,5 @@
 import { Args, Field, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
-import { Allow, BilingualText, Connection, taxonomy, taxonomyLabel } from '#libs/core';
+import { Allow, BilingualText, Connection, CurrentViewer, taxonomy, taxonomyLabel, type SignedInViewer } from '#libs/core';
 import { CreateOrganizationInput, OrganizationArgs, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
@@ -42,14 +42,14 @@ export class OrganizationResolver {
 
   @Allow('coordinator', 'admin')
   @Mutation(() => Organization)
-  createOrganization(@Args('input') input: CreateOrganizationInput) {
-    return this.organizationService.create(input);
+  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentViewer() viewer: SignedInViewer) {
+    return this.organizationService.create(input, viewer);
   }
 
   @Allow('coordinator', 'admin')
   @Mutation(() => Organization)
-  updateOrganization(@Args('input') input: UpdateOrganizationInput) {
-    return this.organizationService.update(input);
+  updateOrganization(@Args('input') input: UpdateOrganizationInput, @CurrentViewer() viewer: SignedInViewer) {
+    return this.organizationService.update(input, viewer);
   }
 
   @ResolveField(() => BilingualText, { description: 'The type code’s label.' })

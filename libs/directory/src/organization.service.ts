@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { In, QueryFailedError, Repository } from 'typeorm';
-import { bilingual, byKeys, paginate, type Page, type RequestLoaders } from '#libs/core';
+import { bilingual, byKeys, paginate, recordAudit, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
 import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
@@ -44,21 +44,25 @@ export class OrganizationService {
     return paginate(query, args);
   }
 
-  async create(input: CreateOrganizationInput): Promise<Organization> {
+  async create(input: CreateOrganizationInput, actor: SignedInViewer): Promise<Organization> {
     const externalId = input.externalId?.trim() || null; // a blank key is no key
     await this.assertExternalIdFree(externalId);
     try {
-      return await this.organizations.save(
-        this.organizations.create({
-          type: input.type,
-          name: bilingual(input.name),
-          description: bilingual(input.description ?? EMPTY_TEXT),
-          prefecture: input.prefecture?.trim() || null,
-          city: input.city?.trim() || null,
-          website: input.website ?? null,
-          externalId,
-        }),
-      );
+      return await this.organizations.manager.transaction(async (manager) => {
+        const organization = await manager.save(
+          manager.create(Organization, {
+            type: input.type,
+            name: bilingual(input.name),
+            description: bilingual(input.description ?? EMPTY_TEXT),
+            prefecture: input.prefecture?.trim() || null,
+            city: input.city?.trim() || null,
+            website: input.website ?? null,
+            externalId,
+          }),
+        );
+        await recordAudit(manager, { actorUserId: actor.userId, entityType: 'organization', entityId: organization.id, action: 'created', before: null, after: snapshot(organization) });
+        return organization;
+      });
     } catch (error) {
       // A concurrent create took the externalId between the check and the insert.
       if (externalId && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
@@ -69,7 +73,7 @@ export class OrganizationService {
   }
 
   /** Applies an edit only if nobody changed the organization since `input.version`. */
-  async update(input: UpdateOrganizationInput): Promise<Organization> {
+  async update(input: UpdateOrganizationInput, actor: SignedInViewer): Promise<Organization> {
     return this.organizations.manager.transaction(async (manager) => {
       const current = await manager.findOne(Organization, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw DirectoryError.organizationNotFound(input.id, 'input.id');
@@ -83,13 +87,16 @@ export class OrganizationService {
           [{ path: 'input.version', messages: [`current version is ${current.version}`] }],
         );
       }
+      const beforeEdit = snapshot(current);
       if (input.type !== undefined && input.type !== null) current.type = input.type;
       if (input.name) current.name = bilingual(input.name);
       if (input.description) current.description = bilingual(input.description);
       if (input.prefecture !== undefined) current.prefecture = input.prefecture?.trim() || null;
       if (input.city !== undefined) current.city = input.city?.trim() || null;
       if (input.website !== undefined) current.website = input.website ?? null;
-      return manager.save(current);
+      const saved = await manager.save(current);
+      await recordAudit(manager, { actorUserId: actor.userId, entityType: 'organization', entityId: saved.id, action: 'updated', before: beforeEdit, after: snapshot(saved) });
+      return saved;
     });
   }
 
@@ -97,6 +104,11 @@ export class OrganizationService {
     if (!externalId) return;
     if (await this.organizations.existsBy({ externalId })) throw externalIdTaken(externalId);
   }
+}
+
+/** What the audit log records of an organization. */
+function snapshot(o: Organization) {
+  return { externalId: o.externalId, type: o.type, name: { ...o.name }, description: { ...o.description }, prefecture: o.prefecture, city: o.city, website: o.website };
 }
 
 function externalIdTaken(externalId: string) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { bilingual, isStaff, logger, paginate, type Page, type PageArgs, type SignedInViewer, type Viewer } from '#libs/core';
+import { bilingual, isStaff, logger, paginate, recordAudit, type Page, type PageArgs, type SignedInViewer, type Viewer } from '#libs/core';
 import { DirectoryError, Organization, OrganizationService } from '#libs/directory';
 import type { AuthPayload } from './auth-payload.model.js';
 import type { CreateStaffAccountInput, DecideAffiliationInput, SignUpInput } from './dto/account.input.js';
@@ -120,11 +120,21 @@ export class AccountService {
         );
       }
       if (user.affiliationStatus === decision) return user;
+      const before = { affiliationStatus: user.affiliationStatus, affiliationNote: user.affiliationNote };
       user.affiliationStatus = decision;
       user.affiliationDecidedBy = coordinator.userId;
       user.affiliationDecidedAt = new Date();
       user.affiliationNote = input.note?.trim() || null;
-      return manager.save(user);
+      const saved = await manager.save(user);
+      await recordAudit(manager, {
+        actorUserId: coordinator.userId,
+        entityType: 'user',
+        entityId: user.id,
+        action: `affiliation ${decision}`,
+        before,
+        after: { affiliationStatus: saved.affiliationStatus, affiliationNote: saved.affiliationNote },
+      });
+      return saved;
     });
   }
 

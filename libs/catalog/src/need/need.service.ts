@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { bilingual, type SignedInViewer } from '#libs/core';
+import { bilingual, recordAudit, type SignedInViewer } from '#libs/core';
 import { Organization } from '#libs/directory';
-import { recordAudit } from '../audit/audit-log.js';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import { ProgramService } from '../program/program.service.js';
 import { CompanyNeed, NeedConfidentiality, NeedStatus } from './company-need.entity.js';

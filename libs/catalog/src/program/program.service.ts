@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { bilingual, byKeys, paginate, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
-import { recordAudit } from '../audit/audit-log.js';
+import { bilingual, byKeys, paginate, recordAudit, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import type { CreateProgramInput, ProgramArgs, ProgramsArgs, UpdateProgramInput } from './dto/program.input.js';
 import { Program } from './program.entity.js';

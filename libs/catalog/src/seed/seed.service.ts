@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { AppConfig, bilingual, type SignedInViewer } from '#libs/core';
+import { AppConfig, bilingual, recordAudit, type SignedInViewer } from '#libs/core';
 import { Organization, Person, PersonService } from '#libs/directory';
 import { AccountService } from '#libs/identity';
-import { recordAudit } from '../audit/audit-log.js';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import { ProgramService } from '../program/program.service.js';
 import type { CreateSeedInput, SeedStatusInput, UpdateSeedInput } from './dto/seed.input.js';

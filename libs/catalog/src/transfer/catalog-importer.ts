@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig } from '#libs/core';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { diffFields } from '../audit/audit-log.js';
+import { AppConfig, AuditEntry, diffFields } from '#libs/core';
 import {
   checkReferences,
   isProblemLine,

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
-/** Who changed which record when, field by field. Written in the change's own transaction. */
+/** Who changed which record when, field by field, for every domain. Written in the change's own transaction. */
 @Entity()
 @Index(['entityType', 'entityId', 'at'])
 export class AuditEntry {
