@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { projectRoot } from '#libs/core';
 import { CatalogImporter } from '#libs/catalog';
 import { adminEnv, createOrganization, createStaff, dataOf, decideAffiliation, expectError, signInAdmin, signUpAs, type Account } from './support/fixtures.js';
+import request from 'supertest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const DEMO = readFileSync(join(projectRoot(), 'data', 'demo', 'catalog.ndjson'), 'utf8');
@@ -121,6 +122,40 @@ describe('export', () => {
     expectError(await app.gql('{ exportCatalog }', {}, researcher.accessToken), 'FORBIDDEN');
     expectError(await app.gql('{ exportCatalog }'), 'UNAUTHENTICATED');
     expectError(await importText('{}', {}, researcher.accessToken), 'FORBIDDEN');
+  });
+});
+
+describe('uploading a file', () => {
+  const UPLOAD = `mutation ($input: ImportCatalogInput!, $file: Upload) {
+    importCatalog(input: $input, file: $file) { created rejected written problems { line reason } }
+  }`;
+  const upload = (text: string, input: Record<string, unknown> = {}, headers: Record<string, string> = { 'apollo-require-preflight': 'true' }) => {
+    const call = request(app.url).post('/graphql').set('authorization', `Bearer ${coordinator.accessToken}`);
+    for (const [name, value] of Object.entries(headers)) call.set(name, value);
+    return call
+      .field('operations', JSON.stringify({ query: UPLOAD, variables: { input, file: null } }))
+      .field('map', JSON.stringify({ 0: ['variables.file'] }))
+      .attach('0', Buffer.from(text), { filename: 'catalog.ndjson', contentType: 'application/x-ndjson' });
+  };
+  const organizations = ['u-1', 'u-2', 'u-3']
+    .map((id) => JSON.stringify({ kind: 'organization', externalId: id, name: { ja: `アップロード${id}` }, type: 'startup' }))
+    .join('\n');
+
+  it('imports an uploaded catalogue like the same text', async () => {
+    const response = await upload(organizations);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.importCatalog).toMatchObject({ created: 3, rejected: 0, written: true });
+  });
+
+  it('wants the text or a file, not both and not neither', async () => {
+    const both = await upload(organizations, { ndjson: organizations });
+    expect(both.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expectError(await app.gql(IMPORT, { input: {} }, coordinator.accessToken), 'BAD_USER_INPUT', { path: 'input.ndjson' });
+  });
+
+  it('refuses a multipart request without the CSRF preflight header, as a client error', async () => {
+    const response = await upload(organizations, {}, {});
+    expect(response.status).toBe(400);
   });
 });
 

@@ -4,7 +4,10 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, configureLogger, EmbeddedPostgres, JsonLogger, logger, requestIdMiddleware } from '#libs/core';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { AppModule } from './app.module.js';
+
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export interface RunningApi {
   app: INestApplication;
@@ -50,6 +53,8 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     app.use(requestIdMiddleware);
     // room for a catalogue import through GraphQL (20 MB of NDJSON, JSON-escaped)
     (app as NestExpressApplication).useBodyParser('json', { limit: '30mb' });
+    // multipart GraphQL requests (importCatalog's file); Apollo's CSRF rule asks clients for an Apollo-Require-Preflight header
+    app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 1 }));
     await app.listen(config.PORT, config.HOST);
   } catch (error) {
     await app?.close().catch(() => undefined);

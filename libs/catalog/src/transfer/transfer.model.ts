@@ -5,10 +5,11 @@ export const MAX_GRAPHQL_IMPORT_BYTES = 20 * 1024 * 1024;
 
 @InputType()
 export class ImportCatalogInput {
-  @Field({ description: 'The catalogue in the NDJSON import format, up to 20 MB (use `npm run import` for larger files).' })
+  @Field(() => String, { nullable: true, description: 'The catalogue in the NDJSON import format, up to 20 MB; or upload it as `file`.' })
+  @IsOptional()
   @IsString()
   @MaxLength(MAX_GRAPHQL_IMPORT_BYTES)
-  ndjson: string;
+  ndjson?: string | null;
 
   @Field({ defaultValue: false, description: 'Write the good lines and report the bad ones.' })
   @IsOptional()
