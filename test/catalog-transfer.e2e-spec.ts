@@ -78,6 +78,17 @@ describe('importing the demo catalogue', () => {
     );
     expect(found.organization.name).toEqual({ ja: null, en: null, ...(org.name as object) });
     expect(found.seed.externalId).toBe(seed.externalId);
+
+    const person = demoLines.find((record) => record.kind === 'person')!;
+    const shown = dataOf(
+      await app.gql<{ person: { name: unknown; organization: { id: string } } }>(
+        'query ($key: String!) { person(externalId: $key) { name { ja en } organization { id } } }',
+        { key: person.externalId },
+      ),
+    ).person;
+    expect(shown.name).toEqual({ ja: null, en: null, ...(person.name as object) });
+    expect(JSON.stringify(await app.gql('{ __type(name: "Person") { fields { name } } }'))).not.toContain('email'); // never public
+    expectError(await app.gql('{ person(externalId: "nobody") { id } }'), 'NOT_FOUND', { path: 'externalId' });
   });
 
   it('updates an edited record in place and audits the change', async () => {

@@ -115,6 +115,9 @@ describe('running the server', () => {
     const port = await findFreePort();
     const first = launch(dataDir, port);
     await waitForHealth(port, first);
+    // a development start on an empty database loads the demo catalogue
+    const demo = await graphql(port, '{ seeds { totalCount } needs { totalCount } }');
+    expect(demo.data?.seeds.totalCount).toBeGreaterThanOrEqual(80);
 
     const signIn = await graphql(port, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: ADMIN });
     const token = signIn.data?.signIn.accessToken as string;

@@ -4,12 +4,14 @@ export enum DirectoryErrorCode {
   OrganizationNotFound = 'ORGANIZATION_NOT_FOUND',
   ExternalIdTaken = 'ORGANIZATION_EXTERNAL_ID_TAKEN',
   StaleVersion = 'ORGANIZATION_STALE_VERSION',
+  PersonNotFound = 'PERSON_NOT_FOUND',
 }
 
 const KINDS: Record<DirectoryErrorCode, ErrorKind> = {
   [DirectoryErrorCode.OrganizationNotFound]: ErrorKind.NotFound,
   [DirectoryErrorCode.ExternalIdTaken]: ErrorKind.Conflict,
   [DirectoryErrorCode.StaleVersion]: ErrorKind.Conflict,
+  [DirectoryErrorCode.PersonNotFound]: ErrorKind.NotFound,
 };
 
 export class DirectoryError extends DomainError {

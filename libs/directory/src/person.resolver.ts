@@ -1,0 +1,41 @@
+import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Allow, Loaders, type RequestLoaders } from '#libs/core';
+import { Organization } from './organization.entity.js';
+import { OrganizationService } from './organization.service.js';
+import { Person } from './person.entity.js';
+import { PersonService } from './person.service.js';
+
+@ArgsType()
+export class PersonArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  id?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(
+    private readonly people: PersonService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  @Allow('anyone')
+  @Query(() => Person, { description: 'A person of the directory by id or catalogue externalId (never their email).' })
+  person(@Args() args: PersonArgs) {
+    return this.people.get(args);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() person: Person, @Loaders() loaders: RequestLoaders) {
+    return this.organizations.loader(loaders).load(person.organizationId);
+  }
+}
