@@ -185,6 +185,9 @@ describe('editing', () => {
 
   it('answers NOT_FOUND for an unknown seed', async () => {
     expectError(await app.gql(UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', version: 1 } }, coordinator.accessToken), 'NOT_FOUND');
+    expectError(await app.gql(SEED, { id: 'not-a-uuid' }), 'NOT_FOUND', { path: 'id' });
+    expectError(await app.gql('{ seed(externalId: "nothing-here") { id } }'), 'NOT_FOUND', { path: 'externalId' });
+    expectError(await app.gql('{ need(id: "not-a-uuid") { id } }'), 'NOT_FOUND', { path: 'id' });
   });
 });
 

@@ -18,3 +18,4 @@ export { requestIdMiddleware } from './logging/request-id.middleware.js';
 export { projectRoot } from './project-root.js';
 export { IsTaxonomyCode, isTaxonomyCode, taxonomy, taxonomyLabel, type TaxonomyEntry, type TaxonomyList } from './taxonomy/taxonomy.js';
 export { Connection, PageArgs, PageInfo, paginate, type Page } from './graphql/connection.js';
+export { RecordKeyArgs, recordKey } from './graphql/record-key.args.js';

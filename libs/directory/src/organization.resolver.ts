@@ -1,6 +1,6 @@
 import { Args, Field, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
-import { Allow, BilingualText, Connection, CurrentViewer, taxonomy, taxonomyLabel, type SignedInViewer } from '#libs/core';
-import { CreateOrganizationInput, OrganizationArgs, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
+import { Allow, BilingualText, Connection, CurrentViewer, RecordKeyArgs, taxonomy, taxonomyLabel, type SignedInViewer } from '#libs/core';
+import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
 
@@ -24,7 +24,7 @@ export class OrganizationResolver {
 
   @Allow('anyone')
   @Query(() => Organization, { description: 'An organization by id or by its catalogue externalId.' })
-  organization(@Args() args: OrganizationArgs) {
+  organization(@Args() args: RecordKeyArgs) {
     return this.organizationService.get(args);
   }
 

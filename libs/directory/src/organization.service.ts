@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { In, QueryFailedError, Repository } from 'typeorm';
-import { bilingual, byKeys, paginate, recordAudit, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import { bilingual, byKeys, paginate, recordAudit, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
 import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
@@ -14,11 +13,10 @@ export class OrganizationService {
   constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
 
   /** By id or by catalogue externalId. */
-  async get(args: { id?: string; externalId?: string }): Promise<Organization> {
-    // Any string is a GraphQL ID; one that is not a UUID names no organization (and would make PostgreSQL throw).
-    const where = args.id ? (isUUID(args.id) ? { id: args.id } : undefined) : args.externalId ? { externalId: args.externalId } : undefined;
-    const organization = where ? await this.organizations.findOneBy(where) : null;
-    if (!organization) throw DirectoryError.organizationNotFound(args.id ?? args.externalId ?? '(none given)', args.externalId && !args.id ? 'externalId' : 'id');
+  async get(args: RecordKeyArgs): Promise<Organization> {
+    const key = recordKey(args);
+    const organization = key.searchable ? await this.organizations.findOneBy({ [key.column]: key.value }) : null;
+    if (!organization) throw DirectoryError.organizationNotFound(key.value, key.path);
     return organization;
   }
 

@@ -1,25 +1,9 @@
-import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Allow, Loaders, type RequestLoaders } from '#libs/core';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Loaders, RecordKeyArgs, type RequestLoaders } from '#libs/core';
 import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
 import { Person } from './person.entity.js';
 import { PersonService } from './person.service.js';
-
-@ArgsType()
-export class PersonArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  id?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  externalId?: string;
-}
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -30,7 +14,7 @@ export class PersonResolver {
 
   @Allow('anyone')
   @Query(() => Person, { description: 'A person of the directory by id or catalogue externalId (never their email).' })
-  person(@Args() args: PersonArgs) {
+  person(@Args() args: RecordKeyArgs) {
     return this.people.get(args);
   }
 

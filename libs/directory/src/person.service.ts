@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { isUUID } from 'class-validator';
-import { bilingual, type BilingualText } from '#libs/core';
+import { bilingual, recordKey, type BilingualText, type RecordKeyArgs } from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
 import { Person } from './person.entity.js';
 
@@ -10,13 +9,12 @@ import { Person } from './person.entity.js';
 export class PersonService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async get(args: { id?: string; externalId?: string }): Promise<Person> {
-    const where = args.id ? (isUUID(args.id) ? { id: args.id } : undefined) : args.externalId ? { externalId: args.externalId } : undefined;
-    const person = where ? await this.dataSource.manager.findOneBy(Person, where) : null;
+  async get(args: RecordKeyArgs): Promise<Person> {
+    const key = recordKey(args);
+    const person = key.searchable ? await this.dataSource.manager.findOneBy(Person, { [key.column]: key.value }) : null;
     if (!person) {
-      const key = args.id ?? args.externalId ?? '(none given)';
-      throw new DirectoryError(DirectoryErrorCode.PersonNotFound, { ja: `人物が見つかりません: ${key}`, en: `No person ${key}` }, [
-        { path: args.externalId && !args.id ? 'externalId' : 'id', messages: ['no such person'] },
+      throw new DirectoryError(DirectoryErrorCode.PersonNotFound, { ja: `人物が見つかりません: ${key.value}`, en: `No person ${key.value}` }, [
+        { path: key.path, messages: ['no such person'] },
       ]);
     }
     return person;

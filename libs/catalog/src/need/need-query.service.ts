@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { paginate, type Page, type Viewer } from '#libs/core';
+import { paginate, recordKey, type Page, type RecordKeyArgs, type Viewer } from '#libs/core';
 import { CompanyNeed, NeedConfidentiality, NeedStatus } from './company-need.entity.js';
-import type { NeedArgs, NeedsArgs } from './dto/need.input.js';
+import type { NeedsArgs } from './dto/need.input.js';
 import { needVisibility } from './need-access.js';
 import { CatalogError } from '../catalog-errors.js';
 
@@ -12,10 +12,10 @@ import { CatalogError } from '../catalog-errors.js';
 export class NeedQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async get(args: NeedArgs, viewer: Viewer): Promise<CompanyNeed> {
-    const key = args.id ? { column: 'id', value: args.id } : { column: 'externalId', value: args.externalId ?? '' };
-    const need = await this.visible(viewer).andWhere(`need.${key.column} = :value`, { value: key.value }).getOne();
-    if (!need) throw CatalogError.needNotFound(key.value, args.id ? 'id' : 'externalId');
+  async get(args: RecordKeyArgs, viewer: Viewer): Promise<CompanyNeed> {
+    const key = recordKey(args);
+    const need = key.searchable ? await this.visible(viewer).andWhere(`need.${key.column} = :value`, { value: key.value }).getOne() : null;
+    if (!need) throw CatalogError.needNotFound(key.value, key.path);
     return need;
   }
 

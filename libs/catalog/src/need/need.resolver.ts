@@ -1,10 +1,10 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, Loaders, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import { Allow, Connection, CurrentViewer, Loaders, RecordKeyArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
 import { Organization, OrganizationService } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
 import { CompanyNeed } from './company-need.entity.js';
-import { CloseNeedInput, CreateNeedInput, NeedArgs, NeedsArgs, UpdateNeedInput } from './dto/need.input.js';
+import { CloseNeedInput, CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.input.js';
 import { NeedQueryService } from './need-query.service.js';
 import { NeedService } from './need.service.js';
 
@@ -21,7 +21,7 @@ export class NeedResolver {
 
   @Allow('anyone')
   @Query(() => CompanyNeed, { description: 'A need by id or externalId, if the viewer may see it.' })
-  need(@Args() args: NeedArgs, @CurrentViewer() viewer: Viewer) {
+  need(@Args() args: RecordKeyArgs, @CurrentViewer() viewer: Viewer) {
     return this.needQueries.get(args, viewer);
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { paginate, type Page, type RequestLoaders, type Viewer } from '#libs/core';
+import { paginate, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type Viewer } from '#libs/core';
 import type { Person } from '#libs/directory';
 import { CatalogError } from '../catalog-errors.js';
-import type { SeedArgs, SeedsArgs } from './dto/seed.input.js';
+import type { SeedsArgs } from './dto/seed.input.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 import { seedVisibility } from './seed-access.js';
 
@@ -13,10 +13,10 @@ import { seedVisibility } from './seed-access.js';
 export class SeedQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async get(args: SeedArgs, viewer: Viewer): Promise<ResearchSeed> {
-    const key = args.id ? { column: 'id', value: args.id } : { column: 'externalId', value: args.externalId ?? '' };
-    const seed = await this.visible(viewer).andWhere(`seed.${key.column} = :value`, { value: key.value }).getOne();
-    if (!seed) throw CatalogError.seedNotFound(key.value, args.id ? 'id' : 'externalId');
+  async get(args: RecordKeyArgs, viewer: Viewer): Promise<ResearchSeed> {
+    const key = recordKey(args);
+    const seed = key.searchable ? await this.visible(viewer).andWhere(`seed.${key.column} = :value`, { value: key.value }).getOne() : null;
+    if (!seed) throw CatalogError.seedNotFound(key.value, key.path);
     return seed;
   }
 

@@ -1,9 +1,9 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, isStaff, Loaders, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import { Allow, Connection, CurrentViewer, isStaff, Loaders, RecordKeyArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
 import { Organization, OrganizationService, Person } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
-import { CreateSeedInput, SeedArgs, SeedsArgs, SeedStatusInput, UpdateSeedInput } from './dto/seed.input.js';
+import { CreateSeedInput, SeedsArgs, SeedStatusInput, UpdateSeedInput } from './dto/seed.input.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 import { SeedQueryService } from './seed-query.service.js';
 import { SeedService } from './seed.service.js';
@@ -21,7 +21,7 @@ export class SeedResolver {
 
   @Allow('anyone')
   @Query(() => ResearchSeed, { description: 'A seed by id or externalId; drafts only for their researchers and coordinators.' })
-  seed(@Args() args: SeedArgs, @CurrentViewer() viewer: Viewer) {
+  seed(@Args() args: RecordKeyArgs, @CurrentViewer() viewer: Viewer) {
     return this.seedQueries.get(args, viewer);
   }
 

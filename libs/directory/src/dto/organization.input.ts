@@ -108,17 +108,3 @@ export class OrganizationsArgs extends PageArgs {
   nameContains?: string;
 }
 
-@ArgsType()
-export class OrganizationArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  id?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  externalId?: string;
-}

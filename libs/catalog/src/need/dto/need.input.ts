@@ -109,19 +109,6 @@ export class CloseNeedInput {
 }
 
 @ArgsType()
-export class NeedArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  id?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  externalId?: string;
-}
-
-@ArgsType()
 export class NeedsArgs extends PageArgs {
   @Field(() => [String], { nullable: true })
   @IsOptional()

@@ -146,19 +146,6 @@ export class SeedStatusInput {
 }
 
 @ArgsType()
-export class SeedArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  id?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  externalId?: string;
-}
-
-@ArgsType()
 export class SeedsArgs extends PageArgs {
   @Field(() => [String], { nullable: true, description: 'Seeds in any of these fields.' })
   @IsOptional()
