@@ -1,0 +1,1 @@
+export { analyze, normalize, queryTokens, tokens } from './text/analyze.js';
