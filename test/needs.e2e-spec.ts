@@ -28,7 +28,7 @@ interface NeedView {
 const NEED_FIELDS = 'id externalId version status confidentiality title { ja en } trlMin trlMax company { id }';
 const CREATE = `mutation ($input: CreateNeedInput!) { createNeed(input: $input) { ${NEED_FIELDS} } }`;
 const UPDATE = `mutation ($input: UpdateNeedInput!) { updateNeed(input: $input) { ${NEED_FIELDS} } }`;
-const CLOSE = `mutation ($input: CloseNeedInput!) { closeNeed(input: $input) { ${NEED_FIELDS} } }`;
+const CLOSE = `mutation ($input: RecordVersionInput!) { closeNeed(input: $input) { ${NEED_FIELDS} } }`;
 const BY_ID = `query ($id: ID!) { need(id: $id) { ${NEED_FIELDS} } }`;
 const BY_EXTERNAL_ID = `query ($externalId: String!) { need(externalId: $externalId) { ${NEED_FIELDS} } }`;
 const LIST = `query ($companyIds: [ID!], $statuses: [NeedStatus!]) { needs(companyIds: $companyIds, statuses: $statuses, first: 100) { totalCount edges { node { id } } } }`;

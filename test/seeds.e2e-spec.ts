@@ -34,9 +34,9 @@ const SEED_FIELDS = `id version status title { ja en } trl fields collaborationT
   institution { id name { ja } } researchers { id name { ja en } } programs { code name { ja } }`;
 const CREATE = `mutation ($input: CreateSeedInput!) { createSeed(input: $input) { ${SEED_FIELDS} } }`;
 const UPDATE = `mutation ($input: UpdateSeedInput!) { updateSeed(input: $input) { ${SEED_FIELDS} } }`;
-const PUBLISH = `mutation ($input: SeedStatusInput!) { publishSeed(input: $input) { ${SEED_FIELDS} } }`;
-const ARCHIVE = `mutation ($input: SeedStatusInput!) { archiveSeed(input: $input) { ${SEED_FIELDS} } }`;
-const RENEW = `mutation ($input: SeedStatusInput!) { renewSeed(input: $input) { ${SEED_FIELDS} } }`;
+const PUBLISH = `mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { ${SEED_FIELDS} } }`;
+const ARCHIVE = `mutation ($input: RecordVersionInput!) { archiveSeed(input: $input) { ${SEED_FIELDS} } }`;
+const RENEW = `mutation ($input: RecordVersionInput!) { renewSeed(input: $input) { ${SEED_FIELDS} } }`;
 const SEED = `query ($id: ID!) { seed(id: $id) { ${SEED_FIELDS} } }`;
 const SEEDS = `query ($fields: [String!], $trlMin: Int, $trlMax: Int, $collaborationTypes: [String!], $programCodes: [String!], $institutionIds: [ID!], $statuses: [SeedStatus!], $first: Int) {
   seeds(fields: $fields, trlMin: $trlMin, trlMax: $trlMax, collaborationTypes: $collaborationTypes, programCodes: $programCodes, institutionIds: $institutionIds, statuses: $statuses, first: $first) {

@@ -54,6 +54,12 @@ export class CatalogError extends DomainError {
     ]);
   }
 
+  static externalIdTaken(externalId: string) {
+    return new CatalogError(CatalogErrorCode.ExternalIdTaken, { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` }, [
+      { path: 'input.externalId', messages: ['already in use'] },
+    ]);
+  }
+
   static needNotFound(id: string, path = 'id') {
     return new CatalogError(CatalogErrorCode.NeedNotFound, { ja: `ニーズが見つかりません: ${id}`, en: `No need with id ${id}` }, [{ path, messages: ['no such need'] }]);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
-import { bilingual, byKeys, paginate, recordAudit, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import { In, Repository } from 'typeorm';
+import { bilingual, byKeys, isUniqueViolation, paginate, recordAudit, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
 import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
@@ -63,7 +63,7 @@ export class OrganizationService {
       });
     } catch (error) {
       // A concurrent create took the externalId between the check and the insert.
-      if (externalId && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (externalId && isUniqueViolation(error)) {
         throw externalIdTaken(externalId);
       }
       throw error;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { bilingual, isStaff, logger, paginate, recordAudit, type Page, type PageArgs, type SignedInViewer, type Viewer } from '#libs/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { bilingual, isStaff, isUniqueViolation, logger, paginate, recordAudit, type Page, type PageArgs, type SignedInViewer, type Viewer } from '#libs/core';
 import { DirectoryError, Organization, OrganizationService } from '#libs/directory';
 import type { AuthPayload } from './auth-payload.model.js';
 import type { CreateStaffAccountInput, DecideAffiliationInput, SignUpInput } from './dto/account.input.js';
@@ -151,7 +151,7 @@ export class AccountService {
     try {
       return await this.dataSource.transaction((manager) => create(manager, email));
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw emailTaken();
+      if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
   }

@@ -1,10 +1,10 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, Loaders, RecordKeyArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import { Allow, Connection, CurrentViewer, Loaders, RecordKeyArgs, RecordVersionInput, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
 import { Organization, OrganizationService } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
 import { CompanyNeed } from './company-need.entity.js';
-import { CloseNeedInput, CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.input.js';
+import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.input.js';
 import { NeedQueryService } from './need-query.service.js';
 import { NeedService } from './need.service.js';
 
@@ -45,7 +45,7 @@ export class NeedResolver {
 
   @Allow('company-member', 'coordinator', 'admin')
   @Mutation(() => CompanyNeed)
-  closeNeed(@Args('input') input: CloseNeedInput, @CurrentViewer() viewer: SignedInViewer) {
+  closeNeed(@Args('input') input: RecordVersionInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.needService.close(input, viewer);
   }
 

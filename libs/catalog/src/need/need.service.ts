@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { bilingual, recordAudit, type SignedInViewer } from '#libs/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { bilingual, isUniqueViolation, recordAudit, type RecordVersionInput, type SignedInViewer } from '#libs/core';
 import { Organization } from '#libs/directory';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import { ProgramService } from '../program/program.service.js';
+import { cleanList } from '../text-lists.js';
 import { CompanyNeed, NeedConfidentiality, NeedStatus } from './company-need.entity.js';
-import type { CloseNeedInput, CreateNeedInput, UpdateNeedInput } from './dto/need.input.js';
+import type { CreateNeedInput, UpdateNeedInput } from './dto/need.input.js';
 import { assertMayWriteFor } from './need-access.js';
 
 const COMPANY_TYPES = new Set(['company', 'startup']);
-const clean = (values: string[] | undefined) => [...new Set((values ?? []).map((value) => value.trim()).filter(Boolean))];
 
 function snapshot(need: CompanyNeed) {
   return {
@@ -45,11 +45,11 @@ export class NeedService {
       companyId: input.companyId,
       title: bilingual(input.title),
       description: bilingual(input.description),
-      fields: clean(input.fields),
-      desiredCollaboration: clean(input.desiredCollaboration),
+      fields: cleanList(input.fields),
+      desiredCollaboration: cleanList(input.desiredCollaboration),
       trlMin: input.trlMin ?? null,
       trlMax: input.trlMax ?? null,
-      programCodes: clean(input.programCodes),
+      programCodes: cleanList(input.programCodes),
       confidentiality: input.confidentiality ?? NeedConfidentiality.COORDINATORS,
       status: NeedStatus.OPEN,
       deadline: input.deadline ?? null,
@@ -63,11 +63,7 @@ export class NeedService {
         return saved;
       });
     } catch (error) {
-      if (input.externalId && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new CatalogError(CatalogErrorCode.ExternalIdTaken, { ja: `externalId ${input.externalId} は既に使われています`, en: `externalId ${input.externalId} is already in use` }, [
-          { path: 'input.externalId', messages: ['already in use'] },
-        ]);
-      }
+      if (input.externalId && isUniqueViolation(error)) throw CatalogError.externalIdTaken(input.externalId);
       throw error;
     }
   }
@@ -77,18 +73,18 @@ export class NeedService {
       if (input.programCodes) await this.assertPrograms(input.programCodes);
       if (input.title) need.title = bilingual(input.title);
       if (input.description) need.description = bilingual(input.description);
-      if (input.fields) need.fields = clean(input.fields);
-      if (input.desiredCollaboration) need.desiredCollaboration = clean(input.desiredCollaboration);
+      if (input.fields) need.fields = cleanList(input.fields);
+      if (input.desiredCollaboration) need.desiredCollaboration = cleanList(input.desiredCollaboration);
       if (input.trlMin !== undefined) need.trlMin = input.trlMin ?? null;
       if (input.trlMax !== undefined) need.trlMax = input.trlMax ?? null;
-      if (input.programCodes) need.programCodes = clean(input.programCodes);
+      if (input.programCodes) need.programCodes = cleanList(input.programCodes);
       if (input.confidentiality) need.confidentiality = input.confidentiality;
       if (input.deadline !== undefined) need.deadline = input.deadline ?? null;
       assertTrlRange(need);
     });
   }
 
-  close(input: CloseNeedInput, viewer: SignedInViewer): Promise<CompanyNeed> {
+  close(input: RecordVersionInput, viewer: SignedInViewer): Promise<CompanyNeed> {
     return this.change(input, viewer, 'closed', async (need) => {
       if (need.status === NeedStatus.CLOSED) {
         throw new CatalogError(CatalogErrorCode.IllegalStatusChange, { ja: 'このニーズは既に締め切られています', en: 'This need is already closed' }, [
@@ -125,7 +121,7 @@ export class NeedService {
   }
 
   private async assertPrograms(codes: string[] | undefined) {
-    const unknown = await this.programs.unknownCodes(clean(codes));
+    const unknown = await this.programs.unknownCodes(cleanList(codes));
     if (unknown.length) throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
   }
 }

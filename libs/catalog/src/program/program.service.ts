@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, QueryFailedError } from 'typeorm';
-import { bilingual, byKeys, paginate, recordAudit, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import { DataSource, In } from 'typeorm';
+import { bilingual, byKeys, isUniqueViolation, paginate, recordAudit, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import type { CreateProgramInput, ProgramArgs, ProgramsArgs, UpdateProgramInput } from './dto/program.input.js';
 import { Program } from './program.entity.js';
@@ -47,7 +47,7 @@ export class ProgramService {
         return program;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new CatalogError(
           CatalogErrorCode.ProgramCodeTaken,
           { ja: `プログラムコード ${input.code} は既に使われています`, en: `Program code ${input.code} is already in use` },

@@ -1,9 +1,9 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, isStaff, Loaders, RecordKeyArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import { Allow, Connection, CurrentViewer, isStaff, Loaders, RecordKeyArgs, RecordVersionInput, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
 import { Organization, OrganizationService, Person } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
-import { CreateSeedInput, SeedsArgs, SeedStatusInput, UpdateSeedInput } from './dto/seed.input.js';
+import { CreateSeedInput, SeedsArgs, UpdateSeedInput } from './dto/seed.input.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 import { SeedQueryService } from './seed-query.service.js';
 import { SeedService } from './seed.service.js';
@@ -45,19 +45,19 @@ export class SeedResolver {
 
   @Allow('researcher', 'coordinator', 'admin')
   @Mutation(() => ResearchSeed, { description: 'Publishes a draft; it must state its TRL and at least one collaboration type.' })
-  publishSeed(@Args('input') input: SeedStatusInput, @CurrentViewer() viewer: SignedInViewer) {
+  publishSeed(@Args('input') input: RecordVersionInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.seedService.publish(input, viewer);
   }
 
   @Allow('researcher', 'coordinator', 'admin')
   @Mutation(() => ResearchSeed)
-  archiveSeed(@Args('input') input: SeedStatusInput, @CurrentViewer() viewer: SignedInViewer) {
+  archiveSeed(@Args('input') input: RecordVersionInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.seedService.archive(input, viewer);
   }
 
   @Allow('researcher', 'coordinator', 'admin')
   @Mutation(() => ResearchSeed, { description: 'Confirms a published seed is current; its review date moves ahead.' })
-  renewSeed(@Args('input') input: SeedStatusInput, @CurrentViewer() viewer: SignedInViewer) {
+  renewSeed(@Args('input') input: RecordVersionInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.seedService.renew(input, viewer);
   }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { AppConfig, bilingual, recordAudit, type SignedInViewer } from '#libs/core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig, bilingual, isUniqueViolation, recordAudit, type RecordVersionInput, type SignedInViewer } from '#libs/core';
 import { Organization, Person, PersonService } from '#libs/directory';
 import { AccountService } from '#libs/identity';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import { ProgramService } from '../program/program.service.js';
-import type { CreateSeedInput, SeedStatusInput, UpdateSeedInput } from './dto/seed.input.js';
+import { cleanList } from '../text-lists.js';
+import type { CreateSeedInput, UpdateSeedInput } from './dto/seed.input.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 import { assertMayCreateFor, assertMayEdit } from './seed-access.js';
 
@@ -31,7 +32,6 @@ function snapshot(seed: ResearchSeed, researcherIds: string[]) {
   };
 }
 
-const clean = (values: string[] | undefined) => [...new Set((values ?? []).map((value) => value.trim()).filter(Boolean))];
 
 /** Writing seeds: create, edit, publish, archive, renew; each change audited in its transaction. */
 @Injectable()
@@ -54,16 +54,16 @@ export class SeedService {
           externalId: input.externalId ?? null,
           title: bilingual(input.title),
           summary: bilingual(input.summary),
-          keywords: clean(input.keywords),
-          fields: clean(input.fields),
+          keywords: cleanList(input.keywords),
+          fields: cleanList(input.fields),
           institutionId: input.institutionId,
           researchers,
           trl: input.trl ?? null,
           ipStatus: input.ipStatus ?? 'none',
-          patents: clean(input.patents),
-          collaborationTypes: clean(input.collaborationTypes),
-          applications: clean(input.applications),
-          programCodes: clean(input.programCodes),
+          patents: cleanList(input.patents),
+          collaborationTypes: cleanList(input.collaborationTypes),
+          applications: cleanList(input.applications),
+          programCodes: cleanList(input.programCodes),
           status: SeedStatus.DRAFT,
           publishedAt: null,
           reviewDueAt: null,
@@ -81,21 +81,21 @@ export class SeedService {
       if (input.programCodes) await this.assertReferences(seed.institutionId, input.programCodes);
       if (input.title) seed.title = bilingual(input.title);
       if (input.summary) seed.summary = bilingual(input.summary);
-      if (input.keywords) seed.keywords = clean(input.keywords);
-      if (input.fields) seed.fields = clean(input.fields);
+      if (input.keywords) seed.keywords = cleanList(input.keywords);
+      if (input.fields) seed.fields = cleanList(input.fields);
       if (input.researcherIds) seed.researchers = await this.researchersFor(manager, input.researcherIds, viewer, 'input.researcherIds');
       if (input.trl !== undefined) seed.trl = input.trl ?? null;
       if (input.ipStatus) seed.ipStatus = input.ipStatus;
-      if (input.patents) seed.patents = clean(input.patents);
-      if (input.collaborationTypes) seed.collaborationTypes = clean(input.collaborationTypes);
-      if (input.applications) seed.applications = clean(input.applications);
-      if (input.programCodes) seed.programCodes = clean(input.programCodes);
+      if (input.patents) seed.patents = cleanList(input.patents);
+      if (input.collaborationTypes) seed.collaborationTypes = cleanList(input.collaborationTypes);
+      if (input.applications) seed.applications = cleanList(input.applications);
+      if (input.programCodes) seed.programCodes = cleanList(input.programCodes);
       if (seed.status === SeedStatus.PUBLISHED) assertPublishable(seed);
     });
   }
 
   /** Readers in industry rank readiness first: no TRL or collaboration type, no publishing. */
-  publish(input: SeedStatusInput, viewer: SignedInViewer): Promise<ResearchSeed> {
+  publish(input: RecordVersionInput, viewer: SignedInViewer): Promise<ResearchSeed> {
     return this.change(input, viewer, 'published', async (_manager, seed) => {
       if (seed.status !== SeedStatus.DRAFT) throw illegalChange(seed.status, 'published');
       assertPublishable(seed);
@@ -105,7 +105,7 @@ export class SeedService {
     });
   }
 
-  archive(input: SeedStatusInput, viewer: SignedInViewer): Promise<ResearchSeed> {
+  archive(input: RecordVersionInput, viewer: SignedInViewer): Promise<ResearchSeed> {
     return this.change(input, viewer, 'archived', async (_manager, seed) => {
       if (seed.status === SeedStatus.ARCHIVED) throw illegalChange(seed.status, 'archived');
       seed.status = SeedStatus.ARCHIVED;
@@ -113,7 +113,7 @@ export class SeedService {
   }
 
   /** Confirms a published seed is current: the review date moves a full period ahead. */
-  renew(input: SeedStatusInput, viewer: SignedInViewer): Promise<ResearchSeed> {
+  renew(input: RecordVersionInput, viewer: SignedInViewer): Promise<ResearchSeed> {
     return this.change(input, viewer, 'renewed', async (_manager, seed) => {
       if (seed.status !== SeedStatus.PUBLISHED) throw illegalChange(seed.status, 'renewed');
       seed.reviewDueAt = this.reviewDate(new Date());
@@ -164,7 +164,7 @@ export class SeedService {
     if (!(await this.dataSource.manager.existsBy(Organization, { id: institutionId }))) {
       throw CatalogError.unknownReference('input.institutionId', 'organization', institutionId);
     }
-    const unknown = await this.programs.unknownCodes(clean(programCodes));
+    const unknown = await this.programs.unknownCodes(cleanList(programCodes));
     if (unknown.length) throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
   }
 
@@ -172,13 +172,7 @@ export class SeedService {
     try {
       return await write();
     } catch (error) {
-      if (externalId && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new CatalogError(
-          CatalogErrorCode.ExternalIdTaken,
-          { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` },
-          [{ path: 'input.externalId', messages: ['already in use'] }],
-        );
-      }
+      if (externalId && isUniqueViolation(error)) throw CatalogError.externalIdTaken(externalId);
       throw error;
     }
   }

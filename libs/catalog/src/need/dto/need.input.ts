@@ -96,18 +96,6 @@ export class UpdateNeedInput extends NeedContentInput {
   description?: NeedDescriptionInput;
 }
 
-@InputType()
-export class CloseNeedInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version: number;
-}
-
 @ArgsType()
 export class NeedsArgs extends PageArgs {
   @Field(() => [String], { nullable: true })

@@ -133,18 +133,6 @@ export class UpdateSeedInput extends SeedContentInput {
   fields?: string[];
 }
 
-@InputType({ description: 'A status change, based on the version the caller saw.' })
-export class SeedStatusInput {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  version: number;
-}
-
 @ArgsType()
 export class SeedsArgs extends PageArgs {
   @Field(() => [String], { nullable: true, description: 'Seeds in any of these fields.' })
