@@ -1,0 +1,134 @@
+import type { Glossary } from '../glossary/glossary.js';
+import { normalize } from './analyze.js';
+
+/**
+ * A query as the engine runs it: every group must match; a group matches when
+ * one of its phrases does. Phrases are token sequences as `analyze` produced
+ * them, so Japanese runs become their bigrams in order (a substring match).
+ */
+export interface Phrase {
+  tokens: string[];
+  /** The last token may be the start of a longer one (search-as-you-type). */
+  prefix: boolean;
+  /** The normalised text this phrase stands for, for highlighting. */
+  surface: string;
+}
+
+export interface QueryGroup {
+  phrases: Phrase[];
+  /** A single Latin word the engine may widen with one-typo variants. */
+  typoCandidate?: string;
+}
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々〆ヶ]/u;
+const PIECE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々〆ヶ]+|[\p{L}\p{N}]+/gu;
+const MAX_GROUPS = 10;
+
+/** A normalised text as one phrase: Latin words in order, Japanese runs as bigrams. */
+export function phraseOf(surface: string, prefix = false): Phrase | null {
+  const tokens: string[] = [];
+  for (const piece of surface.match(PIECE) ?? []) {
+    if (!JAPANESE.test(piece)) tokens.push(piece);
+    else {
+      const characters = [...piece];
+      if (characters.length === 1) tokens.push(piece);
+      else for (let i = 0; i < characters.length - 1; i++) tokens.push(characters[i] + characters[i + 1]);
+    }
+  }
+  if (tokens.length === 0) return null;
+  // a lone Japanese character is indexed only inside bigrams: match it as their start
+  const lone = tokens.length === 1 && JAPANESE.test(tokens[0]) && [...tokens[0]].length === 1;
+  return { tokens, prefix: prefix || lone, surface };
+}
+
+/** Glossary terms by normalised form, longest first, for matching inside a query. */
+export class GlossaryIndex {
+  private readonly synonyms = new Map<string, string[]>();
+  private readonly terms: string[];
+
+  constructor(glossary: Glossary) {
+    for (const entry of glossary.entries) {
+      const group = [...new Set([...entry.ja, ...entry.en].map(normalize))];
+      for (const term of group) this.synonyms.set(term, [...new Set([...(this.synonyms.get(term) ?? []), ...group])]);
+    }
+    this.terms = [...this.synonyms.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /** The longest glossary term starting at `at` in `text`, on word boundaries for Latin terms. */
+  termAt(text: string, at: number): string | undefined {
+    return this.terms.find((term) => text.startsWith(term, at) && onBoundaries(text, at, term));
+  }
+
+  synonymsOf(term: string): string[] {
+    return this.synonyms.get(term) ?? [term];
+  }
+}
+
+const LATIN = /[\p{L}\p{N}]/u;
+function onBoundaries(text: string, at: number, term: string): boolean {
+  const before = text[at - 1];
+  const after = text[at + term.length];
+  const latinStart = LATIN.test(term[0]) && !JAPANESE.test(term[0]);
+  const latinEnd = LATIN.test(term[term.length - 1]) && !JAPANESE.test(term[term.length - 1]);
+  const isWordChar = (c: string | undefined) => c !== undefined && LATIN.test(c) && !JAPANESE.test(c);
+  return !(latinStart && isWordChar(before)) && !(latinEnd && isWordChar(after));
+}
+
+const LATIN_WORD = /^[\p{L}\p{N}]+/u;
+/** Particles between content words: a Japanese query is split there, so each side may match on its own. */
+const PARTICLES = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?:における|について|による|として|ための|および|または|から|まで|より|及び|又は|など|の|を|に|で|と|は|が|や|へ|も)(?=[\p{Script=Han}\p{Script=Katakana}])/u;
+const isWordChar = (c: string) => LATIN.test(c);
+
+interface Unit {
+  text: string;
+  glossary: boolean;
+  end: number;
+}
+
+/** Splits normalised text into glossary terms, Latin words and Japanese chunks, in order. */
+function unitsOf(text: string, glossary?: GlossaryIndex): Unit[] {
+  const units: Unit[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const term = glossary?.termAt(text, at);
+    if (term) {
+      units.push({ text: term, glossary: true, end: at + term.length });
+      at += term.length;
+    } else if (JAPANESE.test(text[at])) {
+      let end = at + 1;
+      while (end < text.length && JAPANESE.test(text[end]) && !glossary?.termAt(text, end)) end++;
+      let offset = at;
+      for (const chunk of text.slice(at, end).split(PARTICLES)) {
+        offset = text.indexOf(chunk, offset) + chunk.length;
+        // hiragana-only scraps (particles, okurigana) would only narrow the match
+        if (chunk && !/^[\p{Script=Hiragana}ー]{1,2}$/u.test(chunk)) units.push({ text: chunk, glossary: false, end: offset });
+      }
+      at = end;
+    } else if (isWordChar(text[at])) {
+      const word = LATIN_WORD.exec(text.slice(at))![0].replace(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}].*$/u, '');
+      units.push({ text: word, glossary: false, end: at + word.length });
+      at += word.length;
+    } else at++;
+  }
+  return units;
+}
+
+/**
+ * Plans a query: glossary terms become a group of their synonyms (ja↔en),
+ * the rest one group per word or Japanese chunk. The last unit is a prefix
+ * unless the query ends with a space, as people type.
+ */
+export function planQuery(query: string, glossary?: GlossaryIndex): QueryGroup[] {
+  const text = normalize(query);
+  const typing = !/[\s\p{P}]$/u.test(query);
+  const units = unitsOf(text, glossary).slice(0, MAX_GROUPS);
+  return units.map((unit, index) => {
+    const prefix = typing && index === units.length - 1;
+    if (unit.glossary) {
+      const phrases = glossary!.synonymsOf(unit.text).map((synonym) => phraseOf(synonym, prefix && synonym === unit.text));
+      return { phrases: phrases.filter((phrase): phrase is Phrase => phrase !== null) };
+    }
+    const phrase = phraseOf(unit.text, prefix)!;
+    return JAPANESE.test(unit.text) ? { phrases: [phrase] } : { phrases: [phrase], typoCandidate: unit.text };
+  });
+}
