@@ -21,3 +21,5 @@ export { IsTaxonomyCode, isTaxonomyCode, taxonomy, taxonomyLabel, type TaxonomyE
 export { Connection, PageArgs, PageInfo, paginate, type Page } from './graphql/connection.js';
 export { RecordKeyArgs, recordKey } from './graphql/record-key.args.js';
 export { RecordVersionInput } from './graphql/record-version.input.js';
+export { OutboxChange, type ChangeTopic } from './outbox/outbox-change.entity.js';
+export { recordChange } from './outbox/record-change.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { bilingual, byKeys, isUniqueViolation, paginate, recordAudit, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import { bilingual, byKeys, isUniqueViolation, paginate, recordAudit, recordChange, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
 import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
@@ -59,6 +59,7 @@ export class OrganizationService {
           }),
         );
         await recordAudit(manager, { actorUserId: actor.userId, entityType: 'organization', entityId: organization.id, action: 'created', before: null, after: snapshot(organization) });
+        await recordChange(manager, 'organization', [organization.id]);
         return organization;
       });
     } catch (error) {
@@ -94,6 +95,7 @@ export class OrganizationService {
       if (input.website !== undefined) current.website = input.website ?? null;
       const saved = await manager.save(current);
       await recordAudit(manager, { actorUserId: actor.userId, entityType: 'organization', entityId: saved.id, action: 'updated', before: beforeEdit, after: snapshot(saved) });
+      await recordChange(manager, 'organization', [saved.id]);
       return saved;
     });
   }

@@ -28,6 +28,12 @@ export class NeedQueryService {
     return paginate(query, args);
   }
 
+  /** The needs among `ids` this viewer may see, in one query. */
+  visibleByIds(ids: string[], viewer: Viewer): Promise<CompanyNeed[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.visible(viewer).andWhere('need.id IN (:...ids)', { ids }).getMany();
+  }
+
   /** The visibility rule as SQL, so lists and counts can never include what a viewer may not see. */
   visible(viewer: Viewer): SelectQueryBuilder<CompanyNeed> {
     const query = this.dataSource.manager.createQueryBuilder(CompanyNeed, 'need');

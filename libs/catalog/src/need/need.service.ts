@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { bilingual, isUniqueViolation, recordAudit, type RecordVersionInput, type SignedInViewer } from '#libs/core';
+import { bilingual, isUniqueViolation, recordAudit, recordChange, type RecordVersionInput, type SignedInViewer } from '#libs/core';
 import { Organization } from '#libs/directory';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import { ProgramService } from '../program/program.service.js';
@@ -60,6 +60,7 @@ export class NeedService {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(need);
         await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'need', entityId: saved.id, action: 'created', before: null, after: snapshot(saved) });
+        await recordChange(manager, 'need', [saved.id]);
         return saved;
       });
     } catch (error) {
@@ -106,6 +107,7 @@ export class NeedService {
       await edit(need);
       const saved = await manager.save(need);
       await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'need', entityId: need.id, action, before, after: snapshot(saved) });
+      await recordChange(manager, 'need', [need.id]);
       return saved;
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { bilingual, byKeys, isUniqueViolation, paginate, recordAudit, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import { bilingual, byKeys, isUniqueViolation, paginate, recordAudit, recordChange, type Page, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import type { CreateProgramInput, ProgramArgs, ProgramsArgs, UpdateProgramInput } from './dto/program.input.js';
 import { Program } from './program.entity.js';
@@ -44,6 +44,7 @@ export class ProgramService {
           manager.create(Program, { code: input.code, name: bilingual(input.name), description: bilingual(input.description ?? {}) }),
         );
         await recordAudit(manager, { actorUserId: actor.userId, entityType: 'program', entityId: program.id, action: 'created', before: null, after: snapshot(program) });
+        await recordChange(manager, 'program', [program.id]);
         return program;
       });
     } catch (error) {
@@ -68,6 +69,7 @@ export class ProgramService {
       if (input.description) program.description = bilingual(input.description);
       const saved = await manager.save(program);
       await recordAudit(manager, { actorUserId: actor.userId, entityType: 'program', entityId: program.id, action: 'updated', before, after: snapshot(saved) });
+      await recordChange(manager, 'program', [program.id]);
       return saved;
     });
   }

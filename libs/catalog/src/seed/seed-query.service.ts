@@ -32,6 +32,12 @@ export class SeedQueryService {
     return paginate(query, args);
   }
 
+  /** The seeds among `ids` this viewer may see, in one query (search hits are checked again here, as the index may lag). */
+  visibleByIds(ids: string[], viewer: Viewer): Promise<ResearchSeed[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.visible(viewer).andWhere('seed.id IN (:...ids)', { ids }).getMany();
+  }
+
   /** Researchers of many seeds in one query. */
   researchersLoader(loaders: RequestLoaders) {
     return loaders.get<string, Person[]>('catalog.seedResearchers', async (seedIds) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, bilingual, isUniqueViolation, recordAudit, type RecordVersionInput, type SignedInViewer } from '#libs/core';
+import { AppConfig, bilingual, isUniqueViolation, recordAudit, recordChange, type RecordVersionInput, type SignedInViewer } from '#libs/core';
 import { Organization, Person, PersonService } from '#libs/directory';
 import { AccountService } from '#libs/identity';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
@@ -71,6 +71,7 @@ export class SeedService {
         });
         const saved = await manager.save(seed);
         await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'seed', entityId: saved.id, action: 'created', before: null, after: snapshot(saved, researchers.map((p) => p.id)) });
+        await recordChange(manager, 'seed', [saved.id]);
         return saved;
       }),
     );
@@ -143,6 +144,7 @@ export class SeedService {
       await edit(manager, seed);
       const saved = await manager.save(seed);
       await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'seed', entityId: seed.id, action, before, after: snapshot(saved, (saved.researchers ?? []).map((p) => p.id)) });
+      await recordChange(manager, 'seed', [seed.id]);
       return saved;
     });
   }

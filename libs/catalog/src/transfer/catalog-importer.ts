@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, AuditEntry, diffFields } from '#libs/core';
+import { AppConfig, AuditEntry, diffFields, recordChange, type ChangeTopic } from '#libs/core';
 import {
   checkReferences,
   isProblemLine,
@@ -57,6 +57,9 @@ function skeleton(record: ImportRecord): ImportRecord {
  * in batches, in one transaction. Memory grows with the number of records'
  * keys, never with the file's size.
  */
+/** Imported kinds whose changes the search index follows (people are not indexed on their own). */
+const SEARCH_TOPICS: Record<string, ChangeTopic | undefined> = { seed: 'seed', need: 'need', organization: 'organization', program: 'program' };
+
 @Injectable()
 export class CatalogImporter {
   constructor(
@@ -200,6 +203,8 @@ export class CatalogImporter {
       if (rows.length) await manager.createQueryBuilder().insert().into('seed_researcher').values(rows).execute();
     }
     if (audits.length) await manager.insert(AuditEntry, audits as never);
+    const topic = SEARCH_TOPICS[mapper.auditType];
+    if (topic) await recordChange(manager, topic, audits.map((audit) => audit.entityId!));
   }
 
   private remember(kind: RecordKind, key: string, id: string, keys: ResolvedKeys) {
