@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import { parseConfig } from '#libs/core';
@@ -41,7 +44,10 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = `kyoso_test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${database}`));
+  const dataDir = mkdtempSync(join(tmpdir(), 'kyoso-test-'));
   const config = parseConfig({
+    DATA_DIR: dataDir,
+    SEARCH_RELAY_INTERVAL_MS: '20',
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -67,6 +73,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await db.end();
       await api.close();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

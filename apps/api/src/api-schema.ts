@@ -5,15 +5,19 @@ import { ALLOW_METADATA, type Audience } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
+import { SearchModule } from '#libs/search';
+import type { DynamicModule } from '@nestjs/common';
 
 /** The domain modules the API serves, in dependency order. */
-export const API_MODULES = [DirectoryModule, IdentityModule, CatalogModule];
+export const API_MODULES = [DirectoryModule, IdentityModule, CatalogModule, SearchModule.register('api')];
 
 type Constructor = new (...args: never[]) => unknown;
 
 /** The resolver classes the domain modules provide. */
 export function resolverClasses(): Constructor[] {
-  return API_MODULES.flatMap((module) => (Reflect.getMetadata('providers', module) ?? []) as Constructor[]).filter(
+  const providersOf = (module: Constructor | DynamicModule) =>
+    ('module' in module ? (module.providers ?? []) : (Reflect.getMetadata('providers', module) ?? [])) as Constructor[];
+  return API_MODULES.flatMap(providersOf).filter(
     (provider) => typeof provider === 'function' && Reflect.hasMetadata(RESOLVER_TYPE_METADATA, provider),
   );
 }

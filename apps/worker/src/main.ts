@@ -9,7 +9,7 @@ async function main() {
   configureLogger(config.LOG_LEVEL);
   const database = await openDatabase(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config, database.url), { logger: new JsonLogger() });
-  logger('worker').info('Kyoso worker ready (no background jobs registered yet)');
+  logger('worker').info({ searchRelay: config.searchRelay === 'worker' }, 'Kyoso worker ready');
   const stop = async (signal: string) => {
     logger('worker').info({ signal }, 'shutting down');
     await app.close();

@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig, CoreModule } from '#libs/core';
+import { SearchModule } from '#libs/search';
 import { ENTITIES, MIGRATIONS } from '../../api/src/persistence.js';
 
-/** Background jobs (the search outbox, re-matching, e-mail) will be registered here. */
+/** Background jobs: the search outbox relay (with Meilisearch); re-matching and e-mail will join it. */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
@@ -14,6 +15,7 @@ export class WorkerModule {
           database: { url: databaseUrl, poolSize: Math.min(config.DATABASE_POOL_SIZE, 5), entities: ENTITIES, migrations: MIGRATIONS },
           runMigrations: false,
         }),
+        SearchModule.register('worker'),
       ],
     };
   }

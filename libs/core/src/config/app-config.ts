@@ -125,12 +125,47 @@ export class AppConfig {
   @Max(120000)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
+  /** Meilisearch for search. Unset: the embedded engine (SQLite FTS5) in DATA_DIR/search. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'MEILISEARCH_URL must be an http:// or https:// URL' })
+  MEILISEARCH_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEILISEARCH_API_KEY?: string;
+
+  /** Prefix of the Meilisearch index names, so environments can share a server. */
+  @Matches(/^[a-zA-Z0-9_-]*$/, { message: 'SEARCH_INDEX_PREFIX may hold letters, digits, _ and - only' })
+  SEARCH_INDEX_PREFIX = 'kyoso_';
+
+  /**
+   * Which process applies the search outbox: the api itself, or the worker.
+   * Default: api with the embedded engine (its index lives in the api's process), worker with Meilisearch.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['api', 'worker'])
+  SEARCH_RELAY?: 'api' | 'worker';
+
+  /** How often the relay looks for new changes when idle. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  SEARCH_RELAY_INTERVAL_MS = 250;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
 
   get demoCatalogEnabled(): boolean {
     return this.DEMO_CATALOG ?? this.NODE_ENV === 'development';
+  }
+
+  get searchRelay(): 'api' | 'worker' {
+    return this.SEARCH_RELAY ?? (this.MEILISEARCH_URL ? 'worker' : 'api');
   }
 
   get sandboxEnabled(): boolean {

@@ -5,6 +5,8 @@ export enum ErrorKind {
   Forbidden = 'Forbidden',
   NotFound = 'NotFound',
   Conflict = 'Conflict',
+  /** A dependency (the search engine) cannot answer now; retrying later may work. */
+  Unavailable = 'Unavailable',
 }
 
 export interface LocalizedMessage {

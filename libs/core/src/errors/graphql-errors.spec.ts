@@ -10,6 +10,7 @@ describe('toGraphQLError', () => {
       'FORBIDDEN',
       'NOT_FOUND',
       'CONFLICT',
+      'SERVICE_UNAVAILABLE',
     ]);
   });
 

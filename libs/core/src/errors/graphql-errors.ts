@@ -9,6 +9,7 @@ export type GraphQLErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The one mapping from error kinds to GraphQL codes; a new kind fails to compile until mapped. */
@@ -24,6 +25,8 @@ export function graphqlCode(kind: ErrorKind): GraphQLErrorCode {
       return 'NOT_FOUND';
     case ErrorKind.Conflict:
       return 'CONFLICT';
+    case ErrorKind.Unavailable:
+      return 'SERVICE_UNAVAILABLE';
     default:
       return assertNever(kind);
   }

@@ -25,14 +25,15 @@ export function currentRequestId(): string | undefined {
 
 let queriesTotal = 0;
 
-/** Counts one SQL statement against the current request and the process. */
+/** Counts one SQL statement against the current request, if it serves one. */
 export function countQuery(): void {
-  queriesTotal++;
   const scope = requestScope.getStore();
-  if (scope) scope.queries++;
+  if (!scope) return;
+  scope.queries++;
+  queriesTotal++;
 }
 
-/** SQL statements this process has issued; tests diff it around a request. */
+/** SQL statements issued while serving requests (background jobs excluded); tests diff it around a request. */
 export const queriesIssued = (): number => queriesTotal;
 
 let root: Logger = pino({ level: 'info' });

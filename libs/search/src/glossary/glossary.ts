@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '#libs/core';
-import { normalize } from '../text/analyze.js';
 
 /** One concept in both languages; every term of an entry is a synonym of every other. */
 export interface GlossaryEntry {
@@ -41,11 +40,15 @@ export function projectGlossary(): Glossary {
   return cached;
 }
 
-/** term (normalised) → its synonyms, as Meilisearch's `synonyms` setting wants them. */
+/**
+ * term → its synonyms, as Meilisearch's `synonyms` setting wants them: NFKC
+ * and lower case (Meilisearch folds those), kana kept as written, since it
+ * does not fold katakana into hiragana.
+ */
 export function synonymMap(glossary: Glossary): Record<string, string[]> {
   const map = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {
-    const terms = [...new Set([...entry.ja, ...entry.en].map(normalize))];
+    const terms = [...new Set([...entry.ja, ...entry.en].map((term) => term.normalize('NFKC').toLowerCase()))];
     for (const term of terms) {
       const others = map.get(term) ?? new Set<string>();
       for (const other of terms) if (other !== term) others.add(other);

@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { logger } from '#libs/core';
+import { affectedRecords, loadNeedDocuments, loadSeedDocuments } from '../documents/document-loader.js';
+import { SEARCH_ENGINE, type IndexBatch, type IndexName, type SearchEngine, type SearchDocument } from '../engine/search-engine.js';
+
+const BATCH_SIZE = 500;
+/** One relay at a time applies the outbox, so changes reach the engine in order. */
+const RELAY_LOCK = 4_815_162_342;
+const log = logger('OutboxRelay');
+
+export interface PendingChanges {
+  pending: number;
+  oldestPendingSeconds: number | null;
+}
+
+export type BatchOutcome = { applied: number } | { failed: Error };
+
+/** Builds the documents for a set of changes from the database's current state (idempotent). */
+export async function batchesFor(manager: EntityManager, changes: { topic: string; entityId: string }[]): Promise<Record<IndexName, IndexBatch>> {
+  const affected = await affectedRecords(manager, changes);
+  const batch = async (ids: string[], load: (manager: EntityManager, ids: string[]) => Promise<SearchDocument[]>): Promise<IndexBatch> => {
+    const upserts: SearchDocument[] = [];
+    for (let i = 0; i < ids.length; i += 1000) upserts.push(...(await load(manager, ids.slice(i, i + 1000))));
+    const found = new Set(upserts.map((document) => document.id));
+    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  };
+  return { seeds: await batch(affected.seeds, loadSeedDocuments), needs: await batch(affected.needs, loadNeedDocuments) };
+}
+
+/**
+ * Applies the outbox to the search engine: oldest change first, in batches,
+ * marking rows processed only after the engine confirmed them. When the
+ * engine fails, the rows stay pending (attempts and last error recorded) and
+ * the relay retries the same head with exponential backoff.
+ */
+@Injectable()
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: AbortController;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+  ) {}
+
+  /** One batch: the next pending changes, applied or left pending with the error. */
+  processBatch(): Promise<BatchOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
+      if (!locked) return { applied: 0 };
+      const rows: { seq: string; topic: string; entity_id: string }[] = await manager.query(
+        'SELECT seq, topic, entity_id FROM outbox_change WHERE processed_at IS NULL ORDER BY seq LIMIT $1',
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return { applied: 0 };
+      const seqs = rows.map((row) => row.seq);
+      try {
+        const batches = await batchesFor(manager, rows.map((row) => ({ topic: row.topic, entityId: row.entity_id })));
+        await this.engine.apply(batches, Number(seqs[seqs.length - 1]));
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        await manager.query('UPDATE outbox_change SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)', [seqs, failure.message.slice(0, 2000)]);
+        return { failed: failure };
+      }
+      await manager.query('UPDATE outbox_change SET processed_at = now() WHERE seq = ANY($1)', [seqs]);
+      return { applied: rows.length };
+    });
+  }
+
+  /** Applies everything pending now; throws on the first engine failure (tests, CLI). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const outcome = await this.processBatch();
+      if ('failed' in outcome) throw outcome.failed;
+      if (outcome.applied === 0) return total;
+      total += outcome.applied;
+    }
+  }
+
+  async pending(): Promise<PendingChanges> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(enqueued_at))::float AS oldest FROM outbox_change WHERE processed_at IS NULL`,
+    );
+    return { pending: row.pending, oldestPendingSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10 };
+  }
+
+  start(intervalMs: number) {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run(intervalMs);
+  }
+
+  async stop() {
+    this.running = false;
+    this.wake?.abort();
+    await this.loop;
+  }
+
+  private async run(intervalMs: number) {
+    let failures = 0;
+    let lastCleanup = 0;
+    while (this.running) {
+      let delay = intervalMs;
+      try {
+        const outcome = await this.processBatch();
+        if ('failed' in outcome) {
+          failures++;
+          delay = Math.min(30_000, intervalMs * 2 ** Math.min(failures, 10));
+          log.warn({ err: outcome.failed, retryInMs: delay }, 'search engine refused a batch; changes stay in the outbox');
+        } else {
+          if (failures) log.info('search engine accepts changes again');
+          failures = 0;
+          if (outcome.applied === BATCH_SIZE) delay = 0;
+        }
+        if (Date.now() - lastCleanup > 3_600_000) lastCleanup = (await this.cleanup(), Date.now());
+      } catch (error) {
+        failures++;
+        delay = Math.min(30_000, intervalMs * 2 ** Math.min(failures, 10));
+        if (this.running) log.error({ err: error }, 'outbox relay failed; retrying');
+      }
+      this.wake = new AbortController();
+      if (this.running && delay > 0) await sleep(delay, undefined, { signal: this.wake.signal }).catch(() => undefined);
+    }
+  }
+
+  /** Processed changes are kept a week (reindex replays recent ones), then deleted. */
+  private cleanup() {
+    return this.dataSource.query(`DELETE FROM outbox_change WHERE processed_at < now() - interval '7 days'`);
+  }
+}

@@ -1,0 +1,88 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, HealthService, logger } from '#libs/core';
+import { INDEX_NAMES, SEARCH_ENGINE, type SearchEngine } from '../engine/search-engine.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { SearchReindexer } from './search-reindexer.js';
+
+export const SEARCH_PROCESS = Symbol('SearchProcess');
+export type SearchProcess = 'api' | 'worker' | 'cli';
+
+const log = logger('Search');
+
+/**
+ * Starts search in this process: index settings, a rebuild when the index is
+ * new but the database is not, the relay if this process runs it, and the
+ * health report. An engine that is down delays this, never the boot.
+ */
+@Injectable()
+export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private starting?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    @Inject(SEARCH_PROCESS) private readonly process: SearchProcess,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly relay: OutboxRelay,
+    private readonly reindexer: SearchReindexer,
+    private readonly health: HealthService,
+  ) {}
+
+  onApplicationBootstrap() {
+    this.health.register('search', () => this.report());
+    if (this.process === 'cli') return;
+    this.starting = this.start();
+  }
+
+  /** Resolves once indexes are ready (tests and CLIs wait on it). */
+  ready(): Promise<void> {
+    return this.starting ?? Promise.resolve();
+  }
+
+  async onApplicationShutdown() {
+    this.stopped = true;
+    await this.relay.stop();
+    await this.starting?.catch(() => undefined);
+    await this.engine.close();
+  }
+
+  private async start() {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        await this.engine.ensureIndexes();
+        break;
+      } catch (error) {
+        log.warn({ err: error, attempt }, 'search engine not ready; writes go on, the outbox keeps the changes');
+        await sleep(Math.min(30_000, 500 * 2 ** attempt));
+      }
+    }
+    if (this.stopped || this.config.searchRelay !== this.process) return;
+    await this.rebuildIfNew();
+    this.relay.start(this.config.SEARCH_RELAY_INTERVAL_MS);
+  }
+
+  /** A new index file beside an existing database (a fresh DATA_DIR, say) is rebuilt, not left to the outbox. */
+  private async rebuildIfNew() {
+    const stats = await this.engine.stats();
+    if (stats.lastAppliedChange !== null) return;
+    const [{ count }] = await this.dataSource.query(`SELECT (SELECT count(*) FROM research_seed) + (SELECT count(*) FROM company_need) AS count`);
+    if (Number(count) === 0) return;
+    for (const index of INDEX_NAMES) await this.reindexer.reindex(index);
+    log.info({ records: Number(count) }, 'search index was new: rebuilt from the database');
+  }
+
+  private async report() {
+    const outbox = await this.relay.pending();
+    try {
+      await this.engine.health();
+      const stats = await this.engine.stats();
+      return { status: 'up' as const, engine: stats.engine, indexes: stats.indexes, lastAppliedChange: stats.lastAppliedChange, outbox, relay: this.config.searchRelay };
+    } catch (error) {
+      return { status: 'down' as const, engine: this.engine.kind, error: error instanceof Error ? error.message : String(error), outbox };
+    }
+  }
+}
