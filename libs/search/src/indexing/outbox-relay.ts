@@ -9,7 +9,8 @@ import { SEARCH_ENGINE, type IndexBatch, type IndexName, type SearchEngine, type
 const BATCH_SIZE = 500;
 /** One relay at a time applies the outbox, so changes reach the engine in order. */
 const RELAY_LOCK = 4_815_162_342;
-const log = logger('OutboxRelay');
+/** Resolved at each use: the root logger is configured after modules load. */
+const log = () => logger('OutboxRelay');
 
 export interface PendingChanges {
   pending: number;
@@ -111,9 +112,9 @@ export class OutboxRelay {
         if ('failed' in outcome) {
           failures++;
           delay = Math.min(30_000, intervalMs * 2 ** Math.min(failures, 10));
-          log.warn({ err: outcome.failed, retryInMs: delay }, 'search engine refused a batch; changes stay in the outbox');
+          log().warn({ err: outcome.failed, retryInMs: delay }, 'search engine refused a batch; changes stay in the outbox');
         } else {
-          if (failures) log.info('search engine accepts changes again');
+          if (failures) log().info('search engine accepts changes again');
           failures = 0;
           if (outcome.applied === BATCH_SIZE) delay = 0;
         }
@@ -121,7 +122,7 @@ export class OutboxRelay {
       } catch (error) {
         failures++;
         delay = Math.min(30_000, intervalMs * 2 ** Math.min(failures, 10));
-        if (this.running) log.error({ err: error }, 'outbox relay failed; retrying');
+        if (this.running) log().error({ err: error }, 'outbox relay failed; retrying');
       }
       this.wake = new AbortController();
       if (this.running && delay > 0) await sleep(delay, undefined, { signal: this.wake.signal }).catch(() => undefined);

@@ -10,7 +10,8 @@ import { SearchReindexer } from './search-reindexer.js';
 export const SEARCH_PROCESS = Symbol('SearchProcess');
 export type SearchProcess = 'api' | 'worker' | 'cli';
 
-const log = logger('Search');
+/** Resolved at each use: the root logger is configured after modules load. */
+const log = () => logger('Search');
 
 /**
  * Starts search in this process: index settings, a rebuild when the index is
@@ -56,7 +57,7 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShu
         await this.engine.ensureIndexes();
         break;
       } catch (error) {
-        log.warn({ err: error, attempt }, 'search engine not ready; writes go on, the outbox keeps the changes');
+        log().warn({ err: error, attempt }, 'search engine not ready; writes go on, the outbox keeps the changes');
         await sleep(Math.min(30_000, 500 * 2 ** attempt));
       }
     }
@@ -72,7 +73,7 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShu
     const [{ count }] = await this.dataSource.query(`SELECT (SELECT count(*) FROM research_seed) + (SELECT count(*) FROM company_need) AS count`);
     if (Number(count) === 0) return;
     for (const index of INDEX_NAMES) await this.reindexer.reindex(index);
-    log.info({ records: Number(count) }, 'search index was new: rebuilt from the database');
+    log().info({ records: Number(count) }, 'search index was new: rebuilt from the database');
   }
 
   private async report() {
