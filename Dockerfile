@@ -2,6 +2,8 @@
 # Build: compile TypeScript with the dev dependencies, then keep only what runs.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
+# better-sqlite3 (the embedded search engine) compiles when no prebuilt binary can be fetched
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
