@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, HealthService, logger } from '#libs/core';
@@ -19,7 +19,7 @@ const log = () => logger('Search');
  * health report. An engine that is down delays this, never the boot.
  */
 @Injectable()
-export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private starting?: Promise<void>;
   private stopped = false;
 
@@ -44,7 +44,8 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnApplicationShu
     return this.starting ?? Promise.resolve();
   }
 
-  async onApplicationShutdown() {
+  /** Before the database pool closes (that happens at application shutdown), so the relay ends its batch cleanly. */
+  async onModuleDestroy() {
     this.stopped = true;
     await this.relay.stop();
     await this.starting?.catch(() => undefined);
