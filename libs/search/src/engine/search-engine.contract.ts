@@ -28,6 +28,7 @@ export const CONTRACT_SEEDS: SeedSearchDocument[] = [
   seed('s-metabolomics-en', { titleEn: 'Metabolomics of gut bacteria', summaryEn: 'Untargeted metabolomics of intestinal microbiota.', fields: ['metabolomics', 'medicine'], trl: 5, publishedAt: 1_720_000_000_000 }),
   seed('s-summary-only', { titleEn: 'Cohort biobank services', summaryEn: 'Samples suitable for metabolomics studies.', fields: ['medicine'], trl: 7, publishedAt: 1_705_000_000_000 }),
   seed('s-koji', { titleJa: 'ｺｳｼﾞ菌の発酵制御', summaryJa: '麹の発酵を制御する。', fields: ['food'], trl: 2, publishedAt: 1_680_000_000_000 }),
+  seed('s-ips', { titleJa: 'ヒトiPS細胞とPCR法による品質検査', fields: ['materials'], trl: 8, publishedAt: 1_600_000_000_000 }),
   seed('s-draft', { titleEn: 'Unpublished fermentation idea', status: 'draft', visibility: 'restricted', listedUserIds: ['user-1'], publishedAt: null, fields: ['food'], trl: 1 }),
 ];
 
@@ -74,6 +75,12 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
       expect(await ids('ce-ms ')).toEqual(expect.arrayContaining(['s-metabolome', 's-dadacha']));
       expect(await ids('こうじ菌')).toEqual(['s-koji']);
       expect(await ids('ＤＡＤＡＣＨＡ')).toEqual([]);
+    });
+
+    it('matches across scripts inside a word (PCR法, iPS細胞) and keeps short katakana words', async () => {
+      expect(await ids('pcr法')).toEqual(['s-ips']);
+      expect(await ids('ips細胞 ')).toEqual(['s-ips']);
+      expect(await ids('ゴム')).toEqual([]);
     });
 
     it('ranks a title match above a summary-only match', async () => {

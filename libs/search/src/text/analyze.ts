@@ -1,14 +1,16 @@
 /**
  * Text analysis shared by indexing and querying, so both sides agree:
- * NFKC, lower case, katakana folded to hiragana, then words from
- * Intl.Segmenter plus character bigrams for Japanese runs (the segmenter
- * splits words it does not know, such as だだちゃ豆, into pieces a query
- * would never line up with; bigrams of the run always do).
+ * NFKC, lower case, katakana folded to hiragana, then Latin words, and
+ * character bigrams for Japanese runs. Queries match a Japanese run as the
+ * phrase of its bigrams, that is, as a substring: Intl.Segmenter splits words
+ * it does not know (だだちゃ豆 → だ|だ|ちゃ|豆) where no query would line up,
+ * and its words, stored between the bigrams, would break the adjacency that
+ * phrases across scripts (PCR法, ヒトiPS細胞) rely on. The segmenter serves
+ * query planning instead (see query-plan.ts).
  */
 
 const JAPANESE_RUN = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々〆ヶ]+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
-const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 /** NFKC, lower case, and katakana as hiragana (メタボローム and めたぼろーむ are one word). */
 export function normalize(text: string): string {
@@ -34,8 +36,6 @@ export function tokens(text: string): string[] {
   for (const match of normalized.matchAll(JAPANESE_RUN)) {
     out.push(...(normalized.slice(last, match.index).match(WORD) ?? []));
     const run = match[0];
-    // words of three or more characters; shorter ones are already among the bigrams
-    for (const piece of segmenter.segment(run)) if (piece.isWordLike && [...piece.segment].length > 2) out.push(piece.segment);
     out.push(...bigrams(run));
     last = match.index + run.length;
   }

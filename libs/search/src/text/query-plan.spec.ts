@@ -173,3 +173,30 @@ describe('phraseOf', () => {
     expect(phraseOf(' -- / !')).toBeNull();
   });
 });
+
+describe('planQuery, cases found in review', () => {
+  it('keeps two-letter katakana words (ゴム, ガス) instead of dropping them as particles', () => {
+    expect(surfaces(planQuery('ゴム'))).toEqual([['ごむ']]);
+    expect(surfaces(planQuery('ガス '))).toEqual([['がす']]);
+  });
+
+  it('splits at a particle beside katakana (酵母のゲノム)', () => {
+    expect(surfaces(planQuery('酵母のゲノム'))).toEqual([['酵母'], ['げのむ']]);
+  });
+
+  it('drops a particle left beside a glossary term', () => {
+    expect(surfaces(planQuery('庄内のだだちゃ豆 ', glossary))[0]).toEqual(['庄内']);
+    expect(surfaces(planQuery('クモ糸の強度', glossary))[1]).toEqual(['強度']);
+  });
+
+  it('splits Latin letters from the Japanese that follows (PCR法, K値)', () => {
+    expect(phraseOf('pcr法')?.tokens).toEqual(['pcr', '法']);
+    expect(phraseOf('k値')).toMatchObject({ tokens: ['k', '値'], prefix: true });
+  });
+
+  it('makes the last typed unit a prefix only when it is the last of the query, not of the first ten', () => {
+    const groups = planQuery('a b c d e f g h i j k l');
+    expect(groups).toHaveLength(10);
+    expect(groups[9].phrases[0].prefix).toBe(false);
+  });
+});

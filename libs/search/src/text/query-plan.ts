@@ -21,7 +21,9 @@ export interface QueryGroup {
 }
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々〆ヶ]/u;
-const PIECE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々〆ヶ]+|[\p{L}\p{N}]+/gu;
+const JAPANESE_CLASS = '\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Han}ー々〆ヶ';
+/** A Japanese run, or a run of other letters and digits (PCR法 is `pcr` then `法`). */
+const PIECE = new RegExp(`[${JAPANESE_CLASS}]+|(?:(?![${JAPANESE_CLASS}])[\\p{L}\\p{N}])+`, 'gu');
 const MAX_GROUPS = 10;
 
 /** A normalised text as one phrase: Latin words in order, Japanese runs as bigrams. */
@@ -36,8 +38,9 @@ export function phraseOf(surface: string, prefix = false): Phrase | null {
     }
   }
   if (tokens.length === 0) return null;
-  // a lone Japanese character is indexed only inside bigrams: match it as their start
-  const lone = tokens.length === 1 && JAPANESE.test(tokens[0]) && [...tokens[0]].length === 1;
+  // a lone Japanese character at the end is indexed only inside bigrams: match it as their start
+  const last = tokens[tokens.length - 1];
+  const lone = JAPANESE.test(last) && [...last].length === 1;
   return { tokens, prefix: prefix || lone, surface };
 }
 
@@ -74,39 +77,54 @@ function onBoundaries(text: string, at: number, term: string): boolean {
   return !(latinStart && isWordChar(before)) && !(latinEnd && isWordChar(after));
 }
 
-const LATIN_WORD = /^[\p{L}\p{N}]+/u;
+const LATIN_WORD = new RegExp(`^(?:(?![${JAPANESE_CLASS}])[\\p{L}\\p{N}])+`, 'u');
+const PARTICLE = 'における|について|による|として|ための|および|または|から|まで|より|及び|又は|など|の|を|に|で|と|は|が|や|へ|も';
+const CONTENT = '[\\p{Script=Han}\\p{Script=Katakana}ー]';
 /** Particles between content words: a Japanese query is split there, so each side may match on its own. */
-const PARTICLES = /(?<=[\p{Script=Han}\p{Script=Katakana}ー])(?:における|について|による|として|ための|および|または|から|まで|より|及び|又は|など|の|を|に|で|と|は|が|や|へ|も)(?=[\p{Script=Han}\p{Script=Katakana}])/u;
+const PARTICLES = new RegExp(`(?<=${CONTENT})(?:${PARTICLE})(?=${CONTENT})`, 'u');
+/** A particle left at the edge of a chunk cut by a glossary term (クモ糸|の強度, 庄内の|だだちゃ豆). */
+const LEADING_PARTICLE = new RegExp(`^(?:${PARTICLE})(?=${CONTENT})`, 'u');
+const TRAILING_PARTICLE = new RegExp(`(?<=${CONTENT})(?:${PARTICLE})$`, 'u');
 const isWordChar = (c: string) => LATIN.test(c);
 
 interface Unit {
+  /** Normalised (katakana folded), as phrases and glossary terms are. */
   text: string;
   glossary: boolean;
-  end: number;
 }
 
-/** Splits normalised text into glossary terms, Latin words and Japanese chunks, in order. */
-function unitsOf(text: string, glossary?: GlossaryIndex): Unit[] {
+/** Katakana to hiragana only: same length, so offsets agree between the two forms. */
+const foldKana = (text: string) => text.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+/**
+ * Splits a query into glossary terms, Latin words and Japanese chunks, in
+ * order. `written` is NFKC and lower case with katakana kept, where scripts
+ * still tell particles (hiragana) from content words (katakana, kanji);
+ * `text` is the same with katakana folded, as the index holds it.
+ */
+function unitsOf(written: string, glossary?: GlossaryIndex): Unit[] {
+  const text = foldKana(written);
   const units: Unit[] = [];
   let at = 0;
   while (at < text.length) {
     const term = glossary?.termAt(text, at);
     if (term) {
-      units.push({ text: term, glossary: true, end: at + term.length });
+      units.push({ text: term, glossary: true });
       at += term.length;
     } else if (JAPANESE.test(text[at])) {
       let end = at + 1;
       while (end < text.length && JAPANESE.test(text[end]) && !glossary?.termAt(text, end)) end++;
-      let offset = at;
-      for (const chunk of text.slice(at, end).split(PARTICLES)) {
-        offset = text.indexOf(chunk, offset) + chunk.length;
+      let fragment = written.slice(at, end);
+      if (units[units.length - 1]?.glossary) fragment = fragment.replace(LEADING_PARTICLE, '');
+      if (end < text.length && glossary?.termAt(text, end)) fragment = fragment.replace(TRAILING_PARTICLE, '');
+      for (const chunk of fragment.split(PARTICLES)) {
         // hiragana-only scraps (particles, okurigana) would only narrow the match
-        if (chunk && !/^[\p{Script=Hiragana}ー]{1,2}$/u.test(chunk)) units.push({ text: chunk, glossary: false, end: offset });
+        if (chunk && !/^[\p{Script=Hiragana}ー]{1,2}$/u.test(chunk)) units.push({ text: foldKana(chunk), glossary: false });
       }
       at = end;
     } else if (isWordChar(text[at])) {
-      const word = LATIN_WORD.exec(text.slice(at))![0].replace(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}].*$/u, '');
-      units.push({ text: word, glossary: false, end: at + word.length });
+      const word = LATIN_WORD.exec(text.slice(at))![0];
+      units.push({ text: word, glossary: false });
       at += word.length;
     } else at++;
   }
@@ -119,11 +137,12 @@ function unitsOf(text: string, glossary?: GlossaryIndex): Unit[] {
  * unless the query ends with a space, as people type.
  */
 export function planQuery(query: string, glossary?: GlossaryIndex): QueryGroup[] {
-  const text = normalize(query);
+  const written = query.normalize('NFKC').toLowerCase();
   const typing = !/[\s\p{P}]$/u.test(query);
-  const units = unitsOf(text, glossary).slice(0, MAX_GROUPS);
+  const all = unitsOf(written, glossary);
+  const units = all.slice(0, MAX_GROUPS);
   return units.map((unit, index) => {
-    const prefix = typing && index === units.length - 1;
+    const prefix = typing && index === all.length - 1;
     if (unit.glossary) {
       const phrases = glossary!.synonymsOf(unit.text).map((synonym) => phraseOf(synonym, prefix && synonym === unit.text));
       return { phrases: phrases.filter((phrase): phrase is Phrase => phrase !== null) };

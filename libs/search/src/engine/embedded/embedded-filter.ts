@@ -24,6 +24,9 @@ export function filterSql(filter: Filter | undefined, definition: IndexDefinitio
       params.push(...node.in.map((value) => (typeof value === 'boolean' ? Number(value) : value)));
       return `d.${column(node.attribute)} IN (${marks})`;
     }
+    if (!definition.numericAttributes.includes(node.attribute)) {
+      throw new UnknownFilterAttributeError(`not a numeric attribute of ${definition.name}: ${node.attribute}`);
+    }
     const bounds: string[] = [];
     if (node.min !== undefined) bounds.push(`d.${column(node.attribute)} >= ?`), params.push(node.min);
     if (node.max !== undefined) bounds.push(`d.${column(node.attribute)} <= ?`), params.push(node.max);

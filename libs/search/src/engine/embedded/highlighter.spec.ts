@@ -103,3 +103,15 @@ describe('highlight', () => {
     });
   });
 });
+
+describe('highlight, cases found in review', () => {
+  const mark = (text: string) => `${HIGHLIGHT_START}${text}${HIGHLIGHT_END}`;
+
+  it('marks a Latin word right after Japanese text', () => {
+    expect(highlight('ヒトiPS細胞', ['ips'])).toBe(`ヒト${mark('iPS')}細胞`);
+  });
+
+  it('marks half-width katakana with a voicing mark', () => {
+    expect(highlight('ｶﾞｽ分析', ['がす'])).toBe(`${mark('ｶﾞｽ')}分析`);
+  });
+});

@@ -1,22 +1,26 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../search-engine.js';
 import { normalize } from '../../text/analyze.js';
 
-/** Normalised text with, for every normalised character, the original offset it came from. */
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+/**
+ * Normalised text with, for every normalised character, the original offset
+ * it came from. By grapheme, so half-width ｶﾞ folds to が as in the index.
+ */
 function normalizeWithOffsets(text: string): { normalized: string; origin: number[] } {
   let normalized = '';
   const origin: number[] = [];
-  let offset = 0;
-  for (const character of text) {
-    const folded = normalize(character);
-    for (let i = 0; i < folded.length; i++) origin.push(offset);
+  for (const { segment, index } of graphemes.segment(text)) {
+    const folded = normalize(segment);
+    for (let i = 0; i < folded.length; i++) origin.push(index);
     normalized += folded;
-    offset += character.length;
   }
   origin.push(text.length);
   return { normalized, origin };
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letters and digits of Latin-like scripts: a Latin needle may start right after a kanji (ヒトiPS). */
+const WORD_CHAR = /(?![\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}])[\p{L}\p{N}]/u;
 const LATIN_START = /^[a-z0-9]/;
 
 /**
