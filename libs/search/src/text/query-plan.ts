@@ -145,9 +145,18 @@ export function planQuery(query: string, glossary?: GlossaryIndex): QueryGroup[]
     const prefix = typing && index === all.length - 1;
     if (unit.glossary) {
       const phrases = glossary!.synonymsOf(unit.text).map((synonym) => phraseOf(synonym, prefix && synonym === unit.text));
-      return { phrases: phrases.filter((phrase): phrase is Phrase => phrase !== null) };
+      return { phrases: distinct(phrases.filter((phrase): phrase is Phrase => phrase !== null)) };
     }
     const phrase = phraseOf(unit.text, prefix)!;
     return JAPANESE.test(unit.text) ? { phrases: [phrase] } : { phrases: [phrase], typoCandidate: unit.text };
+  });
+}
+
+/** Synonyms that analyse alike (low cost, low-cost) need matching once. */
+function distinct(phrases: Phrase[]): Phrase[] {
+  const seen = new Set<string>();
+  return phrases.filter((phrase) => {
+    const key = `${phrase.tokens.join(' ')}${phrase.prefix ? '*' : ''}`;
+    return !seen.has(key) && Boolean(seen.add(key));
   });
 }

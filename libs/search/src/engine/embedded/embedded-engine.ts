@@ -17,12 +17,14 @@ import {
   type SearchRequest,
   type SearchResult,
 } from '../search-engine.js';
-import { column, createTables, scalarAttributes, swapTables, tables, valueAttributes } from './embedded-schema.js';
-import { filterSql } from './embedded-filter.js';
+import { AttributeStore } from './attribute-store.js';
+import { createTables, dropTables, ftsColumns, primaryColumns, SCHEMA_VERSION, swapTables, tables } from './embedded-schema.js';
 import { ftsExpression, MIN_WORD_FOR_TYPO, oneEditVariants } from './fts-query.js';
 import { highlight } from './highlighter.js';
 
 const CROP_CHARACTERS = 160;
+/** Beyond this many matches in a tier, recency orders it instead of bm25 (see ranked()). */
+const RANK_AT_MOST = 2000;
 
 export interface EmbeddedEngineOptions {
   /** The index file, or ':memory:'. */
@@ -32,14 +34,18 @@ export interface EmbeddedEngineOptions {
 
 /**
  * SQLite FTS5 in process. Text is analysed in the application (see
- * text/analyze.ts) and stored as tokens; filters and facets come from
- * companion tables joined in SQL; highlights are computed on the original
- * text, since FTS5 would highlight the stored tokens.
+ * text/analyze.ts) and stored as tokens; FTS5 finds the matching rowids,
+ * an in-memory AttributeStore filters them, counts facets and sorts; pages
+ * are ranked by bm25, documents matching in title or keywords first. Highlights are
+ * computed on the original text, since FTS5 would highlight the stored tokens.
  */
 export class EmbeddedEngine implements SearchEngine {
   readonly kind = 'embedded' as const;
   private readonly db: Database.Database;
   private readonly glossary: GlossaryIndex;
+  private readonly stores = new Map<IndexName, AttributeStore>();
+  /** The meta generation the stores reflect; another process's write (a reindex) bumps it and they reload. */
+  private generation = -1;
 
   constructor(options: EmbeddedEngineOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -52,40 +58,65 @@ export class EmbeddedEngine implements SearchEngine {
 
   async ensureIndexes(): Promise<void> {
     this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID');
-    for (const name of INDEX_NAMES) this.createIfMissing(INDEX_DEFINITIONS[name], name);
+    this.db.transaction(() => {
+      if (this.meta('schemaVersion') !== SCHEMA_VERSION) {
+        // an index written by another version is dropped; the application rebuilds it from the database
+        for (const name of INDEX_NAMES) for (const base of [name, `${name}__rebuild`]) dropTables(base).forEach((sql) => this.db.exec(sql));
+        this.db.prepare(`DELETE FROM meta`).run();
+        this.setMeta('schemaVersion', SCHEMA_VERSION);
+      }
+      for (const name of INDEX_NAMES) this.createIfMissing(INDEX_DEFINITIONS[name], name);
+    })();
+    this.stores.clear();
   }
 
   async apply(batches: Partial<Record<IndexName, IndexBatch>>, change: number): Promise<void> {
-    this.db.transaction(() => {
+    const changed: [IndexName, number, SearchDocument | null][] = [];
+    const before = this.db.transaction(() => {
+      const generation = this.currentGeneration();
       for (const [name, batch] of Object.entries(batches) as [IndexName, IndexBatch][]) {
-        for (const id of batch.deletes) this.remove(name, id);
-        for (const document of batch.upserts) this.upsert(INDEX_DEFINITIONS[name], name, document);
+        for (const id of batch.deletes) {
+          const rowid = this.remove(name, id);
+          if (rowid !== undefined) changed.push([name, rowid, null]);
+        }
+        for (const document of batch.upserts) changed.push([name, this.upsert(INDEX_DEFINITIONS[name], name, document), document]);
       }
       this.db
         .prepare(`INSERT INTO meta (key, value) VALUES ('lastAppliedChange', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`)
         .run(change);
+      this.setMeta('generation', generation + 1);
+      return generation;
     })();
+    if (before !== this.generation) this.stores.clear();
+    else for (const [name, rowid, document] of changed) {
+      const store = this.stores.get(name);
+      if (document) store?.set(rowid, document);
+      else store?.delete(rowid);
+    }
+    this.generation = before + 1;
   }
 
   async search(index: IndexName, request: SearchRequest): Promise<SearchResult> {
     const started = performance.now();
     const definition = INDEX_DEFINITIONS[index];
-    const filter = filterSql(request.filter, definition, index);
+    const store = this.store(index);
+    const allowed = store.predicate(request.filter);
     let groups = planQuery(request.query, this.glossary).map((group) => this.withTypos(index, group));
-    let total = this.collect(index, groups, filter);
+    let matched = this.matching(index, store, groups);
+    let hits = matched.filter(allowed);
     // as Meilisearch's matching strategy "last": drop words from the end rather than find nothing
-    while (total === 0 && groups.length > 1) {
+    while (hits.length === 0 && groups.length > 1) {
       groups = groups.slice(0, -1);
-      total = this.collect(index, groups, filter);
+      matched = this.matching(index, store, groups);
+      hits = matched.filter(allowed);
     }
-    const hits = this.page(index, definition, request, groups.length > 0).map((row) => ({
-      id: row.id,
-      highlights: this.highlights(definition, JSON.parse(row.doc) as SearchDocument, groups),
-    }));
+    const end = request.offset + request.limit;
+    const rules = request.sort?.length ? request.sort : groups.length ? [] : definition.browseSort;
+    const page = (rules.length ? store.sort([...hits], rules) : this.ranked(index, definition, groups, matched, hits, end)).slice(request.offset, end);
     return {
-      hits,
-      totalHits: total,
-      facetDistribution: this.facets(index, definition, request.facets ?? []),
+      hits: this.documents(index, page).map((document) => ({ id: document.id, highlights: this.highlights(definition, document, groups) })),
+      totalHits: hits.length,
+      facetDistribution: store.facets(hits, request.facets ?? []),
       processingTimeMs: Math.round(performance.now() - started),
     };
   }
@@ -101,7 +132,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async stats(): Promise<EngineStats> {
     const count = (name: IndexName) => ({ documents: this.db.prepare(`SELECT count(*) FROM ${tables(name).docs}`).pluck().get() as number });
-    const last = this.db.prepare(`SELECT value FROM meta WHERE key = 'lastAppliedChange'`).pluck().get() as number | undefined;
+    const last = this.meta('lastAppliedChange');
     return { engine: 'embedded', indexes: { seeds: count('seeds'), needs: count('needs') }, lastAppliedChange: last ?? null };
   }
 
@@ -112,12 +143,18 @@ export class EmbeddedEngine implements SearchEngine {
   async beginRebuild(index: IndexName): Promise<IndexRebuild> {
     const definition = INDEX_DEFINITIONS[index];
     const base = `${index}__rebuild`;
-    this.dropIfPresent(base);
+    dropTables(base).forEach((sql) => this.db.exec(sql));
     this.createIfMissing(definition, base);
     return {
       add: async (documents) => this.db.transaction(() => documents.forEach((document) => this.upsert(definition, base, document)))(),
-      swap: async () => this.db.transaction(() => swapTables(base, index).forEach((sql) => this.db.exec(sql)))(),
-      abort: async () => this.dropIfPresent(base),
+      swap: async () => {
+        this.db.transaction(() => {
+          swapTables(base, index).forEach((sql) => this.db.exec(sql));
+          this.setMeta('generation', this.currentGeneration() + 1);
+        })();
+        this.stores.clear();
+      },
+      abort: async () => dropTables(base).forEach((sql) => this.db.exec(sql)),
     };
   }
 
@@ -125,50 +162,69 @@ export class EmbeddedEngine implements SearchEngine {
     this.db.close();
   }
 
+  private meta(key: string): number | undefined {
+    return this.db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck().get(key) as number | undefined;
+  }
+
+  private setMeta(key: string, value: number) {
+    this.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+  }
+
+  private currentGeneration(): number {
+    return this.meta('generation') ?? 0;
+  }
+
+  /** The index's attributes in memory, reloaded when another process changed the index. */
+  private store(index: IndexName): AttributeStore {
+    const generation = this.currentGeneration();
+    if (generation !== this.generation) {
+      this.stores.clear();
+      this.generation = generation;
+    }
+    let store = this.stores.get(index);
+    if (!store) {
+      store = new AttributeStore(INDEX_DEFINITIONS[index]);
+      for (const row of this.db.prepare(`SELECT rowid, doc FROM ${tables(index).docs}`).iterate() as Iterable<{ rowid: number; doc: string }>) {
+        store.set(row.rowid, JSON.parse(row.doc) as SearchDocument);
+      }
+      this.stores.set(index, store);
+    }
+    return store;
+  }
+
   private createIfMissing(definition: IndexDefinition, base: string) {
     const exists = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(tables(base).docs);
-    if (!exists) this.db.transaction(() => createTables(definition, base).forEach((sql) => this.db.exec(sql)))();
+    if (!exists) createTables(definition, base).forEach((sql) => this.db.exec(sql));
   }
 
-  private dropIfPresent(base: string) {
+  private upsert(definition: IndexDefinition, base: string, document: SearchDocument): number {
     const t = tables(base);
-    for (const table of [t.vocab, t.fts, t.values, t.docs]) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
-  }
-
-  private upsert(definition: IndexDefinition, base: string, document: SearchDocument) {
-    const t = tables(base);
-    const scalars = scalarAttributes(definition);
-    const scalarValues = scalars.map((attribute) => sqlValue(document[attribute]));
     const existing = this.db.prepare(`SELECT rowid FROM ${t.docs} WHERE id = ?`).pluck().get(document.id) as number | undefined;
     let rowid: number;
     if (existing !== undefined) {
       rowid = existing;
       this.db.prepare(`DELETE FROM ${t.fts} WHERE rowid = ?`).run(rowid);
-      this.db.prepare(`DELETE FROM ${t.values} WHERE rowid = ?`).run(rowid);
-      this.db
-        .prepare(`UPDATE ${t.docs} SET doc = ?${scalars.map((a) => `, ${column(a)} = ?`).join('')} WHERE rowid = ?`)
-        .run(JSON.stringify(document), ...scalarValues, rowid);
+      this.db.prepare(`DELETE FROM ${t.primary} WHERE rowid = ?`).run(rowid);
+      this.db.prepare(`UPDATE ${t.docs} SET doc = ? WHERE rowid = ?`).run(JSON.stringify(document), rowid);
     } else {
-      const marks = scalars.map(() => ', ?').join('');
-      const columns = scalars.map((a) => `, ${column(a)}`).join('');
-      rowid = Number(this.db.prepare(`INSERT INTO ${t.docs} (id, doc${columns}) VALUES (?, ?${marks})`).run(document.id, JSON.stringify(document), ...scalarValues).lastInsertRowid);
+      rowid = Number(this.db.prepare(`INSERT INTO ${t.docs} (id, doc) VALUES (?, ?)`).run(document.id, JSON.stringify(document)).lastInsertRowid);
     }
-    const texts = definition.searchable.map(({ attribute }) => analyze(textOf(document[attribute])));
-    this.db.prepare(`INSERT INTO ${t.fts} (rowid, ${definition.searchable.map((a) => `"${a.attribute}"`).join(', ')}) VALUES (?${texts.map(() => ', ?').join('')})`).run(rowid, ...texts);
-    const insertValue = this.db.prepare(`INSERT OR IGNORE INTO ${t.values} (rowid, attr, value) VALUES (?, ?, ?)`);
-    for (const attribute of valueAttributes(definition)) {
-      const value = document[attribute];
-      for (const item of Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]) insertValue.run(rowid, attribute, String(item));
-    }
+    const columns = ftsColumns(definition);
+    const texts = columns.map((column) => analyze(column.attributes.map((attribute) => textOf(document[attribute])).join(' \n ')));
+    this.db.prepare(`INSERT INTO ${t.fts} (rowid, ${columns.map((c) => c.name).join(', ')}) VALUES (?${texts.map(() => ', ?').join('')})`).run(rowid, ...texts);
+    const primary = primaryColumns(definition);
+    this.db.prepare(`INSERT INTO ${t.primary} (rowid, ${primary.map((c) => c.name).join(', ')}) VALUES (?${primary.map(() => ', ?').join('')})`).run(rowid, ...texts.slice(0, primary.length));
+    return rowid;
   }
 
-  private remove(base: string, id: string) {
+  private remove(base: string, id: string): number | undefined {
     const t = tables(base);
     const rowid = this.db.prepare(`SELECT rowid FROM ${t.docs} WHERE id = ?`).pluck().get(id) as number | undefined;
-    if (rowid === undefined) return;
+    if (rowid === undefined) return undefined;
     this.db.prepare(`DELETE FROM ${t.fts} WHERE rowid = ?`).run(rowid);
-    this.db.prepare(`DELETE FROM ${t.values} WHERE rowid = ?`).run(rowid);
+    this.db.prepare(`DELETE FROM ${t.primary} WHERE rowid = ?`).run(rowid);
     this.db.prepare(`DELETE FROM ${t.docs} WHERE rowid = ?`).run(rowid);
+    return rowid;
   }
 
   /** A Latin word found nowhere in the index is widened with the indexed words one edit away. */
@@ -186,40 +242,53 @@ export class EmbeddedEngine implements SearchEngine {
     return { ...group, phrases: [...group.phrases, ...found.map((term) => ({ tokens: [term], prefix: false, surface: term }))] };
   }
 
-  /** Fills temp.hits with the matching rows and their rank; returns how many. */
-  private collect(index: IndexName, groups: QueryGroup[], filter: { sql: string; params: unknown[] }): number {
+  /** Rowids matching the query (all rowids when there is none), before filters. */
+  private matching(index: IndexName, store: AttributeStore, groups: QueryGroup[]): number[] {
+    return groups.length === 0 ? store.rowids() : this.rowidsMatching(tables(index).fts, ftsExpression(groups));
+  }
+
+  /**
+   * The first `count` hits by relevance. Documents matching in the primary
+   * columns (title, keywords) come first, as Meilisearch's attribute rule puts
+   * them; within each tier bm25 orders them while the tier has at most
+   * RANK_AT_MOST matches, and recency beyond that, since bm25 costs a few
+   * microseconds per match and a common word matches tens of thousands.
+   */
+  private ranked(index: IndexName, definition: IndexDefinition, groups: QueryGroup[], matched: number[], hits: number[], count: number): number[] {
     const t = tables(index);
-    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS hits (rowid INTEGER PRIMARY KEY, rank REAL)');
-    this.db.exec('DELETE FROM temp.hits');
-    if (groups.length === 0) {
-      return this.db.prepare(`INSERT INTO temp.hits SELECT d.rowid, 0 FROM ${t.docs} d WHERE ${filter.sql}`).run(...filter.params).changes;
+    const store = this.store(index);
+    const allowed = new Uint8Array(store.maxRowid + 1);
+    for (const rowid of hits) allowed[rowid] = 1;
+    const expression = ftsExpression(groups);
+    if (matched.length <= RANK_AT_MOST) return this.byRank(t.fts, expression, allowed, count);
+    const primaryMatched = this.rowidsMatching(t.primary, expression);
+    const first =
+      primaryMatched.length <= RANK_AT_MOST
+        ? this.byRank(t.primary, expression, allowed, count)
+        : store.sort(primaryMatched.filter((rowid) => allowed[rowid]), definition.browseSort).slice(0, count);
+    if (first.length >= count) return first;
+    for (const rowid of first) allowed[rowid] = 0;
+    return [...first, ...store.sort(hits.filter((rowid) => allowed[rowid]), definition.browseSort).slice(0, count - first.length)];
+  }
+
+  private byRank(fts: string, expression: string, allowed: Uint8Array, count: number): number[] {
+    const out: number[] = [];
+    for (const rowid of this.db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rank`).pluck().iterate(expression) as Iterable<number>) {
+      if (allowed[rowid] && out.push(rowid) >= count) break;
     }
-    return this.db
-      .prepare(`INSERT INTO temp.hits SELECT f.rowid, f.rank FROM ${t.fts} f JOIN ${t.docs} d ON d.rowid = f.rowid WHERE ${t.fts} MATCH ? AND ${filter.sql}`)
-      .run(ftsExpression(groups), ...filter.params).changes;
+    return out;
   }
 
-  private page(index: IndexName, definition: IndexDefinition, request: SearchRequest, ranked: boolean): { id: string; doc: string }[] {
-    const rules = request.sort?.length ? request.sort : ranked ? [] : definition.browseSort;
-    for (const rule of rules) if (!definition.sortable.includes(rule.attribute)) throw new Error(`not a sortable attribute of ${index}: ${rule.attribute}`);
-    const order = [...rules.map((rule) => `d.${column(rule.attribute)} ${rule.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`), 'h.rank', 'd.rowid'];
-    return this.db
-      .prepare(`SELECT d.id, d.doc FROM temp.hits h JOIN ${tables(index).docs} d ON d.rowid = h.rowid ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
-      .all(request.limit, request.offset) as { id: string; doc: string }[];
+  private rowidsMatching(fts: string, expression: string): number[] {
+    return this.db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).pluck().all(expression) as number[];
   }
 
-  private facets(index: IndexName, definition: IndexDefinition, wanted: string[]): Record<string, Record<string, number>> {
-    const attributes = wanted.filter((attribute) => definition.facetable.includes(attribute));
-    const distribution: Record<string, Record<string, number>> = Object.fromEntries(attributes.map((attribute) => [attribute, {}]));
-    if (attributes.length === 0) return distribution;
-    const rows = this.db
-      .prepare(
-        `SELECT v.attr, v.value, count(*) AS n FROM temp.hits h JOIN ${tables(index).values} v ON v.rowid = h.rowid
-         WHERE v.attr IN (SELECT value FROM json_each(?)) GROUP BY v.attr, v.value`,
-      )
-      .all(JSON.stringify(attributes)) as { attr: string; value: string; n: number }[];
-    for (const row of rows) distribution[row.attr][row.value] = row.n;
-    return distribution;
+  /** The documents of a page, in the page's order. */
+  private documents(index: IndexName, rowids: number[]): SearchDocument[] {
+    if (rowids.length === 0) return [];
+    const rows = this.db.prepare(`SELECT rowid, doc FROM ${tables(index).docs} WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as { rowid: number; doc: string }[];
+    const byRowid = new Map(rows.map((row) => [row.rowid, JSON.parse(row.doc) as SearchDocument]));
+    return rowids.map((rowid) => byRowid.get(rowid)).filter((document): document is SearchDocument => document !== undefined);
   }
 
   private highlights(definition: IndexDefinition, document: SearchDocument, groups: QueryGroup[]): Record<string, string> {
@@ -234,13 +303,6 @@ export class EmbeddedEngine implements SearchEngine {
     }
     return out;
   }
-}
-
-function sqlValue(value: SearchDocument[string] | undefined): string | number | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return Number(value);
-  if (Array.isArray(value)) return JSON.stringify(value);
-  return value;
 }
 
 function textOf(value: SearchDocument[string] | undefined): string {

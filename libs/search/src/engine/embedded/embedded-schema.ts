@@ -1,47 +1,56 @@
 import type { IndexDefinition } from '../index-definitions.js';
 
 /**
- * Per index three tables: `<t>_docs` (the document as JSON plus one column
- * per scalar filter or sort attribute), `<t>_values` (one row per value of
- * list and facet attributes, for filters and facet counts) and `<t>_fts`
- * (FTS5, contentless, one column per searchable attribute holding the
- * analysed tokens). `<t>` is the index name, or a rebuild's name beside it.
+ * Per index: `<t>_docs` (the document as JSON, by rowid) and `<t>_fts`
+ * (FTS5, contentless, the analysed tokens), plus an fts5vocab view for typo
+ * lookups. `<t>` is the index name, or a rebuild's name beside it. Filter and
+ * facet attributes live in memory (AttributeStore), loaded from the JSON.
  */
-export const tables = (base: string) => ({ docs: `${base}_docs`, values: `${base}_values`, fts: `${base}_fts`, vocab: `${base}_vocab` });
+export const tables = (base: string) => ({ docs: `${base}_docs`, fts: `${base}_fts`, primary: `${base}_primary_fts`, vocab: `${base}_vocab` });
 
-export const column = (attribute: string) => `"a_${attribute}"`;
+/** Bump when the tables change shape: an index of another version is dropped and rebuilt. */
+export const SCHEMA_VERSION = 3;
 
-/** Attributes with a column in `<t>_docs`. */
-export function scalarAttributes(definition: IndexDefinition): string[] {
-  const all = new Set([...definition.filterable, ...definition.sortable, ...definition.numericAttributes]);
-  return [...all].filter((attribute) => !definition.listAttributes.includes(attribute));
+/**
+ * FTS columns: one per distinct weight of the searchable attributes, heaviest
+ * first (title, keywords, summary, the rest). Fewer columns make bm25 cheaper
+ * and the index smaller; highlights come from the documents, not from FTS5.
+ */
+export function ftsColumns(definition: IndexDefinition): { name: string; weight: number; attributes: string[] }[] {
+  const weights = [...new Set(definition.searchable.map((a) => a.weight))].sort((a, b) => b - a);
+  return weights.map((weight, index) => ({ name: `c${index}`, weight, attributes: definition.searchable.filter((a) => a.weight === weight).map((a) => a.attribute) }));
 }
 
-/** Attributes with rows in `<t>_values`. */
-export function valueAttributes(definition: IndexDefinition): string[] {
-  return [...new Set([...definition.listAttributes, ...definition.facetable])];
-}
+/** Columns whose match ranks a document first (title and keywords), as Meilisearch's attribute rule does. */
+export const PRIMARY_WEIGHT = 5;
 
-/** Index names are global in SQLite and survive a table's rename: each creation gets fresh ones. */
-const freshName = (label: string) => `idx_${label}_${Math.random().toString(36).slice(2, 10)}`;
+/**
+ * The primary columns again, in a table of their own (`<t>_primary_fts`):
+ * titles and keywords are short, so matching and ranking the first tier there
+ * avoids walking the summaries' long position lists a second time.
+ */
+export const primaryColumns = (definition: IndexDefinition) => ftsColumns(definition).filter((column) => column.weight >= PRIMARY_WEIGHT);
 
-/** DDL for a new set of tables (the caller checks they do not exist yet). */
 export function createTables(definition: IndexDefinition, base: string): string[] {
   const t = tables(base);
-  const scalars = scalarAttributes(definition).map((attribute) => `${column(attribute)}`);
-  const weights = definition.searchable.map((attribute) => attribute.weight.toFixed(1)).join(', ');
+  const columns = ftsColumns(definition);
   return [
-    `CREATE TABLE ${t.docs} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL${scalars.map((c) => `, ${c}`).join('')})`,
-    ...definition.sortable.map((attribute) => `CREATE INDEX ${freshName(attribute)} ON ${t.docs} (${column(attribute)})`),
-    `CREATE TABLE ${t.values} (rowid INTEGER NOT NULL, attr TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (rowid, attr, value)) WITHOUT ROWID`,
-    `CREATE INDEX ${freshName('values')} ON ${t.values} (attr, value, rowid)`,
-    `CREATE VIRTUAL TABLE ${t.fts} USING fts5(${definition.searchable.map((a) => `"${a.attribute}"`).join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='2 3')`,
-    `INSERT INTO ${t.fts} (${t.fts}, rank) VALUES ('rank', 'bm25(${weights})')`,
+    `CREATE TABLE ${t.docs} (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
+    // prefix 3 serves search-as-you-type on Latin words; Japanese tokens are bigrams, matched whole
+    `CREATE VIRTUAL TABLE ${t.fts} USING fts5(${columns.map((c) => c.name).join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='3')`,
+    `INSERT INTO ${t.fts} (${t.fts}, rank) VALUES ('rank', 'bm25(${columns.map((c) => c.weight.toFixed(1)).join(', ')})')`,
+    `CREATE VIRTUAL TABLE ${t.primary} USING fts5(${primaryColumns(definition).map((c) => c.name).join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='3')`,
+    `INSERT INTO ${t.primary} (${t.primary}, rank) VALUES ('rank', 'bm25(${primaryColumns(definition).map((c) => c.weight.toFixed(1)).join(', ')})')`,
     createVocab(base),
   ];
 }
 
 export const createVocab = (base: string) => `CREATE VIRTUAL TABLE IF NOT EXISTS ${tables(base).vocab} USING fts5vocab(${tables(base).fts}, 'row')`;
+
+export function dropTables(base: string): string[] {
+  const t = tables(base);
+  return [`DROP TABLE IF EXISTS ${t.vocab}`, `DROP TABLE IF EXISTS ${t.fts}`, `DROP TABLE IF EXISTS ${t.primary}`, `DROP TABLE IF EXISTS ${base}_values`, `DROP TABLE IF EXISTS ${t.docs}`];
+}
 
 /** Replaces the tables of `live` with those of `rebuilt`, keeping their contents. */
 export function swapTables(rebuilt: string, live: string): string[] {
@@ -51,13 +60,8 @@ export function swapTables(rebuilt: string, live: string): string[] {
     ...dropTables(live),
     `DROP TABLE IF EXISTS ${from.vocab}`,
     `ALTER TABLE ${from.docs} RENAME TO ${to.docs}`,
-    `ALTER TABLE ${from.values} RENAME TO ${to.values}`,
     `ALTER TABLE ${from.fts} RENAME TO ${to.fts}`,
+    `ALTER TABLE ${from.primary} RENAME TO ${to.primary}`,
     createVocab(live),
   ];
-}
-
-export function dropTables(base: string): string[] {
-  const t = tables(base);
-  return [`DROP TABLE IF EXISTS ${t.vocab}`, `DROP TABLE IF EXISTS ${t.fts}`, `DROP TABLE IF EXISTS ${t.values}`, `DROP TABLE IF EXISTS ${t.docs}`];
 }
