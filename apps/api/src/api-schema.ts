@@ -5,11 +5,12 @@ import { ALLOW_METADATA, type Audience } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
+import { MatchingModule } from '#libs/matching';
 import { SearchModule } from '#libs/search';
 import type { DynamicModule } from '@nestjs/common';
 
 /** The domain modules the API serves, in dependency order. */
-export const API_MODULES = [DirectoryModule, IdentityModule, CatalogModule, SearchModule.register('api')];
+export const API_MODULES = [DirectoryModule, IdentityModule, CatalogModule, SearchModule.register('api'), MatchingModule];
 
 type Constructor = new (...args: never[]) => unknown;
 

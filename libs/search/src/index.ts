@@ -7,3 +7,6 @@ export { SearchReindexer, type ReindexProgress } from './indexing/search-reindex
 export { SearchLifecycle } from './indexing/search-lifecycle.js';
 export { EmbeddedEngine } from './engine/embedded/embedded-engine.js';
 export { projectGlossary, synonymMap } from './glossary/glossary.js';
+export { GlossaryIndex, planQuery } from './text/query-plan.js';
+export { loadSeedDocuments, loadNeedDocuments } from './documents/document-loader.js';
+export type { SeedSearchDocument, NeedSearchDocument } from './documents/search-documents.js';

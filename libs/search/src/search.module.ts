@@ -27,6 +27,8 @@ export class SearchModule {
     ];
     return {
       module: SearchModule,
+      // one engine per process: matching and the api's resolvers share it
+      global: true,
       // the relay needs only the database; CatalogModule (with its demo loader) serves the api's queries
       imports: process === 'api' ? [CatalogModule] : [],
       providers,

@@ -211,6 +211,7 @@ export class SyntheticCatalog {
       fields: [...fields],
       institution: institution.id,
       prefecture: institution.prefecture,
+      city: null,
       trl: 1 + int(random, 9),
       ipStatus,
       collaborationTypes: [...collaboration],

@@ -16,7 +16,7 @@ interface SeedRow {
   id: string; title_ja: string | null; title_en: string | null; summary_ja: string | null; summary_en: string | null;
   keywords: string[]; applications: string[]; fields: string[]; institution_id: string; trl: number | null; ip_status: string;
   collaboration_types: string[]; program_codes: string[]; status: string; published_at: Date | null;
-  institution_ja: string | null; institution_en: string | null; prefecture: string | null; listed_user_ids: string[];
+  institution_ja: string | null; institution_en: string | null; prefecture: string | null; city: string | null; listed_user_ids: string[];
 }
 
 export async function loadSeedDocuments(manager: EntityManager, ids: string[]): Promise<SeedSearchDocument[]> {
@@ -24,7 +24,7 @@ export async function loadSeedDocuments(manager: EntityManager, ids: string[]): 
   const rows: SeedRow[] = await manager.query(
     `SELECT s.id, s.title_ja, s.title_en, s.summary_ja, s.summary_en, s.keywords, s.applications, s.fields, s.institution_id,
             s.trl, s.ip_status, s.collaboration_types, s.program_codes, s.status, s.published_at,
-            o.name_ja AS institution_ja, o.name_en AS institution_en, o.prefecture,
+            o.name_ja AS institution_ja, o.name_en AS institution_en, o.prefecture, o.city,
             coalesce((SELECT array_agg(DISTINCT p.user_id::text) FROM seed_researcher sr JOIN person p ON p.id = sr.person_id
                       WHERE sr.seed_id = s.id AND p.user_id IS NOT NULL), '{}') AS listed_user_ids
        FROM research_seed s JOIN organization o ON o.id = s.institution_id
@@ -45,6 +45,7 @@ export async function loadSeedDocuments(manager: EntityManager, ids: string[]): 
     fields: row.fields,
     institution: row.institution_id,
     prefecture: row.prefecture,
+    city: row.city,
     trl: row.trl,
     ipStatus: row.ip_status,
     collaborationTypes: row.collaboration_types,

@@ -16,6 +16,8 @@ export interface SeedSearchDocument {
   fields: string[];
   institution: string;
   prefecture: string | null;
+  /** The institution's city: matching favours partners nearby. */
+  city: string | null;
   trl: number | null;
   ipStatus: string;
   collaborationTypes: string[];

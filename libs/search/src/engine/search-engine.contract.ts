@@ -15,7 +15,7 @@ export const CONTRACT_GLOSSARY: Glossary = {
 function seed(id: string, fields: Partial<SeedSearchDocument>): SeedSearchDocument {
   return {
     id, titleJa: null, titleEn: null, keywords: [], summaryJa: null, summaryEn: null, applications: [], fieldNames: [],
-    institutionNameJa: null, institutionNameEn: null, fields: [], institution: 'org-keio', prefecture: '山形県', trl: null,
+    institutionNameJa: null, institutionNameEn: null, fields: [], institution: 'org-keio', prefecture: '山形県', city: '鶴岡市', trl: null,
     ipStatus: 'none', collaborationTypes: ['joint-research'], programs: [], status: 'published', visibility: 'public',
     listedUserIds: [], publishedAt: 1_700_000_000_000, ...fields,
   };

@@ -1,0 +1,7 @@
+export { CandidateGenerator, type SeedLoader } from './ranking/candidate-generator.js';
+export { scoreCandidate, pathwayOf, type MatchReason, type Pathway, type ScoredCandidate, type TextEvidence } from './ranking/candidate-scorer.js';
+export { MATCHING_WEIGHTS, type MatchFactor, type MatchingWeights } from './ranking/matching-weights.js';
+export { candidateQueries, keyTerms, type NeedProfile } from './ranking/need-profile.js';
+export { MatchingModule } from './matching.module.js';
+export { CandidateService } from './candidate.service.js';
+export { MatchingError, MatchingErrorCode } from './matching-errors.js';
