@@ -3,5 +3,6 @@ import { Foundation1795881194056 } from './1795881194056-Foundation.js';
 import { CatalogSeeds1795884111769 } from './1795884111769-CatalogSeeds.js';
 import { CompanyNeeds1795884468271 } from './1795884468271-CompanyNeeds.js';
 import { SearchOutbox1795889767938 } from './1795889767938-SearchOutbox.js';
+import { MatchProposals1795893607270 } from './1795893607270-MatchProposals.js';
 
-export const MIGRATIONS = [Foundation1795881194056, CatalogSeeds1795884111769, CompanyNeeds1795884468271, SearchOutbox1795889767938];
+export const MIGRATIONS = [Foundation1795881194056, CatalogSeeds1795884111769, CompanyNeeds1795884468271, SearchOutbox1795889767938, MatchProposals1795893607270];

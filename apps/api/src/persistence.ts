@@ -2,8 +2,9 @@ import { CATALOG_ENTITIES } from '#libs/catalog';
 import { AuditEntry, OutboxChange } from '#libs/core';
 import { DIRECTORY_ENTITIES } from '#libs/directory';
 import { IDENTITY_ENTITIES } from '#libs/identity';
+import { MATCHING_ENTITIES } from '#libs/matching';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Every entity and migration the API's database holds; the CLIs use the same lists. */
-export const ENTITIES = [AuditEntry, OutboxChange, ...DIRECTORY_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOG_ENTITIES];
+export const ENTITIES = [AuditEntry, OutboxChange, ...DIRECTORY_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOG_ENTITIES, ...MATCHING_ENTITIES];
 export { MIGRATIONS };

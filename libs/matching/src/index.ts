@@ -2,6 +2,8 @@ export { CandidateGenerator, type SeedLoader } from './ranking/candidate-generat
 export { scoreCandidate, pathwayOf, type MatchReason, type Pathway, type ScoredCandidate, type TextEvidence } from './ranking/candidate-scorer.js';
 export { MATCHING_WEIGHTS, type MatchFactor, type MatchingWeights } from './ranking/matching-weights.js';
 export { candidateQueries, keyTerms, type NeedProfile } from './ranking/need-profile.js';
-export { MatchingModule } from './matching.module.js';
+export { MatchingModule, MATCHING_ENTITIES } from './matching.module.js';
+export { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
+export { checkTransition, DeclineReason, nextStates, ProposalState, type ProposalParty } from './pipeline/proposal-state-machine.js';
 export { CandidateService } from './candidate.service.js';
 export { MatchingError, MatchingErrorCode } from './matching-errors.js';

@@ -3,11 +3,25 @@ import { DomainError, ErrorKind, type FieldProblem, type LocalizedMessage } from
 export enum MatchingErrorCode {
   NeedClosed = 'NEED_CLOSED',
   NotYourNeed = 'NOT_YOUR_NEED',
+  ProposalNotFound = 'PROPOSAL_NOT_FOUND',
+  ProposalExists = 'PROPOSAL_EXISTS',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  NotAllowedToMove = 'NOT_ALLOWED_TO_MOVE',
+  StaleVersion = 'STALE_VERSION',
+  DeclineReasonRequired = 'DECLINE_REASON_REQUIRED',
+  SeedNotAvailable = 'SEED_NOT_AVAILABLE',
 }
 
 const KINDS: Record<MatchingErrorCode, ErrorKind> = {
   [MatchingErrorCode.NeedClosed]: ErrorKind.Conflict,
   [MatchingErrorCode.NotYourNeed]: ErrorKind.Forbidden,
+  [MatchingErrorCode.ProposalNotFound]: ErrorKind.NotFound,
+  [MatchingErrorCode.ProposalExists]: ErrorKind.Conflict,
+  [MatchingErrorCode.IllegalTransition]: ErrorKind.Conflict,
+  [MatchingErrorCode.NotAllowedToMove]: ErrorKind.Forbidden,
+  [MatchingErrorCode.StaleVersion]: ErrorKind.Conflict,
+  [MatchingErrorCode.DeclineReasonRequired]: ErrorKind.BadUserInput,
+  [MatchingErrorCode.SeedNotAvailable]: ErrorKind.NotFound,
 };
 
 export class MatchingError extends DomainError {
@@ -15,17 +29,55 @@ export class MatchingError extends DomainError {
     super(code, KINDS[code], message, fields);
   }
 
-  static needClosed() {
-    return new MatchingError(MatchingErrorCode.NeedClosed, { ja: '終了したニーズには候補を出しません', en: 'A closed need gets no candidates' }, [
-      { path: 'needId', messages: ['the need is closed'] },
+  static needClosed(path = 'needId') {
+    return new MatchingError(MatchingErrorCode.NeedClosed, { ja: '終了したニーズには候補も提案も出せません', en: 'A closed need gets no candidates or proposals' }, [
+      { path, messages: ['the need is closed'] },
     ]);
   }
 
-  static notYourNeed() {
+  static proposalNotFound(id: string) {
+    return new MatchingError(MatchingErrorCode.ProposalNotFound, { ja: 'その提案は見つかりません', en: 'No such proposal' }, [{ path: 'input.id', messages: [`no proposal ${id} you may see`] }]);
+  }
+
+  static proposalExists(id: string) {
+    return new MatchingError(MatchingErrorCode.ProposalExists, { ja: 'この組み合わせの提案はすでにあります', en: 'This seed is already proposed for this need' }, [
+      { path: 'input.seedId', messages: [`existing proposal ${id}`] },
+    ]);
+  }
+
+  static illegalTransition(from: string, to: string) {
+    return new MatchingError(MatchingErrorCode.IllegalTransition, { ja: `${from} から ${to} へは進められません`, en: `A proposal cannot go from ${from} to ${to}` }, [
+      { path: 'input.to', messages: [`not a move from ${from}`] },
+    ]);
+  }
+
+  static notAllowedToMove(from: string, to: string) {
+    return new MatchingError(MatchingErrorCode.NotAllowedToMove, { ja: `${from} から ${to} へ進める権限がありません`, en: `You may not move this proposal from ${from} to ${to}` }, [
+      { path: 'input.to', messages: ['not your move'] },
+    ]);
+  }
+
+  static staleVersion(current: number) {
+    return new MatchingError(MatchingErrorCode.StaleVersion, { ja: `他の人が先に更新しました（最新の版は ${current}）`, en: `Someone else moved it first (now at version ${current})` }, [
+      { path: 'input.version', messages: [`current version is ${current}`] },
+    ]);
+  }
+
+  static declineReasonRequired() {
+    return new MatchingError(MatchingErrorCode.DeclineReasonRequired, { ja: '見送りには理由の選択が必要です', en: 'A decline needs a reason' }, [
+      { path: 'input.declineReason', messages: ['required when declining, and only then'] },
+    ]);
+  }
+
+  static seedNotAvailable(id: string) {
+    return new MatchingError(MatchingErrorCode.SeedNotAvailable, { ja: '公開中のシーズではありません', en: 'Not a published seed' }, [{ path: 'input.seedId', messages: [`no published seed ${id}`] }]);
+  }
+
+  static notYourNeed(path = 'needId') {
     return new MatchingError(
       MatchingErrorCode.NotYourNeed,
-      { ja: '候補を見られるのは、ニーズを出した企業とコーディネーターです', en: 'Only the company that posted the need and coordinators see its candidates' },
-      [{ path: 'needId', messages: ['not your company’s need'] }],
+      { ja: 'このニーズを扱えるのは、ニーズを出した企業とコーディネーターです', en: 'Only the company that posted the need and coordinators act on it' },
+      [{ path, messages: ['not your company’s need'] }],
     );
   }
 }

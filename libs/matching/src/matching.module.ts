@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#libs/catalog';
 import { CandidateService } from './candidate.service.js';
 import { CandidateResolver } from './graphql/candidate.resolver.js';
+import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
+import { ProposalResolver } from './pipeline/proposal.resolver.js';
+import { ProposalService } from './pipeline/proposal.service.js';
 
-/** Matching: explained candidates for needs (the proposal pipeline joins next). Needs the search engine (SearchModule, global). */
+/** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
-  imports: [CatalogModule],
-  providers: [CandidateService, CandidateResolver],
-  exports: [CandidateService],
+  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition])],
+  providers: [CandidateService, CandidateResolver, ProposalService, ProposalResolver],
+  exports: [CandidateService, ProposalService],
 })
 export class MatchingModule {}
+
+export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition];

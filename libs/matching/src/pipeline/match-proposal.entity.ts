@@ -1,0 +1,133 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { CompanyNeed, ResearchSeed } from '#libs/catalog';
+import { Organization } from '#libs/directory';
+import { MatchPathway, MatchReason } from '../graphql/candidate.model.js';
+import { DeclineReason, ProposalState } from './proposal-state-machine.js';
+
+registerEnumType(ProposalState, {
+  name: 'ProposalState',
+  description: 'requested (a company asked) or proposed (by the matcher or a coordinator) → shortlisted → introduced → meeting → nda → agreement → closed; or declined / withdrawn.',
+});
+registerEnumType(DeclineReason, { name: 'DeclineReason' });
+
+/** A seed proposed for a need (or a company without one), carried by coordinators from proposal to agreement. */
+@ObjectType({ description: 'A research seed matched with a company need (or a company), on its way to an agreement.' })
+@Entity()
+@Index(['needId', 'seedId'], { unique: true, where: 'need_id IS NOT NULL' })
+@Index(['companyId', 'seedId'], { unique: true, where: 'need_id IS NULL' })
+export class MatchProposal {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  needId: string | null;
+
+  @ManyToOne(() => CompanyNeed, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'need_id' })
+  needRecord?: Relation<CompanyNeed>;
+
+  /** The company side: the need's company, or the requesting company. */
+  @Index()
+  @Column({ type: 'uuid' })
+  companyId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'company_id' })
+  company?: Relation<Organization>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  seedId: string;
+
+  @ManyToOne(() => ResearchSeed, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'seed_id' })
+  seedRecord?: Relation<ResearchSeed>;
+
+  @Field(() => ProposalState)
+  @Index()
+  @Column({ type: 'text' })
+  state: ProposalState;
+
+  @Field(() => MatchPathway)
+  @Column({ type: 'text' })
+  pathway: MatchPathway;
+
+  @Field(() => Float, { nullable: true, description: 'The matcher’s score when proposed, 0 to 1.' })
+  @Column({ type: 'real', nullable: true })
+  score: number | null;
+
+  @Field(() => [MatchReason])
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  reasons: MatchReason[];
+
+  @Field(() => DeclineReason, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  declineReason: DeclineReason | null;
+
+  /** Who opened it; null when the matcher did. */
+  @Column({ type: 'uuid', nullable: true })
+  createdByUserId: string | null;
+
+  /** Set when coordinators introduced the parties: from then on the seed's researchers are a party to it. */
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  introducedAt: Date | null;
+
+  @Field({ description: 'When it entered its current state.' })
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
+  stateChangedAt: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/** One step of a proposal's history: who moved it where, when, and why. */
+@ObjectType()
+@Entity()
+@Index(['proposalId', 'at'])
+export class ProposalTransition {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  proposalId: string;
+
+  @ManyToOne(() => MatchProposal, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'proposal_id' })
+  proposal?: Relation<MatchProposal>;
+
+  @Field(() => ProposalState, { nullable: true, description: 'Null for the step that opened the proposal.' })
+  @Column({ type: 'text', nullable: true })
+  fromState: ProposalState | null;
+
+  @Field(() => ProposalState)
+  @Column({ type: 'text' })
+  toState: ProposalState;
+
+  @Field(() => ID, { nullable: true, description: 'The account that made the move; null for the matcher.' })
+  @Column({ type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  at: Date;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field(() => DeclineReason, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  declineReason: DeclineReason | null;
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  adminEnv,
+  createOrganization,
+  createStaff,
+  dataOf,
+  decideAffiliation,
+  expectError,
+  signInAdmin,
+  signUpAs,
+  type Account,
+  type OrganizationView,
+} from './support/fixtures.js';
+import { waitForIndex } from './support/search.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const FIELDS = `id version state pathway score declineReason introducedAt reasons { factor message { ja en } }
+  seed { id } need { id } history { fromState toState actorUserId note declineReason }`;
+const REQUEST = `mutation ($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { ${FIELDS} } }`;
+const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { ${FIELDS} } }`;
+const MOVE = `mutation ($input: MoveProposalInput!) { moveProposal(input: $input) { ${FIELDS} } }`;
+const GET = `query ($id: ID!) { proposal(id: $id) { ${FIELDS} } }`;
+
+interface Proposal {
+  id: string;
+  version: number;
+  state: string;
+  pathway: string;
+  score: number | null;
+  declineReason: string | null;
+  introducedAt: string | null;
+  reasons: { factor: string; message: { ja: string; en: string } }[];
+  seed: { id: string } | null;
+  need: { id: string } | null;
+  history: { fromState: string | null; toState: string; actorUserId: string | null; note: string | null; declineReason: string | null }[];
+}
+
+let app: TestApp;
+let coordinator: Account;
+let company: OrganizationView;
+let member: Account;
+let outsider: Account;
+let researcher: Account;
+let seedId: string;
+let needId: string;
+
+const move = (proposal: Proposal, to: string, account: Account, extra: Record<string, unknown> = {}) =>
+  app.gql<{ moveProposal: Proposal }>(MOVE, { input: { id: proposal.id, version: proposal.version, to, ...extra } }, account.accessToken);
+const moved = async (proposal: Proposal, to: string, account: Account, extra: Record<string, unknown> = {}) => dataOf(await move(proposal, to, account, extra)).moveProposal;
+const counts = async () => {
+  const { rows } = await app.db.query(`SELECT (SELECT count(*) FROM match_proposal)::int AS proposals, (SELECT count(*) FROM proposal_transition)::int AS steps, (SELECT count(*) FROM audit_entry WHERE entity_type = 'match-proposal')::int AS audits`);
+  return rows[0];
+};
+
+beforeAll(async () => {
+  app = await startTestApp({ ...adminEnv(), DEMO_CATALOG: 'true' });
+  const admin = await signInAdmin(app);
+  coordinator = await createStaff(app, admin);
+  company = await createOrganization(app, admin, 'company', { name: { ja: '庄内食品', en: 'Shonai Foods' }, prefecture: '山形県' });
+  const rival = await createOrganization(app, admin, 'company', { name: { ja: '他社', en: 'Rival' } });
+  const institute = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-yu-agri'`)).rows[0].id as string;
+  member = await signUpAs(app, 'COMPANY_MEMBER', company.id);
+  outsider = await signUpAs(app, 'COMPANY_MEMBER', rival.id);
+  researcher = await signUpAs(app, 'RESEARCHER', institute);
+  for (const account of [member, outsider, researcher]) await decideAffiliation(app, coordinator.accessToken, account.userId, 'approve');
+  const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', {
+    input: { title: { ja: '漬物の乳酸菌で作る発酵調味料', en: 'Fermented seasonings from pickle lactic acid bacteria' }, summary: { ja: '庄内の漬物由来の乳酸菌を使う。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 5, collaborationTypes: ['joint-research'] },
+  }, researcher.accessToken)).createSeed;
+  dataOf(await app.gql('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { id } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken));
+  seedId = seed.id;
+  needId = dataOf(await app.gql<{ createNeed: { id: string } }>('mutation ($input: CreateNeedInput!) { createNeed(input: $input) { id } }', {
+    input: { companyId: company.id, title: { ja: '発酵調味料の新商品を作りたい' }, description: { ja: '地元の乳酸菌を使った調味料を開発したい。' }, fields: ['fermentation-bioprocess'], desiredCollaboration: ['joint-research'] },
+  }, member.accessToken)).createNeed.id;
+  await waitForIndex(app);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the proposal pipeline over GraphQL', () => {
+  it('goes from a company request to a closed agreement, each step by whoever may take it, with its history', async () => {
+    let proposal = dataOf(await app.gql<{ requestIntroduction: Proposal }>(REQUEST, { input: { seedId, note: '紹介をお願いします' } }, member.accessToken)).requestIntroduction;
+    expect(proposal).toMatchObject({ state: 'REQUESTED', need: null, seed: { id: seedId }, history: [{ fromState: null, toState: 'REQUESTED', actorUserId: member.userId, note: '紹介をお願いします' }] });
+    expectError(await app.gql(REQUEST, { input: { seedId } }, member.accessToken), 'CONFLICT', { path: 'input.seedId' });
+
+    // before an introduction the researcher is not a party
+    expectError(await app.gql(GET, { id: proposal.id }, researcher.accessToken), 'NOT_FOUND');
+    expectError(await move(proposal, 'SHORTLISTED', member), 'FORBIDDEN', { path: 'input.to' });
+
+    proposal = await moved(proposal, 'SHORTLISTED', coordinator);
+    proposal = await moved(proposal, 'INTRODUCED', coordinator, { note: 'お二人を紹介しました' });
+    expect(proposal.introducedAt).not.toBeNull();
+    expect(dataOf(await app.gql<{ proposal: Proposal }>(GET, { id: proposal.id }, researcher.accessToken)).proposal.state).toBe('INTRODUCED');
+
+    proposal = await moved(proposal, 'MEETING', researcher); // the researcher accepts
+    expectError(await move(proposal, 'NDA', member), 'FORBIDDEN');
+    expectError(await move(proposal, 'NDA', researcher), 'FORBIDDEN');
+    for (const to of ['NDA', 'AGREEMENT', 'CLOSED']) proposal = await moved(proposal, to, coordinator);
+    expect(proposal.history.map((step) => step.toState)).toEqual(['REQUESTED', 'SHORTLISTED', 'INTRODUCED', 'MEETING', 'NDA', 'AGREEMENT', 'CLOSED']);
+    expect(proposal.history[3].actorUserId).toBe(researcher.userId);
+
+    const before = await counts();
+    for (const to of ['WITHDRAWN', 'DECLINED', 'MEETING']) {
+      expectError(await move(proposal, to, coordinator, to === 'DECLINED' ? { declineReason: 'OTHER' } : {}), 'CONFLICT', { path: 'input.to' });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('proposes a seed for a need with a score and reasons, and declines only with a reason', async () => {
+    let proposal = dataOf(await app.gql<{ proposeMatch: Proposal }>(PROPOSE, { input: { needId, seedId } }, coordinator.accessToken)).proposeMatch;
+    expect(proposal).toMatchObject({ state: 'PROPOSED', need: { id: needId }, pathway: 'JOINT_RESEARCH' });
+    expect(proposal.score).toBeGreaterThan(0);
+    expect(proposal.reasons.find((r) => r.factor === 'fields')?.message.en).toBe('Same field: Fermentation and bioprocess engineering');
+    expectError(await app.gql(PROPOSE, { input: { needId, seedId } }, coordinator.accessToken), 'CONFLICT');
+
+    const before = await counts();
+    expectError(await move(proposal, 'DECLINED', coordinator), 'BAD_USER_INPUT', { path: 'input.declineReason' });
+    expectError(await move(proposal, 'SHORTLISTED', coordinator, { declineReason: 'BUDGET' }), 'BAD_USER_INPUT', { path: 'input.declineReason' });
+    expectError(await move(proposal, 'DECLINED', researcher, { declineReason: 'TIMING' }), 'NOT_FOUND'); // not introduced: not their business yet
+    expectError(await move({ ...proposal, version: proposal.version + 5 }, 'SHORTLISTED', coordinator), 'CONFLICT', { path: 'input.version' });
+    expect(await counts()).toEqual(before);
+
+    proposal = await moved(proposal, 'DECLINED', coordinator, { declineReason: 'BUDGET', note: '予算が合わない' });
+    expect(proposal).toMatchObject({ state: 'DECLINED', declineReason: 'BUDGET' });
+    expect(proposal.history.at(-1)).toMatchObject({ fromState: 'PROPOSED', toState: 'DECLINED', declineReason: 'BUDGET', note: '予算が合わない' });
+  });
+
+  it('lets the company withdraw, and keeps everyone else out', async () => {
+    const demoSeed = (await app.db.query(`SELECT id FROM research_seed WHERE external_id = 'seed-yua-015'`)).rows[0].id as string;
+    let proposal = dataOf(await app.gql<{ requestIntroduction: Proposal }>(REQUEST, { input: { seedId: demoSeed, needId } }, member.accessToken)).requestIntroduction;
+    expect(proposal.need).toEqual({ id: needId });
+    expectError(await app.gql(GET, { id: proposal.id }, outsider.accessToken), 'NOT_FOUND');
+    expectError(await move(proposal, 'WITHDRAWN', outsider), 'NOT_FOUND');
+    proposal = await moved(proposal, 'SHORTLISTED', coordinator);
+    proposal = await moved(proposal, 'WITHDRAWN', member, { note: '社内で見送り' });
+    expect(proposal.state).toBe('WITHDRAWN');
+  });
+
+  it('refuses what cannot be proposed: researchers asking, closed or foreign needs, unpublished or unknown seeds', async () => {
+    const before = await counts();
+    expectError(await app.gql(REQUEST, { input: { seedId } }, researcher.accessToken), 'FORBIDDEN');
+    expectError(await app.gql(REQUEST, { input: { seedId, needId } }, outsider.accessToken), 'NOT_FOUND'); // a confidential need of another company
+    expectError(await app.gql(PROPOSE, { input: { needId, seedId: '00000000-0000-4000-8000-000000000000' } }, coordinator.accessToken), 'NOT_FOUND', { path: 'input.seedId' });
+    const draft = (await app.db.query(`SELECT id FROM research_seed WHERE status = 'draft' LIMIT 1`)).rows[0].id as string;
+    expectError(await app.gql(PROPOSE, { input: { needId, seedId: draft } }, coordinator.accessToken), 'NOT_FOUND', { path: 'input.seedId' });
+    expectError(await app.gql(REQUEST, { input: { seedId: 'not-a-uuid' } }, member.accessToken), 'BAD_USER_INPUT', { path: 'input.seedId' });
+    const closing = dataOf(await app.gql<{ createNeed: { id: string; version: number } }>('mutation ($input: CreateNeedInput!) { createNeed(input: $input) { id version } }', {
+      input: { companyId: company.id, title: { en: 'A need we will close' }, description: { en: 'Closed before anyone answers.' } },
+    }, member.accessToken)).createNeed;
+    dataOf(await app.gql('mutation ($input: RecordVersionInput!) { closeNeed(input: $input) { id } }', { input: { id: closing.id, version: closing.version } }, member.accessToken));
+    expectError(await app.gql(PROPOSE, { input: { needId: closing.id, seedId } }, coordinator.accessToken), 'CONFLICT', { path: 'input.needId' });
+    expectError(await app.gql(REQUEST, { input: { needId: closing.id, seedId } }, member.accessToken), 'CONFLICT', { path: 'input.needId' });
+    expect(await counts()).toEqual(before);
+  });
+});
