@@ -153,3 +153,19 @@ describe('the proposal pipeline over GraphQL', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('the pipeline as each party sees it', () => {
+  const LIST = `query ($states: [ProposalState!]) { proposals(states: $states, first: 50) { totalCount edges { node { id state seed { id } } } } }`;
+  const ids = async (account: Account, states?: string[]) =>
+    dataOf(await app.gql<{ proposals: { totalCount: number; edges: { node: { id: string; state: string } }[] } }>(LIST, { states }, account.accessToken)).proposals;
+
+  it('shows coordinators everything, a company its own, researchers what they were introduced to, others nothing', async () => {
+    const all = await ids(coordinator);
+    expect(all.totalCount).toBe(Number((await app.db.query('SELECT count(*) FROM match_proposal')).rows[0].count));
+    expect((await ids(member)).totalCount).toBe(all.totalCount); // every proposal here is this company's
+    const introduced = await ids(researcher);
+    expect(introduced.edges.map((edge) => edge.node.state)).toEqual(['CLOSED']);
+    expect((await ids(outsider)).totalCount).toBe(0);
+    expect((await ids(coordinator, ['DECLINED'])).edges.map((edge) => edge.node.state)).toEqual(['DECLINED']);
+  });
+});

@@ -1,16 +1,18 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Allow, CurrentViewer, Loaders, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import { Allow, Connection, CurrentViewer, Loaders, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { CompanyNeed, NeedQueryService, ResearchSeed, SeedQueryService } from '#libs/catalog';
-import { MoveProposalInput, ProposeMatchInput, RequestIntroductionInput } from './dto/proposal.input.js';
+import { MoveProposalInput, ProposalsArgs, ProposeMatchInput, RequestIntroductionInput } from './dto/proposal.input.js';
 import { MatchProposal, ProposalTransition } from './match-proposal.entity.js';
 import { ProposalService } from './proposal.service.js';
+
+const ProposalConnection = Connection(MatchProposal, 'MatchProposal');
 
 @Resolver(() => MatchProposal)
 export class ProposalResolver {
   constructor(
-    private readonly proposals: ProposalService,
+    private readonly pipeline: ProposalService,
     private readonly seeds: SeedQueryService,
     private readonly needs: NeedQueryService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -19,25 +21,31 @@ export class ProposalResolver {
   @Allow('company-member', 'researcher', 'coordinator', 'admin')
   @Query(() => MatchProposal, { description: 'A proposal the viewer is a party to (researchers: once introduced).' })
   proposal(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: SignedInViewer) {
-    return this.proposals.get(id, viewer);
+    return this.pipeline.get(id, viewer);
+  }
+
+  @Allow('company-member', 'researcher', 'coordinator', 'admin')
+  @Query(() => ProposalConnection, { description: 'The pipeline as the viewer may see it: coordinators all, a company its own, researchers those they were introduced to.' })
+  proposals(@Args() args: ProposalsArgs, @CurrentViewer() viewer: SignedInViewer) {
+    return this.pipeline.list(args, viewer);
   }
 
   @Allow('company-member')
   @Mutation(() => MatchProposal, { description: 'Ask coordinators for an introduction to a published seed (state REQUESTED).' })
   requestIntroduction(@Args('input') input: RequestIntroductionInput, @CurrentViewer() viewer: SignedInViewer) {
-    return this.proposals.requestIntroduction(input, viewer);
+    return this.pipeline.requestIntroduction(input, viewer);
   }
 
   @Allow('coordinator', 'admin')
   @Mutation(() => MatchProposal, { description: 'Propose a published seed for an open need (state PROPOSED).' })
   proposeMatch(@Args('input') input: ProposeMatchInput, @CurrentViewer() viewer: SignedInViewer) {
-    return this.proposals.propose(input, viewer);
+    return this.pipeline.propose(input, viewer);
   }
 
   @Allow('company-member', 'researcher', 'coordinator', 'admin')
   @Mutation(() => MatchProposal, { description: 'Move a proposal to its next state, decline it (with a reason) or withdraw it; who may do what is fixed by the pipeline.' })
   moveProposal(@Args('input') input: MoveProposalInput, @CurrentViewer() viewer: SignedInViewer) {
-    return this.proposals.move(input, viewer);
+    return this.pipeline.move(input, viewer);
   }
 
   @ResolveField(() => ResearchSeed, { nullable: true })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { bilingual, isUniqueViolation, recordAudit, type SignedInViewer } from '#libs/core';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { audiencesOf, bilingual, isStaff, isUniqueViolation, paginate, recordAudit, type Page, type SignedInViewer } from '#libs/core';
 import { NeedQueryService, NeedStatus, SeedQueryService, SeedStatus, type CompanyNeed } from '#libs/catalog';
 import { loadSeedDocuments } from '#libs/search';
 import { MatchPathway } from '../graphql/candidate.model.js';
@@ -9,7 +9,7 @@ import { MatchingError } from '../matching-errors.js';
 import { scoreCandidate } from '../ranking/candidate-scorer.js';
 import type { NeedProfile } from '../ranking/need-profile.js';
 import { needProfileOf } from '../ranking/need-profile-of.js';
-import type { MoveProposalInput, ProposeMatchInput, RequestIntroductionInput } from './dto/proposal.input.js';
+import type { MoveProposalInput, ProposalsArgs, ProposeMatchInput, RequestIntroductionInput } from './dto/proposal.input.js';
 import { MatchProposal, ProposalTransition } from './match-proposal.entity.js';
 import { partiesOf } from './proposal-parties.js';
 import { checkTransition, DeclineReason, ProposalState } from './proposal-state-machine.js';
@@ -66,6 +66,30 @@ export class ProposalService {
     const proposal = await this.dataSource.manager.findOneBy(MatchProposal, { id });
     if (!proposal || (await partiesOf(this.dataSource.manager, proposal, viewer)).length === 0) throw MatchingError.proposalNotFound(id);
     return proposal;
+  }
+
+  /** The proposals the viewer is a party to, oldest first: all for coordinators, the company's own, researchers' introduced ones. */
+  list(args: ProposalsArgs, viewer: SignedInViewer): Promise<Page<MatchProposal>> {
+    const query = this.dataSource.manager.createQueryBuilder(MatchProposal, 'proposal');
+    if (!isStaff(viewer)) {
+      const audiences = audiencesOf(viewer);
+      query.where(
+        new Brackets((where) => {
+          where.where('1 = 0');
+          if (audiences.includes('company-member')) where.orWhere('proposal.companyId = :company', { company: viewer.organizationId });
+          if (audiences.includes('researcher')) {
+            where.orWhere(
+              `proposal.introducedAt IS NOT NULL AND EXISTS (SELECT 1 FROM seed_researcher sr JOIN person p ON p.id = sr.person_id WHERE sr.seed_id = proposal.seed_id AND p.user_id = :user)`,
+              { user: viewer.userId },
+            );
+          }
+        }),
+      );
+    }
+    if (args.states?.length) query.andWhere('proposal.state IN (:...states)', { states: args.states });
+    if (args.needId) query.andWhere('proposal.needId = :needId', { needId: args.needId });
+    if (args.seedId) query.andWhere('proposal.seedId = :seedId', { seedId: args.seedId });
+    return paginate(query, args);
   }
 
   private async open(

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { PageArgs } from '#libs/core';
 import { DeclineReason, ProposalState } from '../proposal-state-machine.js';
 
 @InputType({ description: 'A company asks coordinators to introduce it to the researchers of a seed.' })
@@ -62,4 +63,23 @@ export class MoveProposalInput {
   @IsString()
   @MaxLength(2000)
   note?: string;
+}
+
+@ArgsType()
+export class ProposalsArgs extends PageArgs {
+  @Field(() => [ProposalState], { nullable: true, description: 'Default: every state.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsEnum(ProposalState, { each: true })
+  states?: ProposalState[];
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  needId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  seedId?: string;
 }
