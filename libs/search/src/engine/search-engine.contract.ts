@@ -83,6 +83,11 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
       expect(await ids('ゴム')).toEqual([]);
     });
 
+    it('ignores words found nowhere rather than finding nothing', async () => {
+      expect(await ids('qqqzzz 日本酒 ')).toEqual(['s-metabolome']);
+      expect(await ids('日本酒 qqqzzz recombinant')).toEqual(['s-metabolome']);
+    });
+
     it('ranks a title match above a summary-only match', async () => {
       const found = await ids('metabolomics ');
       expect(found.indexOf('s-metabolomics-en')).toBeLessThan(found.indexOf('s-summary-only'));

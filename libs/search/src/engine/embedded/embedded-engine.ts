@@ -104,7 +104,15 @@ export class EmbeddedEngine implements SearchEngine {
     let groups = planQuery(request.query, this.glossary).map((group) => this.withTypos(index, group));
     let matched = this.matching(index, store, groups);
     let hits = matched.filter(allowed);
-    // as Meilisearch's matching strategy "last": drop words from the end rather than find nothing
+    // rather than find nothing: first drop words found nowhere, then words from the end (Meilisearch's "last")
+    if (hits.length === 0 && groups.length > 1) {
+      const found = groups.filter((group) => this.matchesAnything(index, group));
+      if (found.length > 0 && found.length < groups.length) {
+        groups = found;
+        matched = this.matching(index, store, groups);
+        hits = matched.filter(allowed);
+      }
+    }
     while (hits.length === 0 && groups.length > 1) {
       groups = groups.slice(0, -1);
       matched = this.matching(index, store, groups);
@@ -240,6 +248,11 @@ export class EmbeddedEngine implements SearchEngine {
     const variants = oneEditVariants(word);
     const found = this.db.prepare(`SELECT term FROM ${vocab} WHERE term IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(variants)) as string[];
     return { ...group, phrases: [...group.phrases, ...found.map((term) => ({ tokens: [term], prefix: false, surface: term }))] };
+  }
+
+  private matchesAnything(index: IndexName, group: QueryGroup): boolean {
+    const fts = tables(index).fts;
+    return this.db.prepare(`SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT 1`).get(ftsExpression([group])) !== undefined;
   }
 
   /** Rowids matching the query (all rowids when there is none), before filters. */
