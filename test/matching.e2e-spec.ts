@@ -100,3 +100,49 @@ describe('candidatesForNeed', () => {
     expectError(await app.gql(CANDIDATES, { needId: open.id }, member.accessToken), 'CONFLICT', { path: 'needId' });
   });
 });
+
+describe('candidatesForSeed', () => {
+  const FOR_SEED = `query ($seedId: ID!) { candidatesForSeed(seedId: $seedId, first: 20) {
+    confidential score pathway need { id title { ja } } summary { title { ja en } fields desiredCollaboration trlMin trlMax } reasons { factor message { ja en } }
+  } }`;
+  interface NeedCandidate {
+    confidential: boolean;
+    need: { id: string } | null;
+    summary: { title: { ja: string; en: string }; fields: string[]; trlMin: number | null };
+    reasons: { factor: string; message: { ja: string; en: string } }[];
+  }
+  let seedId: string;
+
+  beforeAll(async () => {
+    const institute = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-iab'`)).rows[0].id as string;
+    const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', {
+      input: { title: { ja: '日本酒の香り成分の分析と製造条件の改善', en: 'Sake aroma analysis' }, summary: { ja: '吟醸香の成分を測定し、タンクごとのばらつきの原因を探る。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 5, collaborationTypes: ['joint-research'] },
+    }, researcher.accessToken)).createSeed;
+    dataOf(await app.gql('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { id } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken));
+    seedId = seed.id;
+    await waitForIndex(app);
+  });
+
+  it('shows the listed researcher a confidential need only as an anonymous summary, coordinators in full', async () => {
+    const theirs = dataOf(await app.gql<{ candidatesForSeed: NeedCandidate[] }>(FOR_SEED, { seedId }, researcher.accessToken)).candidatesForSeed;
+    const secret = theirs.find((candidate) => candidate.confidential && candidate.summary.trlMin === 4 && candidate.summary.fields.includes('fermentation-bioprocess'));
+    expect(secret).toBeDefined();
+    expect(secret!.need).toBeNull();
+    expect(secret!.summary.title).toEqual({ ja: '非公開のニーズ', en: 'A confidential need' });
+    expect(secret!.reasons.find((r) => r.factor === 'text')?.message.en).toBe('Its text matches your seed');
+    expect(JSON.stringify(theirs)).not.toContain('ばらつきを減らしたい');
+
+    const all = dataOf(await app.gql<{ candidatesForSeed: NeedCandidate[] }>(FOR_SEED, { seedId }, coordinator.accessToken)).candidatesForSeed;
+    const full = all.find((candidate) => candidate.need?.id === needId);
+    expect(full).toMatchObject({ confidential: false, summary: { title: { ja: '日本酒の香りと味のばらつきを減らしたい' } } });
+    expect(all.map((candidate) => candidate.need?.id)).toContain(needId);
+  });
+
+  it('is for the seed’s researchers and coordinators only', async () => {
+    const colleague = await signUpAs(app, 'RESEARCHER', (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-iab'`)).rows[0].id);
+    await decideAffiliation(app, coordinator.accessToken, colleague.userId, 'approve');
+    expectError(await app.gql(FOR_SEED, { seedId }, colleague.accessToken), 'FORBIDDEN', { path: 'seedId' });
+    expectError(await app.gql(FOR_SEED, { seedId }, member.accessToken), 'FORBIDDEN');
+    expectError(await app.gql(FOR_SEED, { seedId: 'nope' }, coordinator.accessToken), 'BAD_USER_INPUT', { path: 'seedId' });
+  });
+});

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { bilingual, isStaff, type SignedInViewer } from '#libs/core';
 import { NeedQueryService, NeedStatus, SeedQueryService } from '#libs/catalog';
-import { GlossaryIndex, loadSeedDocuments, projectGlossary, SEARCH_ENGINE, type SearchEngine } from '#libs/search';
-import { MatchPathway, type SeedCandidate } from './graphql/candidate.model.js';
+import { GlossaryIndex, loadNeedDocuments, loadSeedDocuments, projectGlossary, SEARCH_ENGINE, type NeedSearchDocument, type SearchEngine } from '#libs/search';
+import { MatchPathway, type NeedCandidate, type SeedCandidate } from './graphql/candidate.model.js';
+import type { MatchReason } from './ranking/candidate-scorer.js';
 import { MatchingError } from './matching-errors.js';
 import { CandidateGenerator } from './ranking/candidate-generator.js';
 import { needProfileOf } from './ranking/need-profile-of.js';
@@ -23,6 +24,36 @@ export class CandidateService {
     this.generator = new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) => loadSeedDocuments(this.dataSource.manager, ids));
   }
 
+  /** Open needs for a seed; a need the viewer may not read comes as an anonymous summary, its text reasons withheld. */
+  async forSeed(seedId: string, first: number, viewer: SignedInViewer): Promise<NeedCandidate[]> {
+    const seed = await this.seeds.get({ id: seedId }, viewer);
+    if (!isStaff(viewer) && !(await this.isListed(seed.id, viewer.userId))) throw MatchingError.notListedOnSeed();
+    const [document] = await loadSeedDocuments(this.dataSource.manager, [seed.id]);
+    const documents = new Map<string, NeedSearchDocument>();
+    const scored = await this.generator.forSeed(document, async (ids) => {
+      const found = await loadNeedDocuments(this.dataSource.manager, ids);
+      for (const need of found) documents.set(need.id, need);
+      return found;
+    }, { first });
+    const readable = new Map((await this.needs.visibleByIds(scored.map((candidate) => candidate.needId), viewer)).map((need) => [need.id, need]));
+    return scored.map((candidate) => {
+      const doc = documents.get(candidate.needId)!;
+      const need = readable.get(candidate.needId) ?? null;
+      const reasons = need ? candidate.reasons : candidate.reasons.map(withheldText);
+      return {
+        need,
+        confidential: !need,
+        summary: {
+          title: bilingual(need ? { ja: doc.titleJa, en: doc.titleEn } : { ja: '非公開のニーズ', en: 'A confidential need' }),
+          fields: doc.fields, desiredCollaboration: doc.collaborationTypes, trlMin: doc.trlMin, trlMax: doc.trlMax, prefecture: doc.prefecture,
+        },
+        score: candidate.score,
+        pathway: candidate.pathway as MatchPathway,
+        reasons: reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })),
+      };
+    });
+  }
+
   async forNeed(needId: string, first: number, viewer: SignedInViewer): Promise<SeedCandidate[]> {
     const need = await this.needs.get({ id: needId }, viewer);
     if (!isStaff(viewer) && viewer.organizationId !== need.companyId) throw MatchingError.notYourNeed();
@@ -38,4 +69,14 @@ export class CandidateService {
         reasons: candidate.reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })),
       }));
   }
+
+  private async isListed(seedId: string, userId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM seed_researcher sr JOIN person p ON p.id = sr.person_id WHERE sr.seed_id = $1 AND p.user_id = $2 LIMIT 1`, [seedId, userId]);
+    return rows.length > 0;
+  }
+}
+
+/** The words a confidential need shares with the seed would tell what it is about: only that it matched. */
+function withheldText(reason: MatchReason): MatchReason {
+  return reason.factor === 'text' ? { ...reason, message: { ja: '内容がシーズと一致', en: 'Its text matches your seed' } } : reason;
 }

@@ -1,5 +1,5 @@
-export { CandidateGenerator, type SeedLoader } from './ranking/candidate-generator.js';
-export { scoreCandidate, pathwayOf, type MatchReason, type Pathway, type ScoredCandidate, type TextEvidence } from './ranking/candidate-scorer.js';
+export { CandidateGenerator, type NeedLoader, type SeedLoader } from './ranking/candidate-generator.js';
+export { scoreCandidate, pathwayOf, type MatchReason, type Pathway, type ScoredCandidate, type ScoredNeed, type TextEvidence } from './ranking/candidate-scorer.js';
 export { MATCHING_WEIGHTS, type MatchFactor, type MatchingWeights } from './ranking/matching-weights.js';
 export { candidateQueries, keyTerms, type NeedProfile } from './ranking/need-profile.js';
 export { MatchingModule, MATCHING_ENTITIES } from './matching.module.js';

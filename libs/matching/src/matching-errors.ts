@@ -10,6 +10,7 @@ export enum MatchingErrorCode {
   StaleVersion = 'STALE_VERSION',
   DeclineReasonRequired = 'DECLINE_REASON_REQUIRED',
   SeedNotAvailable = 'SEED_NOT_AVAILABLE',
+  NotListedOnSeed = 'NOT_LISTED_ON_SEED',
 }
 
 const KINDS: Record<MatchingErrorCode, ErrorKind> = {
@@ -22,6 +23,7 @@ const KINDS: Record<MatchingErrorCode, ErrorKind> = {
   [MatchingErrorCode.StaleVersion]: ErrorKind.Conflict,
   [MatchingErrorCode.DeclineReasonRequired]: ErrorKind.BadUserInput,
   [MatchingErrorCode.SeedNotAvailable]: ErrorKind.NotFound,
+  [MatchingErrorCode.NotListedOnSeed]: ErrorKind.Forbidden,
 };
 
 export class MatchingError extends DomainError {
@@ -71,6 +73,12 @@ export class MatchingError extends DomainError {
 
   static seedNotAvailable(id: string) {
     return new MatchingError(MatchingErrorCode.SeedNotAvailable, { ja: '公開中のシーズではありません', en: 'Not a published seed' }, [{ path: 'input.seedId', messages: [`no published seed ${id}`] }]);
+  }
+
+  static notListedOnSeed() {
+    return new MatchingError(MatchingErrorCode.NotListedOnSeed, { ja: '候補を見られるのは、掲載された研究者とコーディネーターです', en: 'Only the researchers listed on the seed and coordinators see its candidates' }, [
+      { path: 'seedId', messages: ['not listed on this seed'] },
+    ]);
   }
 
   static notYourNeed(path = 'needId') {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { BilingualText } from '#libs/core';
-import { ResearchSeed } from '#libs/catalog';
+import { CompanyNeed, ResearchSeed } from '#libs/catalog';
 
 export enum MatchPathway {
   JOINT_RESEARCH = 'joint-research',
@@ -48,6 +48,61 @@ export class CandidatesForNeedArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'needId must be a need id' })
   needId: string;
+
+  @Field(() => Int, { defaultValue: 10, description: '1 to 50.' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first = 10;
+}
+
+@ObjectType({ description: 'What anyone proposed a need may know of it: no text, no company when it is confidential.' })
+export class NeedSummary {
+  @Field(() => BilingualText, { description: 'The need’s title, or “A confidential need” when the viewer may not read it.' })
+  title: BilingualText;
+
+  @Field(() => [String])
+  fields: string[];
+
+  @Field(() => [String])
+  desiredCollaboration: string[];
+
+  @Field(() => Int, { nullable: true })
+  trlMin: number | null;
+
+  @Field(() => Int, { nullable: true })
+  trlMax: number | null;
+
+  @Field(() => String, { nullable: true })
+  prefecture: string | null;
+}
+
+@ObjectType({ description: 'An open company need a seed could answer, with its score and reasons.' })
+export class NeedCandidate {
+  @Field(() => CompanyNeed, { nullable: true, description: 'Null while the need is confidential to this viewer (until a coordinator introduces them).' })
+  need: CompanyNeed | null;
+
+  @Field()
+  confidential: boolean;
+
+  @Field(() => NeedSummary)
+  summary: NeedSummary;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => MatchPathway)
+  pathway: MatchPathway;
+
+  @Field(() => [MatchReason])
+  reasons: MatchReason[];
+}
+
+@ArgsType()
+export class CandidatesForSeedArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'seedId must be a seed id' })
+  seedId: string;
 
   @Field(() => Int, { defaultValue: 10, description: '1 to 50.' })
   @IsInt()

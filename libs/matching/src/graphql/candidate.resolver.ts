@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentViewer, type SignedInViewer } from '#libs/core';
 import { CandidateService } from '../candidate.service.js';
-import { CandidatesForNeedArgs, SeedCandidate } from './candidate.model.js';
+import { CandidatesForNeedArgs, CandidatesForSeedArgs, NeedCandidate, SeedCandidate } from './candidate.model.js';
 
 @Resolver()
 export class CandidateResolver {
@@ -11,5 +11,11 @@ export class CandidateResolver {
   @Query(() => [SeedCandidate], { description: 'Research seeds worth proposing for a need, best first, each with its pathway and reasons.' })
   candidatesForNeed(@Args() args: CandidatesForNeedArgs, @CurrentViewer() viewer: SignedInViewer) {
     return this.candidates.forNeed(args.needId, args.first, viewer);
+  }
+
+  @Allow('researcher', 'coordinator', 'admin')
+  @Query(() => [NeedCandidate], { description: 'Open needs a seed could answer, best first: for its listed researchers and coordinators. Confidential needs show to researchers as an anonymous summary.' })
+  candidatesForSeed(@Args() args: CandidatesForSeedArgs, @CurrentViewer() viewer: SignedInViewer) {
+    return this.candidates.forSeed(args.seedId, args.first, viewer);
   }
 }

@@ -1,5 +1,5 @@
-import type { Filter, GlossaryIndex, SearchEngine, SeedSearchDocument } from '#libs/search';
-import { scoreCandidate, type ScoredCandidate } from './candidate-scorer.js';
+import type { Filter, GlossaryIndex, IndexName, NeedSearchDocument, SearchEngine, SeedSearchDocument } from '#libs/search';
+import { scoreCandidate, type ScoredCandidate, type ScoredNeed } from './candidate-scorer.js';
 import type { MatchingWeights } from './matching-weights.js';
 import { candidateQueries, type NeedProfile } from './need-profile.js';
 
@@ -11,7 +11,25 @@ const RRF_K = 20;
 /** Published seeds only: the matcher proposes what everyone may read. */
 const PUBLISHED: Filter = { all: [{ attribute: 'status', in: ['published'] }, { attribute: 'visibility', in: ['public'] }] };
 
+/** Open needs, whatever their confidentiality: the service decides what each viewer sees of them. */
+const OPEN: Filter = { attribute: 'status', in: ['open'] };
+
 export type SeedLoader = (ids: string[]) => Promise<SeedSearchDocument[]>;
+export type NeedLoader = (ids: string[]) => Promise<NeedSearchDocument[]>;
+
+type Evidence = Map<string, { fused: number; terms: Set<string> }>;
+
+/** A seed's text as the matcher reads a need's, to find needs that speak of the same things. */
+const seedAsText = (seed: SeedSearchDocument): NeedProfile => ({
+  title: { ja: seed.titleJa, en: seed.titleEn }, description: { ja: seed.summaryJa, en: seed.summaryEn }, fields: seed.fields,
+  desiredCollaboration: [], trlMin: null, trlMax: null, programs: [], prefecture: null, city: null,
+});
+
+/** What the matcher reads of an indexed need. */
+const needProfile = (need: NeedSearchDocument): NeedProfile => ({
+  title: { ja: need.titleJa, en: need.titleEn }, description: { ja: need.descriptionJa, en: need.descriptionEn }, fields: need.fields,
+  desiredCollaboration: need.collaborationTypes, trlMin: need.trlMin, trlMax: need.trlMax, programs: need.programs, prefecture: need.prefecture, city: null,
+});
 
 /**
  * Candidates for a need: the need's key terms, each a short query through the
@@ -27,9 +45,39 @@ export class CandidateGenerator {
   ) {}
 
   async forNeed(need: NeedProfile, options: { first: number; weights?: MatchingWeights; now?: number }): Promise<ScoredCandidate[]> {
-    const evidence = new Map<string, { fused: number; terms: Set<string> }>();
-    for (const { query, terms } of candidateQueries(need, this.glossary)) {
-      const result = await this.engine.search('seeds', { query, filter: PUBLISHED, offset: 0, limit: PER_QUERY });
+    const evidence = await this.pool('seeds', need, PUBLISHED);
+    const best = bestOf(evidence);
+    const seeds = await this.loadSeeds([...evidence.keys()]);
+    return seeds
+      .map((seed) => scoreCandidate(need, seed, textEvidence(evidence, seed.id, best), options))
+      .sort((a, b) => b.score - a.score || a.seedId.localeCompare(b.seedId))
+      .slice(0, options.first);
+  }
+
+  /** The reverse: open needs a seed could answer, scored on the same factors. */
+  async forSeed(seed: SeedSearchDocument, loadNeeds: NeedLoader, options: { first: number; now?: number }): Promise<ScoredNeed[]> {
+    const evidence = await this.pool('needs', seedAsText(seed), OPEN);
+    const best = bestOf(evidence);
+    const needs = await loadNeeds([...evidence.keys()]);
+    return needs
+      .map((need) => {
+        const { seedId: _seed, ...scored } = scoreCandidate(needProfile(need), seed, textEvidence(evidence, need.id, best), options);
+        return { needId: need.id, ...scored };
+      })
+      .sort((a, b) => b.score - a.score || a.needId.localeCompare(b.needId))
+      .slice(0, options.first);
+  }
+
+  /**
+   * The candidate pool: the key terms, each a short query through the search
+   * engine (and so through the glossary into both languages), fused by
+   * reciprocal rank; plus the records of the same fields, even when they share
+   * no word.
+   */
+  private async pool(index: IndexName, text: NeedProfile, filter: Filter): Promise<Evidence> {
+    const evidence: Evidence = new Map();
+    for (const { query, terms } of candidateQueries(text, this.glossary)) {
+      const result = await this.engine.search(index, { query, filter, offset: 0, limit: PER_QUERY });
       result.hits.forEach((hit, rank) => {
         const entry = evidence.get(hit.id) ?? { fused: 0, terms: new Set<string>() };
         entry.fused += 1 / (RRF_K + rank + 1);
@@ -37,19 +85,17 @@ export class CandidateGenerator {
         evidence.set(hit.id, entry);
       });
     }
-    // seeds of the need's fields join the pool even when they share no word with it
-    if (need.fields.length) {
-      const byField = await this.engine.search('seeds', { query: '', filter: { all: [PUBLISHED, { attribute: 'fields', in: need.fields }] }, offset: 0, limit: PER_QUERY });
+    if (text.fields.length) {
+      const byField = await this.engine.search(index, { query: '', filter: { all: [filter, { attribute: 'fields', in: text.fields }] }, offset: 0, limit: PER_QUERY });
       for (const hit of byField.hits) if (!evidence.has(hit.id)) evidence.set(hit.id, { fused: 0, terms: new Set() });
     }
-    const best = Math.max(0, ...[...evidence.values()].map((entry) => entry.fused));
-    const seeds = await this.loadSeeds([...evidence.keys()]);
-    return seeds
-      .map((seed) => {
-        const found = evidence.get(seed.id)!;
-        return scoreCandidate(need, seed, { relevance: best ? found.fused / best : 0, terms: [...found.terms] }, options);
-      })
-      .sort((a, b) => b.score - a.score || a.seedId.localeCompare(b.seedId))
-      .slice(0, options.first);
+    return evidence;
   }
+}
+
+const bestOf = (evidence: Evidence) => Math.max(0, ...[...evidence.values()].map((entry) => entry.fused));
+
+function textEvidence(evidence: Evidence, id: string, best: number) {
+  const found = evidence.get(id)!;
+  return { relevance: best ? found.fused / best : 0, terms: [...found.terms] };
 }

@@ -20,6 +20,9 @@ export interface ScoredCandidate {
   reasons: MatchReason[];
 }
 
+/** A need scored for a seed (the same factors, seen from the other side). */
+export type ScoredNeed = Omit<ScoredCandidate, 'seedId'> & { needId: string };
+
 /** What the search stage found for a seed: its text relevance (0 to 1) and the need's terms that matched. */
 export interface TextEvidence {
   relevance: number;
