@@ -169,3 +169,43 @@ describe('the pipeline as each party sees it', () => {
     expect((await ids(coordinator, ['DECLINED'])).edges.map((edge) => edge.node.state)).toEqual(['DECLINED']);
   });
 });
+
+describe('response times and reports', () => {
+  const REPORT = `{ pipelineReport { states { state current overdue medianDays completedStays } declineReasons { reason count } } }`;
+  const DECLINES = `query ($seedId: ID, $institutionId: ID) { declineReasons(seedId: $seedId, institutionId: $institutionId) { reason count } }`;
+  const OVERDUE = `{ proposals(overdue: true, first: 50) { edges { node { id state overdue dueAt } } } }`;
+
+  it('flags a proposal past its response target, in queries and in the report', async () => {
+    const open = dataOf(await app.gql<{ proposeMatch: Proposal & { dueAt: string } }>(
+      `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { id dueAt } }`,
+      { input: { needId, seedId: (await app.db.query(`SELECT id FROM research_seed WHERE external_id = 'seed-yua-007'`)).rows[0].id } },
+      coordinator.accessToken,
+    )).proposeMatch;
+    expect(new Date(open.dueAt).getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000); // 10 business days: two weeks
+    expect(dataOf(await app.gql<{ proposals: { edges: unknown[] } }>(OVERDUE, {}, coordinator.accessToken)).proposals.edges).toEqual([]);
+
+    await app.db.query(`UPDATE match_proposal SET due_at = now() - interval '1 day' WHERE id = $1`, [open.id]); // two weeks pass
+    const overdue = dataOf(await app.gql<{ proposals: { edges: { node: { id: string; overdue: boolean } }[] } }>(OVERDUE, {}, coordinator.accessToken)).proposals.edges;
+    expect(overdue.map((edge) => edge.node)).toEqual([expect.objectContaining({ id: open.id, overdue: true })]);
+
+    const report = dataOf(await app.gql<{ pipelineReport: { states: { state: string; current: number; overdue: number; medianDays: number | null; completedStays: number }[]; declineReasons: { reason: string; count: number }[] } }>(REPORT, {}, coordinator.accessToken)).pipelineReport;
+    const state = (name: string) => report.states.find((s) => s.state === name)!;
+    expect(state('PROPOSED')).toMatchObject({ current: 1, overdue: 1 });
+    expect(state('CLOSED').current).toBe(1);
+    expect(state('SHORTLISTED').completedStays).toBe(2);
+    expect(state('SHORTLISTED').medianDays).toBeGreaterThanOrEqual(0);
+    expect(state('CLOSED').medianDays).toBeNull();
+    expect(report.declineReasons).toEqual([{ reason: 'BUDGET', count: 1 }]);
+    expectError(await app.gql(REPORT, {}, member.accessToken), 'FORBIDDEN');
+  });
+
+  it('counts decline reasons per seed and per institution for those researchers and coordinators', async () => {
+    expect(dataOf(await app.gql<{ declineReasons: unknown[] }>(DECLINES, { seedId }, researcher.accessToken)).declineReasons).toEqual([{ reason: 'BUDGET', count: 1 }]);
+    const institute = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-yu-agri'`)).rows[0].id;
+    expect(dataOf(await app.gql<{ declineReasons: unknown[] }>(DECLINES, { institutionId: institute }, researcher.accessToken)).declineReasons).toEqual([{ reason: 'BUDGET', count: 1 }]);
+    const elsewhere = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-iab'`)).rows[0].id;
+    expectError(await app.gql(DECLINES, { institutionId: elsewhere }, researcher.accessToken), 'FORBIDDEN', { path: 'institutionId' });
+    expectError(await app.gql(DECLINES, { seedId, institutionId: institute }, coordinator.accessToken), 'BAD_USER_INPUT', { path: 'seedId' });
+    expectError(await app.gql(DECLINES, { seedId }, member.accessToken), 'FORBIDDEN');
+  });
+});

@@ -11,6 +11,8 @@ export enum MatchingErrorCode {
   DeclineReasonRequired = 'DECLINE_REASON_REQUIRED',
   SeedNotAvailable = 'SEED_NOT_AVAILABLE',
   NotListedOnSeed = 'NOT_LISTED_ON_SEED',
+  NotYourInstitution = 'NOT_YOUR_INSTITUTION',
+  OneScope = 'ONE_SCOPE',
 }
 
 const KINDS: Record<MatchingErrorCode, ErrorKind> = {
@@ -24,6 +26,8 @@ const KINDS: Record<MatchingErrorCode, ErrorKind> = {
   [MatchingErrorCode.DeclineReasonRequired]: ErrorKind.BadUserInput,
   [MatchingErrorCode.SeedNotAvailable]: ErrorKind.NotFound,
   [MatchingErrorCode.NotListedOnSeed]: ErrorKind.Forbidden,
+  [MatchingErrorCode.NotYourInstitution]: ErrorKind.Forbidden,
+  [MatchingErrorCode.OneScope]: ErrorKind.BadUserInput,
 };
 
 export class MatchingError extends DomainError {
@@ -75,9 +79,21 @@ export class MatchingError extends DomainError {
     return new MatchingError(MatchingErrorCode.SeedNotAvailable, { ja: '公開中のシーズではありません', en: 'Not a published seed' }, [{ path: 'input.seedId', messages: [`no published seed ${id}`] }]);
   }
 
-  static notListedOnSeed() {
-    return new MatchingError(MatchingErrorCode.NotListedOnSeed, { ja: '候補を見られるのは、掲載された研究者とコーディネーターです', en: 'Only the researchers listed on the seed and coordinators see its candidates' }, [
-      { path: 'seedId', messages: ['not listed on this seed'] },
+  static notListedOnSeed(path = 'seedId') {
+    return new MatchingError(MatchingErrorCode.NotListedOnSeed, { ja: 'これを見られるのは、シーズに掲載された研究者とコーディネーターです', en: 'Only the researchers listed on the seed and coordinators see this' }, [
+      { path, messages: ['not listed on this seed'] },
+    ]);
+  }
+
+  static notYourInstitution() {
+    return new MatchingError(MatchingErrorCode.NotYourInstitution, { ja: '自分の所属機関の集計だけを見られます', en: 'Researchers see their own institution’s figures only' }, [
+      { path: 'institutionId', messages: ['not your institution'] },
+    ]);
+  }
+
+  static oneScope() {
+    return new MatchingError(MatchingErrorCode.OneScope, { ja: 'seedId か institutionId のどちらか一方を指定してください', en: 'Give either seedId or institutionId' }, [
+      { path: 'seedId', messages: ['give exactly one of seedId and institutionId'] },
     ]);
   }
 

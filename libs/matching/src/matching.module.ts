@@ -6,11 +6,13 @@ import { CandidateResolver } from './graphql/candidate.resolver.js';
 import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 import { ProposalResolver } from './pipeline/proposal.resolver.js';
 import { ProposalService } from './pipeline/proposal.service.js';
+import { PipelineReportResolver } from './pipeline/pipeline-report.resolver.js';
+import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 
 /** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
   imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition])],
-  providers: [CandidateService, CandidateResolver, ProposalService, ProposalResolver],
+  providers: [CandidateService, CandidateResolver, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver],
   exports: [CandidateService, ProposalService],
 })
 export class MatchingModule {}

@@ -76,6 +76,12 @@ export class MatchProposal {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   introducedAt: Date | null;
 
+  /** When it should have moved on (business days after entering its state, see response-targets.ts); null once final. */
+  @Field(() => Date, { nullable: true })
+  @Index()
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  dueAt: Date | null;
+
   @Field({ description: 'When it entered its current state.' })
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   stateChangedAt: Date;

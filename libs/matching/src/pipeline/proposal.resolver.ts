@@ -48,6 +48,11 @@ export class ProposalResolver {
     return this.pipeline.move(input, viewer);
   }
 
+  @ResolveField(() => Boolean, { description: 'Past its response target (see dueAt).' })
+  overdue(@Parent() proposal: MatchProposal) {
+    return proposal.dueAt !== null && proposal.dueAt.getTime() < Date.now();
+  }
+
   @ResolveField(() => ResearchSeed, { nullable: true })
   seed(@Parent() proposal: MatchProposal, @Loaders() loaders: RequestLoaders, @CurrentViewer() viewer: SignedInViewer) {
     return loaders

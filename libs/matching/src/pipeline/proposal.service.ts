@@ -12,6 +12,7 @@ import { needProfileOf } from '../ranking/need-profile-of.js';
 import type { MoveProposalInput, ProposalsArgs, ProposeMatchInput, RequestIntroductionInput } from './dto/proposal.input.js';
 import { MatchProposal, ProposalTransition } from './match-proposal.entity.js';
 import { partiesOf } from './proposal-parties.js';
+import { dueDate } from './response-targets.js';
 import { checkTransition, DeclineReason, ProposalState } from './proposal-state-machine.js';
 
 /** A need-less request is scored against an open profile: only the seed's own facts count. */
@@ -52,6 +53,7 @@ export class ProposalService {
       const from = proposal.state;
       proposal.state = input.to;
       proposal.stateChangedAt = new Date();
+      proposal.dueAt = dueDate(input.to, proposal.stateChangedAt);
       proposal.declineReason = input.declineReason ?? null;
       if (input.to === ProposalState.INTRODUCED) proposal.introducedAt = proposal.stateChangedAt;
       const saved = await manager.save(proposal);
@@ -86,6 +88,7 @@ export class ProposalService {
         }),
       );
     }
+    if (args.overdue !== undefined) query.andWhere(args.overdue ? 'proposal.dueAt < now()' : '(proposal.dueAt IS NULL OR proposal.dueAt >= now())');
     if (args.states?.length) query.andWhere('proposal.state IN (:...states)', { states: args.states });
     if (args.needId) query.andWhere('proposal.needId = :needId', { needId: args.needId });
     if (args.seedId) query.andWhere('proposal.seedId = :seedId', { seedId: args.seedId });
@@ -114,6 +117,8 @@ export class ProposalService {
             declineReason: null,
             createdByUserId: viewer.userId,
             introducedAt: null,
+            stateChangedAt: new Date(),
+            dueAt: dueDate(draft.state, new Date()),
           }),
         );
         await this.recordStep(manager, proposal, null, viewer.userId, draft.note, undefined);
