@@ -20,6 +20,7 @@ const REQUEST = `mutation ($input: RequestIntroductionInput!) { requestIntroduct
 const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { ${FIELDS} } }`;
 const MOVE = `mutation ($input: MoveProposalInput!) { moveProposal(input: $input) { ${FIELDS} } }`;
 const GET = `query ($id: ID!) { proposal(id: $id) { ${FIELDS} } }`;
+const ACCEPT = `mutation ($input: AcceptNdaInput!) { acceptNda(input: $input) { id } }`;
 
 interface Proposal {
   id: string;
@@ -95,6 +96,12 @@ describe('the proposal pipeline over GraphQL', () => {
     proposal = await moved(proposal, 'MEETING', researcher); // the researcher accepts
     expectError(await move(proposal, 'NDA', member), 'FORBIDDEN');
     expectError(await move(proposal, 'NDA', researcher), 'FORBIDDEN');
+    expectError(await move(proposal, 'NDA', coordinator), 'CONFLICT', { path: 'input.to' }); // nobody accepted the NDA yet
+    const { version } = dataOf(await app.gql<{ ndaText: { version: string } }>('{ ndaText { version text { ja en } } }', {}, member.accessToken)).ndaText;
+    expectError(await app.gql(ACCEPT, { input: { proposalId: proposal.id, textVersion: 'old' } }, member.accessToken), 'BAD_USER_INPUT', { path: 'input.textVersion' });
+    dataOf(await app.gql(ACCEPT, { input: { proposalId: proposal.id, textVersion: version } }, member.accessToken));
+    expectError(await move(proposal, 'NDA', coordinator), 'CONFLICT', { path: 'input.to' }); // one side only
+    dataOf(await app.gql(ACCEPT, { input: { proposalId: proposal.id, textVersion: version } }, researcher.accessToken));
     for (const to of ['NDA', 'AGREEMENT', 'CLOSED']) proposal = await moved(proposal, to, coordinator);
     expect(proposal.history.map((step) => step.toState)).toEqual(['REQUESTED', 'SHORTLISTED', 'INTRODUCED', 'MEETING', 'NDA', 'AGREEMENT', 'CLOSED']);
     expect(proposal.history[3].actorUserId).toBe(researcher.userId);
@@ -154,6 +161,35 @@ describe('the proposal pipeline over GraphQL', () => {
   });
 });
 
+describe('the NDA step', () => {
+  const DETAILS = `query ($id: ID!) { proposal(id: $id) { state need { id title { ja } } contacts { party email } ndaAcceptances { party userId textVersion } } }`;
+
+  it('keeps a confidential need and the contacts from the researcher until both sides accepted the NDA', async () => {
+    const institute = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-yu-agri'`)).rows[0].id as string;
+    const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', {
+      input: { title: { ja: '麹菌の酵素で作る調味料' }, summary: { ja: '麹菌の酵素を使う。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 4, collaborationTypes: ['joint-research'] },
+    }, researcher.accessToken)).createSeed;
+    dataOf(await app.gql('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { id } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken));
+    let proposal = dataOf(await app.gql<{ requestIntroduction: Proposal }>(REQUEST, { input: { seedId: seed.id, needId } }, member.accessToken)).requestIntroduction;
+    for (const to of ['SHORTLISTED', 'INTRODUCED']) proposal = await moved(proposal, to, coordinator);
+    proposal = await moved(proposal, 'MEETING', researcher);
+    const seen = async (account: Account) => dataOf(await app.gql<{ proposal: { need: { id: string } | null; contacts: { party: string; email: string }[]; ndaAcceptances: unknown[] } }>(DETAILS, { id: proposal.id }, account.accessToken)).proposal;
+    expect(await seen(researcher)).toMatchObject({ need: null, contacts: [] });
+    expect((await seen(member)).need).toEqual(expect.objectContaining({ id: needId }));
+
+    const { version } = dataOf(await app.gql<{ ndaText: { version: string } }>('{ ndaText { version } }', {}, researcher.accessToken)).ndaText;
+    expectError(await app.gql(ACCEPT, { input: { proposalId: proposal.id, textVersion: version } }, outsider.accessToken), 'NOT_FOUND');
+    for (const account of [member, researcher]) dataOf(await app.gql(ACCEPT, { input: { proposalId: proposal.id, textVersion: version } }, account.accessToken));
+    expect((await seen(researcher)).need).toBeNull(); // accepted, but not yet moved to NDA
+    proposal = await moved(proposal, 'NDA', coordinator);
+    const after = await seen(researcher);
+    expect(after.need).toEqual(expect.objectContaining({ id: needId, title: { ja: '発酵調味料の新商品を作りたい' } }));
+    expect(after.contacts.map((contact) => [contact.party, contact.email]).sort()).toEqual([['company', member.email], ['researcher', researcher.email]]);
+    expect(after.ndaAcceptances).toEqual(expect.arrayContaining([{ party: 'company', userId: member.userId, textVersion: version }, { party: 'researcher', userId: researcher.userId, textVersion: version }]));
+    expectError(await app.gql(ACCEPT, { input: { proposalId: proposal.id, textVersion: version } }, member.accessToken), 'CONFLICT'); // past the meeting stage
+  });
+});
+
 describe('the pipeline as each party sees it', () => {
   const LIST = `query ($states: [ProposalState!]) { proposals(states: $states, first: 50) { totalCount edges { node { id state seed { id } } } } }`;
   const ids = async (account: Account, states?: string[]) =>
@@ -164,7 +200,7 @@ describe('the pipeline as each party sees it', () => {
     expect(all.totalCount).toBe(Number((await app.db.query('SELECT count(*) FROM match_proposal')).rows[0].count));
     expect((await ids(member)).totalCount).toBe(all.totalCount); // every proposal here is this company's
     const introduced = await ids(researcher);
-    expect(introduced.edges.map((edge) => edge.node.state)).toEqual(['CLOSED']);
+    expect(introduced.edges.map((edge) => edge.node.state)).toEqual(['CLOSED', 'NDA']);
     expect((await ids(outsider)).totalCount).toBe(0);
     expect((await ids(coordinator, ['DECLINED'])).edges.map((edge) => edge.node.state)).toEqual(['DECLINED']);
   });
@@ -192,7 +228,7 @@ describe('response times and reports', () => {
     const state = (name: string) => report.states.find((s) => s.state === name)!;
     expect(state('PROPOSED')).toMatchObject({ current: 1, overdue: 1 });
     expect(state('CLOSED').current).toBe(1);
-    expect(state('SHORTLISTED').completedStays).toBe(2);
+    expect(state('SHORTLISTED').completedStays).toBe(3); // the agreement, the NDA test's and the withdrawn one left it
     expect(state('SHORTLISTED').medianDays).toBeGreaterThanOrEqual(0);
     expect(state('CLOSED').medianDays).toBeNull();
     expect(report.declineReasons).toEqual([{ reason: 'BUDGET', count: 1 }]);

@@ -13,6 +13,8 @@ export enum MatchingErrorCode {
   NotListedOnSeed = 'NOT_LISTED_ON_SEED',
   NotYourInstitution = 'NOT_YOUR_INSTITUTION',
   OneScope = 'ONE_SCOPE',
+  NdaVersionOutdated = 'NDA_VERSION_OUTDATED',
+  NdaNotAccepted = 'NDA_NOT_ACCEPTED',
 }
 
 const KINDS: Record<MatchingErrorCode, ErrorKind> = {
@@ -28,6 +30,8 @@ const KINDS: Record<MatchingErrorCode, ErrorKind> = {
   [MatchingErrorCode.NotListedOnSeed]: ErrorKind.Forbidden,
   [MatchingErrorCode.NotYourInstitution]: ErrorKind.Forbidden,
   [MatchingErrorCode.OneScope]: ErrorKind.BadUserInput,
+  [MatchingErrorCode.NdaVersionOutdated]: ErrorKind.BadUserInput,
+  [MatchingErrorCode.NdaNotAccepted]: ErrorKind.Conflict,
 };
 
 export class MatchingError extends DomainError {
@@ -88,6 +92,18 @@ export class MatchingError extends DomainError {
   static notYourInstitution() {
     return new MatchingError(MatchingErrorCode.NotYourInstitution, { ja: '自分の所属機関の集計だけを見られます', en: 'Researchers see their own institution’s figures only' }, [
       { path: 'institutionId', messages: ['not your institution'] },
+    ]);
+  }
+
+  static ndaVersionOutdated(current: string) {
+    return new MatchingError(MatchingErrorCode.NdaVersionOutdated, { ja: `NDA の文面が更新されています（最新は ${current}）。読み直してから同意してください`, en: `The NDA text has changed (now ${current}); read it again before accepting` }, [
+      { path: 'input.textVersion', messages: [`current version is ${current}`] },
+    ]);
+  }
+
+  static ndaNotAccepted(missing: string[]) {
+    return new MatchingError(MatchingErrorCode.NdaNotAccepted, { ja: 'NDA に進むには双方の同意が必要です', en: 'Both parties must accept the NDA first' }, [
+      { path: 'input.to', messages: [`not yet accepted by: ${missing.join(', ')}`] },
     ]);
   }
 

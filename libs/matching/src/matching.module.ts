@@ -6,15 +6,17 @@ import { CandidateResolver } from './graphql/candidate.resolver.js';
 import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 import { ProposalResolver } from './pipeline/proposal.resolver.js';
 import { ProposalService } from './pipeline/proposal.service.js';
+import { NdaAcceptance } from './pipeline/nda.js';
+import { NdaService } from './pipeline/nda.service.js';
 import { PipelineReportResolver } from './pipeline/pipeline-report.resolver.js';
 import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 
 /** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
-  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition])],
-  providers: [CandidateService, CandidateResolver, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver],
+  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance])],
+  providers: [CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver],
   exports: [CandidateService, ProposalService],
 })
 export class MatchingModule {}
 
-export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition];
+export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition, NdaAcceptance];

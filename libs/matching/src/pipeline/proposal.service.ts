@@ -11,6 +11,7 @@ import type { NeedProfile } from '../ranking/need-profile.js';
 import { needProfileOf } from '../ranking/need-profile-of.js';
 import type { MoveProposalInput, ProposalsArgs, ProposeMatchInput, RequestIntroductionInput } from './dto/proposal.input.js';
 import { MatchProposal, ProposalTransition } from './match-proposal.entity.js';
+import { NdaService } from './nda.service.js';
 import { partiesOf } from './proposal-parties.js';
 import { dueDate } from './response-targets.js';
 import { checkTransition, DeclineReason, ProposalState } from './proposal-state-machine.js';
@@ -27,6 +28,7 @@ export class ProposalService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NeedQueryService) private readonly needs: NeedQueryService,
     @Inject(SeedQueryService) private readonly seeds: SeedQueryService,
+    private readonly nda: NdaService,
   ) {}
 
   async requestIntroduction(input: RequestIntroductionInput, viewer: SignedInViewer): Promise<MatchProposal> {
@@ -49,6 +51,7 @@ export class ProposalService {
       if (proposal.version !== input.version) throw MatchingError.staleVersion(proposal.version);
       const check = checkTransition(proposal.state, input.to, parties);
       if (!check.ok) throw check.reason === 'illegal' ? MatchingError.illegalTransition(proposal.state, input.to) : MatchingError.notAllowedToMove(proposal.state, input.to);
+      if (input.to === ProposalState.NDA) await this.nda.assertBothAccepted(manager, proposal.id);
       const before = snapshot(proposal);
       const from = proposal.state;
       proposal.state = input.to;
