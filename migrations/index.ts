@@ -6,5 +6,6 @@ import { SearchOutbox1795889767938 } from './1795889767938-SearchOutbox.js';
 import { MatchProposals1795893607270 } from './1795893607270-MatchProposals.js';
 import { ProposalDueDates1795894138219 } from './1795894138219-ProposalDueDates.js';
 import { NdaAcceptances1795894300345 } from './1795894300345-NdaAcceptances.js';
+import { Notifications1795894456945 } from './1795894456945-Notifications.js';
 
-export const MIGRATIONS = [Foundation1795881194056, CatalogSeeds1795884111769, CompanyNeeds1795884468271, SearchOutbox1795889767938, MatchProposals1795893607270, ProposalDueDates1795894138219, NdaAcceptances1795894300345];
+export const MIGRATIONS = [Foundation1795881194056, CatalogSeeds1795884111769, CompanyNeeds1795884468271, SearchOutbox1795889767938, MatchProposals1795893607270, ProposalDueDates1795894138219, NdaAcceptances1795894300345, Notifications1795894456945];

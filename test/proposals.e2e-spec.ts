@@ -233,6 +233,10 @@ describe('response times and reports', () => {
     expect(state('CLOSED').medianDays).toBeNull();
     expect(report.declineReasons).toEqual([{ reason: 'BUDGET', count: 1 }]);
     expectError(await app.gql(REPORT, {}, member.accessToken), 'FORBIDDEN');
+    // without SMTP_URL the e-mails stay queued, never marked sent
+    const mail = (await app.db.query(`SELECT count(*)::int AS queued, count(sent_at)::int AS sent FROM email_message`)).rows[0];
+    expect(mail.queued).toBeGreaterThan(0);
+    expect(mail.sent).toBe(0);
   });
 
   it('counts decline reasons per seed and per institution for those researchers and coordinators', async () => {

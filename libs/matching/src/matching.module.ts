@@ -6,6 +6,10 @@ import { CandidateResolver } from './graphql/candidate.resolver.js';
 import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 import { ProposalResolver } from './pipeline/proposal.resolver.js';
 import { ProposalService } from './pipeline/proposal.service.js';
+import { EmailSender } from './notifications/email-sender.js';
+import { EmailMessage, Notification } from './notifications/notification.entity.js';
+import { NotificationResolver } from './notifications/notification.resolver.js';
+import { NotificationService } from './notifications/notification.service.js';
 import { NdaAcceptance } from './pipeline/nda.js';
 import { NdaService } from './pipeline/nda.service.js';
 import { PipelineReportResolver } from './pipeline/pipeline-report.resolver.js';
@@ -13,10 +17,10 @@ import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 
 /** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
-  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance])],
-  providers: [CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver],
-  exports: [CandidateService, ProposalService],
+  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage])],
+  providers: [NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver],
+  exports: [CandidateService, ProposalService, NotificationService],
 })
 export class MatchingModule {}
 
-export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition, NdaAcceptance];
+export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage];

@@ -156,6 +156,15 @@ export class AppConfig {
   @Max(60000)
   SEARCH_RELAY_INTERVAL_MS = 250;
 
+  /** SMTP server for e-mail notifications (smtp:// or smtps://, credentials in the URL). Unset: e-mails stay queued, unsent. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  SMTP_FROM = 'Kyoso <no-reply@kyoso.local>';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -11,6 +11,7 @@ import type { NeedProfile } from '../ranking/need-profile.js';
 import { needProfileOf } from '../ranking/need-profile-of.js';
 import type { MoveProposalInput, ProposalsArgs, ProposeMatchInput, RequestIntroductionInput } from './dto/proposal.input.js';
 import { MatchProposal, ProposalTransition } from './match-proposal.entity.js';
+import { NotificationService } from '../notifications/notification.service.js';
 import { NdaService } from './nda.service.js';
 import { partiesOf } from './proposal-parties.js';
 import { dueDate } from './response-targets.js';
@@ -29,6 +30,7 @@ export class ProposalService {
     @Inject(NeedQueryService) private readonly needs: NeedQueryService,
     @Inject(SeedQueryService) private readonly seeds: SeedQueryService,
     private readonly nda: NdaService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async requestIntroduction(input: RequestIntroductionInput, viewer: SignedInViewer): Promise<MatchProposal> {
@@ -62,6 +64,14 @@ export class ProposalService {
       const saved = await manager.save(proposal);
       await this.recordStep(manager, saved, from, viewer.userId, input.note, input.declineReason);
       await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'match-proposal', entityId: saved.id, action: `moved-to-${input.to}`, before, after: snapshot(saved) });
+      if (input.to === ProposalState.INTRODUCED) {
+        await this.notifications.notify(manager, await this.notifications.researchersOf(manager, saved.seedId), {
+          kind: 'introduced',
+          title: { ja: 'コーディネーターが企業を紹介しました', en: 'A coordinator introduced a company to you' },
+          proposalId: saved.id,
+          seedId: saved.seedId,
+        });
+      }
       return saved;
     });
   }
@@ -126,6 +136,13 @@ export class ProposalService {
         );
         await this.recordStep(manager, proposal, null, viewer.userId, draft.note, undefined);
         await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'match-proposal', entityId: proposal.id, action: 'created', before: null, after: snapshot(proposal) });
+        const requested = draft.state === ProposalState.REQUESTED;
+        await this.notifications.notify(manager, (await this.notifications.coordinators(manager)).filter((id) => id !== viewer.userId), {
+          kind: requested ? 'introduction-requested' : 'proposal-opened',
+          title: requested ? { ja: `企業がシーズ「${seed.title.ja ?? seed.title.en}」の紹介を希望しています`, en: `A company asks for an introduction to “${seed.title.en ?? seed.title.ja}”` } : { ja: `新しい提案: ${seed.title.ja ?? seed.title.en}`, en: `New proposal: ${seed.title.en ?? seed.title.ja}` },
+          proposalId: proposal.id,
+          seedId: seed.id,
+        });
         return proposal;
       });
     } catch (error) {
