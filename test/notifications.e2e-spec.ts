@@ -44,7 +44,7 @@ async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000)
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as { port: number }).port;
-  app = await startTestApp({ ...adminEnv(), DEMO_CATALOG: 'true', SMTP_URL: `smtp://127.0.0.1:${port}` });
+  app = await startTestApp({ ...adminEnv(), DEMO_CATALOG: 'true', AUTO_PROPOSALS: 'false', SMTP_URL: `smtp://127.0.0.1:${port}` });
   const admin = await signInAdmin(app);
   coordinator = await createStaff(app, admin);
   const company = await createOrganization(app, admin, 'company', { name: { ja: '通知食品', en: 'Notify Foods' } });

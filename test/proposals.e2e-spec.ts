@@ -54,7 +54,7 @@ const counts = async () => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp({ ...adminEnv(), DEMO_CATALOG: 'true' });
+  app = await startTestApp({ ...adminEnv(), DEMO_CATALOG: 'true', AUTO_PROPOSALS: 'false' });
   const admin = await signInAdmin(app);
   coordinator = await createStaff(app, admin);
   company = await createOrganization(app, admin, 'company', { name: { ja: '庄内食品', en: 'Shonai Foods' }, prefecture: '山形県' });

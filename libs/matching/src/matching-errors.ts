@@ -15,6 +15,8 @@ export enum MatchingErrorCode {
   OneScope = 'ONE_SCOPE',
   NdaVersionOutdated = 'NDA_VERSION_OUTDATED',
   NdaNotAccepted = 'NDA_NOT_ACCEPTED',
+  SavedSearchNotFound = 'SAVED_SEARCH_NOT_FOUND',
+  TooManySavedSearches = 'TOO_MANY_SAVED_SEARCHES',
 }
 
 const KINDS: Record<MatchingErrorCode, ErrorKind> = {
@@ -32,6 +34,8 @@ const KINDS: Record<MatchingErrorCode, ErrorKind> = {
   [MatchingErrorCode.OneScope]: ErrorKind.BadUserInput,
   [MatchingErrorCode.NdaVersionOutdated]: ErrorKind.BadUserInput,
   [MatchingErrorCode.NdaNotAccepted]: ErrorKind.Conflict,
+  [MatchingErrorCode.SavedSearchNotFound]: ErrorKind.NotFound,
+  [MatchingErrorCode.TooManySavedSearches]: ErrorKind.BadUserInput,
 };
 
 export class MatchingError extends DomainError {
@@ -104,6 +108,16 @@ export class MatchingError extends DomainError {
   static ndaNotAccepted(missing: string[]) {
     return new MatchingError(MatchingErrorCode.NdaNotAccepted, { ja: 'NDA に進むには双方の同意が必要です', en: 'Both parties must accept the NDA first' }, [
       { path: 'input.to', messages: [`not yet accepted by: ${missing.join(', ')}`] },
+    ]);
+  }
+
+  static savedSearchNotFound(id: string) {
+    return new MatchingError(MatchingErrorCode.SavedSearchNotFound, { ja: 'その保存検索は見つかりません', en: 'No such saved search' }, [{ path: 'id', messages: [`no saved search ${id} of yours`] }]);
+  }
+
+  static tooManySavedSearches(limit: number) {
+    return new MatchingError(MatchingErrorCode.TooManySavedSearches, { ja: `保存できる検索は ${limit} 件までです`, en: `You can keep up to ${limit} saved searches` }, [
+      { path: 'input', messages: [`at most ${limit} saved searches`] },
     ]);
   }
 

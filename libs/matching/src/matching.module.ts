@@ -6,6 +6,10 @@ import { CandidateResolver } from './graphql/candidate.resolver.js';
 import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 import { ProposalResolver } from './pipeline/proposal.resolver.js';
 import { ProposalService } from './pipeline/proposal.service.js';
+import { Rematcher } from './pipeline/rematcher.js';
+import { SavedSearch, SavedSearchMatch } from './saved-search/saved-search.entity.js';
+import { SavedSearchResolver } from './saved-search/saved-search.resolver.js';
+import { SavedSearchService } from './saved-search/saved-search.service.js';
 import { EmailSender } from './notifications/email-sender.js';
 import { EmailMessage, Notification } from './notifications/notification.entity.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
@@ -17,10 +21,10 @@ import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 
 /** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
-  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage])],
-  providers: [NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver],
+  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage, SavedSearch, SavedSearchMatch])],
+  providers: [NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver, Rematcher, SavedSearchService, SavedSearchResolver],
   exports: [CandidateService, ProposalService, NotificationService],
 })
 export class MatchingModule {}
 
-export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage];
+export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage, SavedSearch, SavedSearchMatch];

@@ -132,7 +132,8 @@ export class SearchService {
   }
 }
 
-function seedFilters(filter: SeedSearchFilter): Filter[] {
+/** The typed filters of a seed search as index conditions (the viewer's visibility comes on top). */
+export function seedFilters(filter: SeedSearchFilter): Filter[] {
   return [
     ...inList('fields', filter.fields),
     ...inList('institution', filter.institutionIds),

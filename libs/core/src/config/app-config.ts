@@ -156,6 +156,11 @@ export class AppConfig {
   @Max(60000)
   SEARCH_RELAY_INTERVAL_MS = 250;
 
+  /** File proposals on its own when a seed is published or a need opened or edited (libs/matching Rematcher). */
+  @Transform(toBool)
+  @IsBoolean()
+  AUTO_PROPOSALS = true;
+
   /** SMTP server for e-mail notifications (smtp:// or smtps://, credentials in the URL). Unset: e-mails stay queued, unsent. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -19,6 +19,13 @@ export interface PendingChanges {
 
 export type BatchOutcome = { applied: number } | { failed: Error };
 
+/** A change the index now reflects, for those who act on it after search (matching). */
+export interface AppliedChange {
+  topic: string;
+  entityId: string;
+}
+export type AppliedListener = (changes: AppliedChange[]) => Promise<void>;
+
 /** Builds the documents for a set of changes from the database's current state (idempotent). */
 export async function batchesFor(manager: EntityManager, changes: { topic: string; entityId: string }[]): Promise<Record<IndexName, IndexBatch>> {
   const affected = await affectedRecords(manager, changes);
@@ -42,14 +49,29 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: AbortController;
+  private readonly listeners: AppliedListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
   ) {}
 
-  /** One batch: the next pending changes, applied or left pending with the error. */
-  processBatch(): Promise<BatchOutcome> {
+  /** Called after each applied batch, once the index reflects it; a listener's failure never holds up indexing. */
+  onApplied(listener: AppliedListener) {
+    this.listeners.push(listener);
+  }
+
+  /** One batch: the next pending changes, applied or left pending with the error; then the listeners. */
+  async processBatch(): Promise<BatchOutcome> {
+    let changes: AppliedChange[] = [];
+    const outcome = await this.applyBatch((applied) => (changes = applied));
+    for (const listener of changes.length ? this.listeners : []) {
+      await listener(changes).catch((error: unknown) => log().error({ err: error }, 'a listener of applied changes failed'));
+    }
+    return outcome;
+  }
+
+  private applyBatch(onApplied: (changes: AppliedChange[]) => void): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return { applied: 0 };
@@ -68,6 +90,7 @@ export class OutboxRelay {
         return { failed: failure };
       }
       await manager.query('UPDATE outbox_change SET processed_at = now() WHERE seq = ANY($1)', [seqs]);
+      onApplied(rows.map((row) => ({ topic: row.topic, entityId: row.entity_id })));
       return { applied: rows.length };
     });
   }
