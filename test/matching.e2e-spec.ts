@@ -146,3 +146,23 @@ describe('candidatesForSeed', () => {
     expectError(await app.gql(FOR_SEED, { seedId: 'nope' }, coordinator.accessToken), 'BAD_USER_INPUT', { path: 'seedId' });
   });
 });
+
+describe('candidatesForCompany', () => {
+  const FOR_COMPANY = `query ($organizationId: ID!) { candidatesForCompany(organizationId: $organizationId) { score seed { externalId } reasons { factor } } }`;
+
+  it('proposes seeds from the company’s own description before it posts a need', async () => {
+    const admin = await signInAdmin(app);
+    const sakeHouse = await createOrganization(app, admin, 'company', {
+      name: { ja: '羽黒の酒蔵', en: 'Haguro Sake House' }, prefecture: '山形県',
+      description: { ja: '吟醸酒を中心に日本酒を造る酒蔵です。香りと味の安定、麹づくりに力を入れています。' },
+    });
+    const brewer = await signUpAs(app, 'COMPANY_MEMBER', sakeHouse.id);
+    await decideAffiliation(app, coordinator.accessToken, brewer.userId, 'approve');
+    const found = dataOf(await app.gql<{ candidatesForCompany: { score: number; seed: { externalId: string } }[] }>(FOR_COMPANY, { organizationId: sakeHouse.id }, brewer.accessToken)).candidatesForCompany;
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.slice(0, 5).map((c) => c.seed.externalId)).toEqual(expect.arrayContaining(['seed-iab-008']));
+    expectError(await app.gql(FOR_COMPANY, { organizationId: sakeHouse.id }, member.accessToken), 'FORBIDDEN', { path: 'organizationId' });
+    expectError(await app.gql(FOR_COMPANY, { organizationId: '00000000-0000-4000-8000-000000000000' }, coordinator.accessToken), 'NOT_FOUND');
+    expectError(await app.gql(FOR_COMPANY, { organizationId: sakeHouse.id }, researcher.accessToken), 'FORBIDDEN');
+  });
+});

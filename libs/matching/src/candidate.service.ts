@@ -9,6 +9,8 @@ import type { MatchReason } from './ranking/candidate-scorer.js';
 import { MatchingError } from './matching-errors.js';
 import { CandidateGenerator } from './ranking/candidate-generator.js';
 import { needProfileOf } from './ranking/need-profile-of.js';
+import type { NeedProfile } from './ranking/need-profile.js';
+import { Organization } from '#libs/directory';
 
 /** Candidates for a need: who may ask, what the matcher reads of the need, and the seeds as the viewer may see them. */
 @Injectable()
@@ -52,6 +54,30 @@ export class CandidateService {
         reasons: reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })),
       };
     });
+  }
+
+  /**
+   * Seeds for a company that has posted no need yet: its own description,
+   * the fields of the seeds it asked about before, and its place.
+   */
+  async forCompany(organizationId: string, first: number, viewer: SignedInViewer): Promise<SeedCandidate[]> {
+    if (!isStaff(viewer) && viewer.organizationId !== organizationId) throw MatchingError.notYourCompany();
+    const company = await this.dataSource.manager.findOneBy(Organization, { id: organizationId });
+    if (!company) throw MatchingError.companyNotFound(organizationId);
+    const past: { fields: string[] }[] = await this.dataSource.query(
+      `SELECT s.fields FROM match_proposal p JOIN research_seed s ON s.id = p.seed_id WHERE p.company_id = $1 AND p.state <> 'declined'`,
+      [organizationId],
+    );
+    const fields = [...new Set(past.flatMap((row) => row.fields))];
+    const profile: NeedProfile = {
+      title: { ja: null, en: null }, description: company.description, fields, desiredCollaboration: [], trlMin: null, trlMax: null,
+      programs: [], prefecture: company.prefecture, city: company.city,
+    };
+    const scored = await this.generator.forNeed(profile, { first });
+    const visible = new Map((await this.seeds.visibleByIds(scored.map((candidate) => candidate.seedId), viewer)).map((seed) => [seed.id, seed]));
+    return scored
+      .filter((candidate) => visible.has(candidate.seedId))
+      .map((candidate) => ({ seed: visible.get(candidate.seedId)!, score: candidate.score, pathway: candidate.pathway as MatchPathway, reasons: candidate.reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })) }));
   }
 
   async forNeed(needId: string, first: number, viewer: SignedInViewer): Promise<SeedCandidate[]> {

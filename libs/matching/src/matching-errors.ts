@@ -17,6 +17,8 @@ export enum MatchingErrorCode {
   NdaNotAccepted = 'NDA_NOT_ACCEPTED',
   SavedSearchNotFound = 'SAVED_SEARCH_NOT_FOUND',
   TooManySavedSearches = 'TOO_MANY_SAVED_SEARCHES',
+  NotYourCompany = 'NOT_YOUR_COMPANY',
+  CompanyNotFound = 'COMPANY_NOT_FOUND',
 }
 
 const KINDS: Record<MatchingErrorCode, ErrorKind> = {
@@ -36,6 +38,8 @@ const KINDS: Record<MatchingErrorCode, ErrorKind> = {
   [MatchingErrorCode.NdaNotAccepted]: ErrorKind.Conflict,
   [MatchingErrorCode.SavedSearchNotFound]: ErrorKind.NotFound,
   [MatchingErrorCode.TooManySavedSearches]: ErrorKind.BadUserInput,
+  [MatchingErrorCode.NotYourCompany]: ErrorKind.Forbidden,
+  [MatchingErrorCode.CompanyNotFound]: ErrorKind.NotFound,
 };
 
 export class MatchingError extends DomainError {
@@ -119,6 +123,14 @@ export class MatchingError extends DomainError {
     return new MatchingError(MatchingErrorCode.TooManySavedSearches, { ja: `保存できる検索は ${limit} 件までです`, en: `You can keep up to ${limit} saved searches` }, [
       { path: 'input', messages: [`at most ${limit} saved searches`] },
     ]);
+  }
+
+  static notYourCompany() {
+    return new MatchingError(MatchingErrorCode.NotYourCompany, { ja: '自社の候補だけを見られます', en: 'Company members see their own company’s candidates only' }, [{ path: 'organizationId', messages: ['not your company'] }]);
+  }
+
+  static companyNotFound(id: string) {
+    return new MatchingError(MatchingErrorCode.CompanyNotFound, { ja: 'その組織は見つかりません', en: 'No such organization' }, [{ path: 'organizationId', messages: [`no organization ${id}`] }]);
   }
 
   static oneScope() {

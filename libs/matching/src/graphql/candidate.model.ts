@@ -110,3 +110,16 @@ export class CandidatesForSeedArgs {
   @Max(50)
   first = 10;
 }
+
+@ArgsType()
+export class CandidatesForCompanyArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'organizationId must be an organization id' })
+  organizationId: string;
+
+  @Field(() => Int, { defaultValue: 10, description: '1 to 50.' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first = 10;
+}
