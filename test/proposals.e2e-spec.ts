@@ -11,6 +11,7 @@ import {
   type Account,
   type OrganizationView,
 } from './support/fixtures.js';
+import { OverdueNotifier } from '#libs/matching';
 import { waitForIndex } from './support/search.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -221,6 +222,11 @@ describe('response times and reports', () => {
     expect(dataOf(await app.gql<{ proposals: { edges: unknown[] } }>(OVERDUE, {}, coordinator.accessToken)).proposals.edges).toEqual([]);
 
     await app.db.query(`UPDATE match_proposal SET due_at = now() - interval '1 day' WHERE id = $1`, [open.id]); // two weeks pass
+    const notifier = app.api.app.get(OverdueNotifier, { strict: false });
+    expect(await notifier.run()).toBe(1);
+    expect(await notifier.run()).toBe(0); // told once per due date
+    const told = (await app.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'proposal-overdue' AND proposal_id = $2`, [coordinator.userId, open.id])).rows[0].n;
+    expect(told).toBe(1);
     const overdue = dataOf(await app.gql<{ proposals: { edges: { node: { id: string; overdue: boolean } }[] } }>(OVERDUE, {}, coordinator.accessToken)).proposals.edges;
     expect(overdue.map((edge) => edge.node)).toEqual([expect.objectContaining({ id: open.id, overdue: true })]);
 

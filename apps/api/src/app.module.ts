@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { AppConfig, CoreModule, currentRequestId, RequestLoaders, toGraphQLError, type RequestContext } from '#libs/core';
 import { IdentityModule, SessionService } from '#libs/identity';
 import { API_MODULES } from './api-schema.js';
+import { DemoCatalogAtStart } from './demo-catalog-at-start.js';
 import { ENTITIES, MIGRATIONS } from './persistence.js';
 
 /** The API: wires the domain modules under one GraphQL endpoint. No logic lives here. */
@@ -13,6 +14,7 @@ export class AppModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
+      providers: [DemoCatalogAtStart],
       imports: [
         CoreModule.forRoot({
           config,

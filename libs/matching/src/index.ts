@@ -7,3 +7,4 @@ export { MatchProposal, ProposalTransition } from './pipeline/match-proposal.ent
 export { checkTransition, DeclineReason, nextStates, ProposalState, type ProposalParty } from './pipeline/proposal-state-machine.js';
 export { CandidateService } from './candidate.service.js';
 export { MatchingError, MatchingErrorCode } from './matching-errors.js';
+export { OverdueNotifier } from './pipeline/overdue-notifier.js';

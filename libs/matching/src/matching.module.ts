@@ -6,6 +6,7 @@ import { CandidateResolver } from './graphql/candidate.resolver.js';
 import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 import { ProposalResolver } from './pipeline/proposal.resolver.js';
 import { ProposalService } from './pipeline/proposal.service.js';
+import { OverdueNotifier } from './pipeline/overdue-notifier.js';
 import { Rematcher } from './pipeline/rematcher.js';
 import { SavedSearch, SavedSearchMatch } from './saved-search/saved-search.entity.js';
 import { SavedSearchResolver } from './saved-search/saved-search.resolver.js';
@@ -22,7 +23,7 @@ import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 /** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
   imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage, SavedSearch, SavedSearchMatch])],
-  providers: [NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver, Rematcher, SavedSearchService, SavedSearchResolver],
+  providers: [NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver, Rematcher, OverdueNotifier, SavedSearchService, SavedSearchResolver],
   exports: [CandidateService, ProposalService, NotificationService],
 })
 export class MatchingModule {}

@@ -188,6 +188,7 @@ async function main() {
       await match(need);
       await searchOnly(need.profile);
     }
+    for (const list of Object.values(requests)) list.length = 0;
     const memoryWarm = process.memoryUsage();
     progress(`latency sample: forNeed(first ${FIRST}) for ${sample.length} needs`);
     const sampled = await each(sample, match, 'forNeed');
@@ -237,7 +238,7 @@ async function main() {
     out.push(`  needs with fewer than ${FIRST} candidates: ${rematched.filter((t) => t.returned < FIRST).length} of ${rematched.length} (re-match); mean top score ${mean(rematched.map((t) => t.topScore)).toFixed(3)}.`);
     out.push(`Process memory: RSS ${mb(memoryBefore.rss)} before the engine, ${mb(memoryIndexed.rss)} after indexing, ${mb(memoryWarm.rss)} after the warm-up, ${mb(memoryAfter.rss)} at the end, peak ${mb(peakRss)};`);
     out.push(`  heapUsed ${mb(memoryBefore.heapUsed)} → ${mb(memoryIndexed.heapUsed)} → ${mb(memoryWarm.heapUsed)} → ${mb(memoryAfter.heapUsed)}. After indexing it includes the ${n0(seedCount)} generated documents held for the Map loader`);
-    out.push(`  (not held by the API); the first search loads the engine's in-memory attribute store (held by the API too); the rest is garbage not yet collected.`);
+    out.push(`  (not held by the API); the first search loads the engine's in-memory attribute store (held by the API too); later growth includes garbage not yet collected (no GC is forced).`);
     out.push('', 'Search-only pass, by request (diagnostic; ms per engine.search)');
     out.push(table(['request', 'requests', 'per need', 'p50', 'p95', 'p99', 'max', 'mean', 'mean totalHits'], (Object.keys(requests) as RequestKind[]).map((kind) => {
       const list = requests[kind];

@@ -82,6 +82,10 @@ export class MatchProposal {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   dueAt: Date | null;
 
+  /** When coordinators were last told it is overdue (once per due date). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  overdueNotifiedAt: Date | null;
+
   @Field({ description: 'When it entered its current state.' })
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   stateChangedAt: Date;
