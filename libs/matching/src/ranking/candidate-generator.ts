@@ -77,7 +77,7 @@ export class CandidateGenerator {
   private async pool(index: IndexName, text: NeedProfile, filter: Filter): Promise<Evidence> {
     const evidence: Evidence = new Map();
     for (const { query, terms } of candidateQueries(text, this.glossary)) {
-      const result = await this.engine.search(index, { query, filter, offset: 0, limit: PER_QUERY });
+      const result = await this.engine.search(index, { query, filter, offset: 0, limit: PER_QUERY, highlight: false });
       result.hits.forEach((hit, rank) => {
         const entry = evidence.get(hit.id) ?? { fused: 0, terms: new Set<string>() };
         entry.fused += 1 / (RRF_K + rank + 1);
@@ -86,7 +86,7 @@ export class CandidateGenerator {
       });
     }
     if (text.fields.length) {
-      const byField = await this.engine.search(index, { query: '', filter: { all: [filter, { attribute: 'fields', in: text.fields }] }, offset: 0, limit: PER_QUERY });
+      const byField = await this.engine.search(index, { query: '', filter: { all: [filter, { attribute: 'fields', in: text.fields }] }, offset: 0, limit: PER_QUERY, highlight: false });
       for (const hit of byField.hits) if (!evidence.has(hit.id)) evidence.set(hit.id, { fused: 0, terms: new Set() });
     }
     return evidence;

@@ -127,6 +127,14 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
       expect(japanese.highlights.titleJa).toContain(`${HIGHLIGHT_START}日本酒${HIGHLIGHT_END}`);
     });
 
+    it('returns ids only, in the same order, when highlights are not wanted', async () => {
+      const full = await engine.search('seeds', ask('metabolomics '));
+      const bare = await engine.search('seeds', ask('metabolomics ', { highlight: false }));
+      expect(bare.hits.map((hit) => hit.id)).toEqual(full.hits.map((hit) => hit.id));
+      expect(bare.hits.every((hit) => Object.keys(hit.highlights).length === 0)).toBe(true);
+      expect(bare.totalHits).toBe(full.totalHits);
+    });
+
     it('treats query syntax as text', async () => {
       for (const hostile of ['"', 'spider" OR "x', 'NEAR(a b)', '*', 'a AND', '-silk', '(', 'title:spider', "'; DROP TABLE x; --"]) {
         await expect(engine.search('seeds', ask(hostile))).resolves.toBeDefined();

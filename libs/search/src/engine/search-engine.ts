@@ -34,6 +34,8 @@ export interface SearchRequest {
   sort?: SortRule[];
   offset: number;
   limit: number;
+  /** False: hits carry ids only (the matcher, which reads no snippets); default true. */
+  highlight?: boolean;
 }
 
 export interface SearchHit {

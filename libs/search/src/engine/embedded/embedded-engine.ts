@@ -122,7 +122,10 @@ export class EmbeddedEngine implements SearchEngine {
     const rules = request.sort?.length ? request.sort : groups.length ? [] : definition.browseSort;
     const page = (rules.length ? store.sort([...hits], rules) : this.ranked(index, definition, groups, matched, hits, end)).slice(request.offset, end);
     return {
-      hits: this.documents(index, page).map((document) => ({ id: document.id, highlights: this.highlights(definition, document, groups) })),
+      hits:
+        request.highlight === false
+          ? this.ids(index, page).map((id) => ({ id, highlights: {} }))
+          : this.documents(index, page).map((document) => ({ id: document.id, highlights: this.highlights(definition, document, groups) })),
       totalHits: hits.length,
       facetDistribution: store.facets(hits, request.facets ?? []),
       processingTimeMs: Math.round(performance.now() - started),
@@ -294,6 +297,14 @@ export class EmbeddedEngine implements SearchEngine {
 
   private rowidsMatching(fts: string, expression: string): number[] {
     return this.db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).pluck().all(expression) as number[];
+  }
+
+  /** The ids of a page, in the page's order, without reading the documents. */
+  private ids(index: IndexName, rowids: number[]): string[] {
+    if (rowids.length === 0) return [];
+    const rows = this.db.prepare(`SELECT rowid, id FROM ${tables(index).docs} WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as { rowid: number; id: string }[];
+    const byRowid = new Map(rows.map((row) => [row.rowid, row.id]));
+    return rowids.map((rowid) => byRowid.get(rowid)).filter((id): id is string => id !== undefined);
   }
 
   /** The documents of a page, in the page's order. */

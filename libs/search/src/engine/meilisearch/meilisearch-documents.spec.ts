@@ -24,6 +24,13 @@ describe('toSearchParams', () => {
     });
   });
 
+  it('asks for no highlight or crop when the caller reads ids only', () => {
+    const params = toSearchParams(request({ highlight: false }), SEED_INDEX);
+    expect(params.attributesToRetrieve).toEqual(['id']);
+    expect(params.attributesToHighlight).toBeUndefined();
+    expect(params.attributesToCrop).toBeUndefined();
+  });
+
   it('keeps only the first ten words of the query', () => {
     const twelve = 'one two three four five six seven eight nine ten eleven twelve';
     expect(toSearchParams(request({ query: twelve }), SEED_INDEX).q).toBe('one two three four five six seven eight nine ten');

@@ -40,12 +40,16 @@ export function toSearchParams(request: SearchRequest, definition: IndexDefiniti
     offset: request.offset,
     limit: request.limit,
     attributesToRetrieve: ['id'],
-    attributesToHighlight: [...definition.highlight],
-    highlightPreTag: HIGHLIGHT_START,
-    highlightPostTag: HIGHLIGHT_END,
-    attributesToCrop: [...definition.cropped],
-    cropLength: CROP_LENGTH,
-    cropMarker: CROP_MARKER,
+    ...(request.highlight === false
+      ? {}
+      : {
+          attributesToHighlight: [...definition.highlight],
+          highlightPreTag: HIGHLIGHT_START,
+          highlightPostTag: HIGHLIGHT_END,
+          attributesToCrop: [...definition.cropped],
+          cropLength: CROP_LENGTH,
+          cropMarker: CROP_MARKER,
+        }),
     showMatchesPosition: false,
   };
 }
