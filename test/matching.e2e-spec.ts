@@ -6,6 +6,7 @@ import {
   dataOf,
   decideAffiliation,
   expectError,
+  publishedSeed,
   signInAdmin,
   signUpAs,
   type Account,
@@ -115,10 +116,7 @@ describe('candidatesForSeed', () => {
 
   beforeAll(async () => {
     const institute = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-iab'`)).rows[0].id as string;
-    const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', {
-      input: { title: { ja: '日本酒の香り成分の分析と製造条件の改善', en: 'Sake aroma analysis' }, summary: { ja: '吟醸香の成分を測定し、タンクごとのばらつきの原因を探る。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 5, collaborationTypes: ['joint-research'] },
-    }, researcher.accessToken)).createSeed;
-    dataOf(await app.gql('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { id } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken));
+    const seed = await publishedSeed(app, researcher, { title: { ja: '日本酒の香り成分の分析と製造条件の改善', en: 'Sake aroma analysis' }, summary: { ja: '吟醸香の成分を測定し、タンクごとのばらつきの原因を探る。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 5, collaborationTypes: ['joint-research'] });
     seedId = seed.id;
     await waitForIndex(app);
   });

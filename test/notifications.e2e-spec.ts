@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
-import { adminEnv, createOrganization, createStaff, dataOf, decideAffiliation, signInAdmin, signUpAs, type Account } from './support/fixtures.js';
+import { adminEnv, createOrganization, createStaff, dataOf, decideAffiliation, publishedSeed, signInAdmin, signUpAs, until, type Account } from './support/fixtures.js';
 import { waitForIndex } from './support/search.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -31,15 +31,6 @@ let member: Account;
 let researcher: Account;
 let seedId: string;
 
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -52,10 +43,7 @@ beforeAll(async () => {
   member = await signUpAs(app, 'COMPANY_MEMBER', company.id);
   researcher = await signUpAs(app, 'RESEARCHER', institute);
   for (const account of [member, researcher]) await decideAffiliation(app, coordinator.accessToken, account.userId, 'approve');
-  const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', {
-    input: { title: { ja: '通知テスト用シーズ', en: 'A seed for notifications' }, summary: { ja: '概要' }, fields: ['metabolomics'], institutionId: institute, trl: 4, collaborationTypes: ['joint-research'] },
-  }, researcher.accessToken)).createSeed;
-  dataOf(await app.gql('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { id } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken));
+  const seed = await publishedSeed(app, researcher, { title: { ja: '通知テスト用シーズ', en: 'A seed for notifications' }, summary: { ja: '概要' }, fields: ['metabolomics'], institutionId: institute, trl: 4, collaborationTypes: ['joint-research'] });
   seedId = seed.id;
   await waitForIndex(app);
 });

@@ -6,6 +6,7 @@ import {
   dataOf,
   decideAffiliation,
   expectError,
+  publishedSeed,
   signInAdmin,
   signUpAs,
   type Account,
@@ -65,10 +66,7 @@ beforeAll(async () => {
   outsider = await signUpAs(app, 'COMPANY_MEMBER', rival.id);
   researcher = await signUpAs(app, 'RESEARCHER', institute);
   for (const account of [member, outsider, researcher]) await decideAffiliation(app, coordinator.accessToken, account.userId, 'approve');
-  const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', {
-    input: { title: { ja: '漬物の乳酸菌で作る発酵調味料', en: 'Fermented seasonings from pickle lactic acid bacteria' }, summary: { ja: '庄内の漬物由来の乳酸菌を使う。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 5, collaborationTypes: ['joint-research'] },
-  }, researcher.accessToken)).createSeed;
-  dataOf(await app.gql('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { id } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken));
+  const seed = await publishedSeed(app, researcher, { title: { ja: '漬物の乳酸菌で作る発酵調味料', en: 'Fermented seasonings from pickle lactic acid bacteria' }, summary: { ja: '庄内の漬物由来の乳酸菌を使う。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 5, collaborationTypes: ['joint-research'] });
   seedId = seed.id;
   needId = dataOf(await app.gql<{ createNeed: { id: string } }>('mutation ($input: CreateNeedInput!) { createNeed(input: $input) { id } }', {
     input: { companyId: company.id, title: { ja: '発酵調味料の新商品を作りたい' }, description: { ja: '地元の乳酸菌を使った調味料を開発したい。' }, fields: ['fermentation-bioprocess'], desiredCollaboration: ['joint-research'] },
@@ -167,10 +165,7 @@ describe('the NDA step', () => {
 
   it('keeps a confidential need and the contacts from the researcher until both sides accepted the NDA', async () => {
     const institute = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-yu-agri'`)).rows[0].id as string;
-    const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', {
-      input: { title: { ja: '麹菌の酵素で作る調味料' }, summary: { ja: '麹菌の酵素を使う。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 4, collaborationTypes: ['joint-research'] },
-    }, researcher.accessToken)).createSeed;
-    dataOf(await app.gql('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { id } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken));
+    const seed = await publishedSeed(app, researcher, { title: { ja: '麹菌の酵素で作る調味料' }, summary: { ja: '麹菌の酵素を使う。' }, fields: ['fermentation-bioprocess'], institutionId: institute, trl: 4, collaborationTypes: ['joint-research'] });
     let proposal = dataOf(await app.gql<{ requestIntroduction: Proposal }>(REQUEST, { input: { seedId: seed.id, needId } }, member.accessToken)).requestIntroduction;
     for (const to of ['SHORTLISTED', 'INTRODUCED']) proposal = await moved(proposal, to, coordinator);
     proposal = await moved(proposal, 'MEETING', researcher);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adminEnv, createOrganization, createStaff, dataOf, decideAffiliation, signInAdmin, signUpAs, type Account, type OrganizationView } from './support/fixtures.js';
+import { adminEnv, createOrganization, createStaff, dataOf, decideAffiliation, signInAdmin, signUpAs, until, type Account, type OrganizationView } from './support/fixtures.js';
 import { waitForIndex } from './support/search.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -10,15 +10,6 @@ let researcher: Account;
 let company: OrganizationView;
 let institute: string;
 
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const autoProposals = async (needId: string) =>
   (await app.db.query(`SELECT p.seed_id, p.score, s.external_id FROM match_proposal p JOIN research_seed s ON s.id = p.seed_id WHERE p.need_id = $1 AND p.created_by_user_id IS NULL ORDER BY p.score DESC`, [needId])).rows as { seed_id: string; score: number; external_id: string | null }[];

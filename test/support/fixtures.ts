@@ -223,3 +223,21 @@ export async function decideAffiliation(
 }
 
 export const ME = `query { me { ${USER_FIELDS} } }`;
+
+/** Creates a seed as the researcher and publishes it; returns its id and published version. */
+export async function publishedSeed(app: TestApp, researcher: Account, input: Record<string, unknown>): Promise<{ id: string; version: number }> {
+  const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', { input }, researcher.accessToken)).createSeed;
+  const published = dataOf(await app.gql<{ publishSeed: { version: number } }>('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { version } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken)).publishSeed;
+  return { id: seed.id, version: published.version };
+}
+
+/** Polls `check` until it gives a value (background work: the outbox, e-mail). */
+export async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for background work');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,13 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { bilingual, isStaff, type SignedInViewer } from '#libs/core';
 import { NeedQueryService, NeedStatus, SeedQueryService } from '#libs/catalog';
-import { GlossaryIndex, loadNeedDocuments, loadSeedDocuments, projectGlossary, SEARCH_ENGINE, type NeedSearchDocument, type SearchEngine } from '#libs/search';
+import { loadNeedDocuments, loadSeedDocuments, type NeedSearchDocument } from '#libs/search';
 import { MatchPathway, type NeedCandidate, type SeedCandidate } from './graphql/candidate.model.js';
-import type { MatchReason } from './ranking/candidate-scorer.js';
+import type { MatchReason, ScoredCandidate } from './ranking/candidate-scorer.js';
 import { MatchingError } from './matching-errors.js';
 import { CandidateGenerator } from './ranking/candidate-generator.js';
+import { isListedOnSeed } from './pipeline/proposal-parties.js';
 import { needProfileOf } from './ranking/need-profile-of.js';
 import type { NeedProfile } from './ranking/need-profile.js';
 import { Organization } from '#libs/directory';
@@ -15,21 +16,17 @@ import { Organization } from '#libs/directory';
 /** Candidates for a need: who may ask, what the matcher reads of the need, and the seeds as the viewer may see them. */
 @Injectable()
 export class CandidateService {
-  private readonly generator: CandidateGenerator;
-
   constructor(
-    @Inject(SEARCH_ENGINE) engine: SearchEngine,
+    private readonly generator: CandidateGenerator,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly needs: NeedQueryService,
     private readonly seeds: SeedQueryService,
-  ) {
-    this.generator = new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) => loadSeedDocuments(this.dataSource.manager, ids));
-  }
+  ) {}
 
   /** Open needs for a seed; a need the viewer may not read comes as an anonymous summary, its text reasons withheld. */
   async forSeed(seedId: string, first: number, viewer: SignedInViewer): Promise<NeedCandidate[]> {
     const seed = await this.seeds.get({ id: seedId }, viewer);
-    if (!isStaff(viewer) && !(await this.isListed(seed.id, viewer.userId))) throw MatchingError.notListedOnSeed();
+    if (!isStaff(viewer) && !(await isListedOnSeed(this.dataSource.manager, seed.id, viewer.userId))) throw MatchingError.notListedOnSeed();
     const [document] = await loadSeedDocuments(this.dataSource.manager, [seed.id]);
     const documents = new Map<string, NeedSearchDocument>();
     const scored = await this.generator.forSeed(document, async (ids) => {
@@ -51,7 +48,7 @@ export class CandidateService {
         },
         score: candidate.score,
         pathway: candidate.pathway as MatchPathway,
-        reasons: reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })),
+        reasons: reasons.map(withMessage),
       };
     });
   }
@@ -73,34 +70,28 @@ export class CandidateService {
       title: { ja: null, en: null }, description: company.description, fields, desiredCollaboration: [], trlMin: null, trlMax: null,
       programs: [], prefecture: company.prefecture, city: company.city,
     };
-    const scored = await this.generator.forNeed(profile, { first });
-    const visible = new Map((await this.seeds.visibleByIds(scored.map((candidate) => candidate.seedId), viewer)).map((seed) => [seed.id, seed]));
-    return scored
-      .filter((candidate) => visible.has(candidate.seedId))
-      .map((candidate) => ({ seed: visible.get(candidate.seedId)!, score: candidate.score, pathway: candidate.pathway as MatchPathway, reasons: candidate.reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })) }));
+    return this.asSeedCandidates(await this.generator.forNeed(profile, { first }), viewer);
   }
 
   async forNeed(needId: string, first: number, viewer: SignedInViewer): Promise<SeedCandidate[]> {
     const need = await this.needs.get({ id: needId }, viewer);
     if (!isStaff(viewer) && viewer.organizationId !== need.companyId) throw MatchingError.notYourNeed();
     if (need.status === NeedStatus.CLOSED) throw MatchingError.needClosed();
-    const scored = await this.generator.forNeed(await needProfileOf(this.dataSource.manager, need), { first });
+    return this.asSeedCandidates(await this.generator.forNeed(await needProfileOf(this.dataSource.manager, need), { first }), viewer);
+  }
+
+  /** Scored seeds as the viewer may see them (the index may lag a change of visibility). */
+  private async asSeedCandidates(scored: ScoredCandidate[], viewer: SignedInViewer): Promise<SeedCandidate[]> {
     const visible = new Map((await this.seeds.visibleByIds(scored.map((candidate) => candidate.seedId), viewer)).map((seed) => [seed.id, seed]));
     return scored
       .filter((candidate) => visible.has(candidate.seedId))
-      .map((candidate) => ({
-        seed: visible.get(candidate.seedId)!,
-        score: candidate.score,
-        pathway: candidate.pathway as MatchPathway,
-        reasons: candidate.reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })),
-      }));
+      .map((candidate) => ({ seed: visible.get(candidate.seedId)!, score: candidate.score, pathway: candidate.pathway as MatchPathway, reasons: candidate.reasons.map(withMessage) }));
   }
 
-  private async isListed(seedId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM seed_researcher sr JOIN person p ON p.id = sr.person_id WHERE sr.seed_id = $1 AND p.user_id = $2 LIMIT 1`, [seedId, userId]);
-    return rows.length > 0;
-  }
 }
+
+/** A reason's sentence as the GraphQL type. */
+const withMessage = (reason: MatchReason) => ({ ...reason, message: bilingual(reason.message) });
 
 /** The words a confidential need shares with the seed would tell what it is about: only that it matched. */
 function withheldText(reason: MatchReason): MatchReason {

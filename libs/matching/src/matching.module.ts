@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#libs/catalog';
 import { CandidateService } from './candidate.service.js';
 import { CandidateResolver } from './graphql/candidate.resolver.js';
+import { candidateGeneratorProvider } from './ranking/candidate-generator.js';
 import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 import { ProposalResolver } from './pipeline/proposal.resolver.js';
 import { ProposalService } from './pipeline/proposal.service.js';
@@ -23,7 +24,7 @@ import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 /** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
   imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage, SavedSearch, SavedSearchMatch])],
-  providers: [NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver, Rematcher, OverdueNotifier, SavedSearchService, SavedSearchResolver],
+  providers: [candidateGeneratorProvider, NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver, Rematcher, OverdueNotifier, SavedSearchService, SavedSearchResolver],
   exports: [CandidateService, ProposalService, NotificationService],
 })
 export class MatchingModule {}

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { isStaff, type SignedInViewer } from '#libs/core';
 import { MatchingError } from '../matching-errors.js';
 import type { DeclineReasonCount, DeclineReasonsArgs, PipelineReport } from './pipeline-report.model.js';
+import { isListedOnSeed } from './proposal-parties.js';
 import { DeclineReason, ProposalState } from './proposal-state-machine.js';
 
 /** Counting the pipeline: where proposals are, how long they stay, why they are declined. */
@@ -35,7 +36,7 @@ export class PipelineReportService {
   async declineReasons(args: DeclineReasonsArgs, viewer: SignedInViewer): Promise<DeclineReasonCount[]> {
     if (Boolean(args.seedId) === Boolean(args.institutionId)) throw MatchingError.oneScope();
     if (args.seedId) {
-      if (!isStaff(viewer) && !(await this.listedOn(args.seedId, viewer.userId))) throw MatchingError.notListedOnSeed('seedId');
+      if (!isStaff(viewer) && !(await isListedOnSeed(this.dataSource.manager, args.seedId, viewer.userId))) throw MatchingError.notListedOnSeed('seedId');
       return this.declineCounts('AND p.seed_id = $1', [args.seedId]);
     }
     if (!isStaff(viewer) && viewer.organizationId !== args.institutionId) throw MatchingError.notYourInstitution();
@@ -51,8 +52,4 @@ export class PipelineReportService {
     return rows;
   }
 
-  private async listedOn(seedId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM seed_researcher sr JOIN person p ON p.id = sr.person_id WHERE sr.seed_id = $1 AND p.user_id = $2 LIMIT 1`, [seedId, userId]);
-    return rows.length > 0;
-  }
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AppConfig, bilingual, logger } from '#libs/core';
 import { CompanyNeed, NeedStatus } from '#libs/catalog';
-import { GlossaryIndex, loadNeedDocuments, loadSeedDocuments, OutboxRelay, projectGlossary, SEARCH_ENGINE, type AppliedChange, type SearchEngine } from '#libs/search';
+import { loadNeedDocuments, loadSeedDocuments, OutboxRelay, type AppliedChange } from '#libs/search';
 import { MatchPathway } from '../graphql/candidate.model.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { SavedSearchService } from '../saved-search/saved-search.service.js';
@@ -26,18 +26,14 @@ export const AUTO_PROPOSAL = { minScore: 0.6, perRecord: 3, maxChangesPerBatch: 
  */
 @Injectable()
 export class Rematcher implements OnApplicationBootstrap {
-  private readonly generator: CandidateGenerator;
-
   constructor(
-    @Inject(SEARCH_ENGINE) engine: SearchEngine,
+    private readonly generator: CandidateGenerator,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
     private readonly notifications: NotificationService,
     private readonly config: AppConfig,
     private readonly savedSearches: SavedSearchService,
-  ) {
-    this.generator = new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) => loadSeedDocuments(this.dataSource.manager, ids));
-  }
+  ) {}
 
   onApplicationBootstrap() {
     this.relay.onApplied(async (changes) => {

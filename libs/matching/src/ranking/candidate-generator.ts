@@ -1,4 +1,5 @@
-import type { Filter, GlossaryIndex, IndexName, NeedSearchDocument, SearchEngine, SeedSearchDocument } from '#libs/search';
+import { DataSource } from 'typeorm';
+import { GlossaryIndex, loadSeedDocuments, projectGlossary, SEARCH_ENGINE, type Filter, type IndexName, type NeedSearchDocument, type SearchEngine, type SeedSearchDocument } from '#libs/search';
 import { scoreCandidate, type ScoredCandidate, type ScoredNeed } from './candidate-scorer.js';
 import type { MatchingWeights } from './matching-weights.js';
 import { candidateQueries, type NeedProfile } from './need-profile.js';
@@ -99,3 +100,11 @@ function textEvidence(evidence: Evidence, id: string, best: number) {
   const found = evidence.get(id)!;
   return { relevance: best ? found.fused / best : 0, terms: [...found.terms] };
 }
+
+/** The generator the api and worker share: the process's search engine, the project glossary, seeds from the database. */
+export const candidateGeneratorProvider = {
+  provide: CandidateGenerator,
+  inject: [SEARCH_ENGINE, DataSource],
+  useFactory: (engine: SearchEngine, dataSource: DataSource) =>
+    new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) => loadSeedDocuments(dataSource.manager, ids)),
+};
