@@ -10,4 +10,15 @@ import { Notifications1795894456945 } from './1795894456945-Notifications.js';
 import { SavedSearches1795894775487 } from './1795894775487-SavedSearches.js';
 import { OverdueNotices1795895101162 } from './1795895101162-OverdueNotices.js';
 
-export const MIGRATIONS = [Foundation1795881194056, CatalogSeeds1795884111769, CompanyNeeds1795884468271, SearchOutbox1795889767938, MatchProposals1795893607270, ProposalDueDates1795894138219, NdaAcceptances1795894300345, Notifications1795894456945, SavedSearches1795894775487, OverdueNotices1795895101162];
+export const MIGRATIONS = [
+  Foundation1795881194056,
+  CatalogSeeds1795884111769,
+  CompanyNeeds1795884468271,
+  SearchOutbox1795889767938,
+  MatchProposals1795893607270,
+  ProposalDueDates1795894138219,
+  NdaAcceptances1795894300345,
+  Notifications1795894456945,
+  SavedSearches1795894775487,
+  OverdueNotices1795895101162,
+];

@@ -34,8 +34,12 @@ beforeAll(async () => {
   app = await startTestApp(adminEnv());
   adminToken = await signInAdmin(app);
   coordinator = await createStaff(app, adminToken, 'COORDINATOR');
-  university = await createOrganization(app, adminToken, 'university', { name: { ja: '山形大学', en: 'Yamagata University' } });
-  company = await createOrganization(app, adminToken, 'company', { name: { ja: '庄内製作所', en: 'Shonai Works' } });
+  university = await createOrganization(app, adminToken, 'university', {
+    name: { ja: '山形大学', en: 'Yamagata University' },
+  });
+  company = await createOrganization(app, adminToken, 'company', {
+    name: { ja: '庄内製作所', en: 'Shonai Works' },
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -63,7 +67,8 @@ const CREATE_STAFF = `mutation ($input: CreateStaffAccountInput!) { createStaffA
 const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`;
 
 const me = (token: string) => app.gql<{ me: UserView }>(ME, {}, token);
-const pending = (token: string | undefined, first = 100, after?: string) => app.gql<PendingPage>(PENDING, { first, after }, token);
+const pending = (token: string | undefined, first = 100, after?: string) =>
+  app.gql<PendingPage>(PENDING, { first, after }, token);
 const createOrganizationAs = (token: string) =>
   app.gql(CREATE_ORGANIZATION, { input: { type: 'university', name: { ja: '勝手に作った大学' } } }, token);
 const staffInput = (role: 'COORDINATOR' | 'ADMIN' = 'COORDINATOR') => ({
@@ -79,7 +84,10 @@ async function affiliationRow(userId: string) {
     affiliation_decided_by: string | null;
     affiliation_decided_at: Date | null;
     affiliation_note: string | null;
-  }>('SELECT affiliation_status, affiliation_decided_by, affiliation_decided_at, affiliation_note FROM "user" WHERE id = $1', [userId]);
+  }>(
+    'SELECT affiliation_status, affiliation_decided_by, affiliation_decided_at, affiliation_note FROM "user" WHERE id = $1',
+    [userId],
+  );
   return rows[0];
 }
 
@@ -106,7 +114,9 @@ describe('a researcher whose affiliation is pending', () => {
 
     expectError(await createOrganizationAs(token), 'FORBIDDEN', { reason: 'AFFILIATION_PENDING' });
     expectError(await pending(token), 'FORBIDDEN', { reason: 'AFFILIATION_PENDING' });
-    expectError(await app.gql(APPROVE, { input: { userId: other.userId } }, token), 'FORBIDDEN', { reason: 'AFFILIATION_PENDING' });
+    expectError(await app.gql(APPROVE, { input: { userId: other.userId } }, token), 'FORBIDDEN', {
+      reason: 'AFFILIATION_PENDING',
+    });
     expectError(await app.gql(APPROVE, { input: { userId: researcher.userId } }, token), 'FORBIDDEN'); // not even itself
     expectError(await app.gql(REJECT, { input: { userId: other.userId } }, token), 'FORBIDDEN');
     expectError(await app.gql(CREATE_STAFF, { input: staffInput('ADMIN') }, token), 'FORBIDDEN');
@@ -139,11 +149,19 @@ describe('coordinators deciding affiliations', () => {
     expect(ids.indexOf(first.userId)).toBeLessThan(ids.indexOf(second.userId));
     expect(page.totalCount).toBe(ids.length);
     expect(page.edges.every((edge) => edge.node.affiliationStatus === 'PENDING')).toBe(true);
-    expect(page.edges.some((edge) => edge.node.role === 'COORDINATOR' || edge.node.role === 'ADMIN')).toBe(false);
+    expect(page.edges.some((edge) => edge.node.role === 'COORDINATOR' || edge.node.role === 'ADMIN')).toBe(
+      false,
+    );
 
     const node = page.edges.find((edge) => edge.node.id === second.userId)!.node;
-    expect(node).toMatchObject({ email: second.email, role: 'COMPANY_MEMBER', organization: { id: company.id, type: 'company' } });
-    const { rows } = await app.db.query(`SELECT count(*)::int AS n FROM "user" WHERE affiliation_status = 'pending'`);
+    expect(node).toMatchObject({
+      email: second.email,
+      role: 'COMPANY_MEMBER',
+      organization: { id: company.id, type: 'company' },
+    });
+    const { rows } = await app.db.query(
+      `SELECT count(*)::int AS n FROM "user" WHERE affiliation_status = 'pending'`,
+    );
     expect(page.totalCount).toBe(rows[0].n);
   });
 
@@ -153,14 +171,26 @@ describe('coordinators deciding affiliations', () => {
     const startedAt = Date.now();
 
     const approved = dataOf(
-      await app.gql<{ approveAffiliation: UserView }>(APPROVE, { input: { userId: researcher.userId, note: '  在籍を確認しました  ' } }, coordinator.accessToken),
+      await app.gql<{ approveAffiliation: UserView }>(
+        APPROVE,
+        { input: { userId: researcher.userId, note: '  在籍を確認しました  ' } },
+        coordinator.accessToken,
+      ),
     ).approveAffiliation;
-    expect(approved).toMatchObject({ id: researcher.userId, affiliationStatus: 'APPROVED', affiliationNote: '在籍を確認しました' });
+    expect(approved).toMatchObject({
+      id: researcher.userId,
+      affiliationStatus: 'APPROVED',
+      affiliationNote: '在籍を確認しました',
+    });
     expect(Date.parse(approved.affiliationDecidedAt!)).toBeGreaterThanOrEqual(startedAt - 1000);
     expect(Date.parse(approved.affiliationDecidedAt!)).toBeLessThanOrEqual(Date.now() + 1000);
 
     const row = await affiliationRow(researcher.userId);
-    expect(row).toMatchObject({ affiliation_status: 'approved', affiliation_decided_by: coordinator.userId, affiliation_note: '在籍を確認しました' });
+    expect(row).toMatchObject({
+      affiliation_status: 'approved',
+      affiliation_decided_by: coordinator.userId,
+      affiliation_note: '在籍を確認しました',
+    });
     expect(row.affiliation_decided_at).toBeInstanceOf(Date);
 
     const after = dataOf(await pending(coordinator.accessToken)).pendingAffiliations;
@@ -172,7 +202,9 @@ describe('coordinators deciding affiliations', () => {
   it('applies an approval to the very next request made with the same access token', async () => {
     const researcher = await signUpAs(app, 'RESEARCHER', university.id);
     // Before: refused because the affiliation is pending.
-    expectError(await createOrganizationAs(researcher.accessToken), 'FORBIDDEN', { reason: 'AFFILIATION_PENDING' });
+    expectError(await createOrganizationAs(researcher.accessToken), 'FORBIDDEN', {
+      reason: 'AFFILIATION_PENDING',
+    });
 
     await decideAffiliation(app, coordinator.accessToken, researcher.userId, 'approve');
 
@@ -184,17 +216,32 @@ describe('coordinators deciding affiliations', () => {
 
   it('rejects: the account becomes REJECTED with the note, and stays without member rights', async () => {
     const member = await signUpAs(app, 'COMPANY_MEMBER', company.id);
-    const rejected = await decideAffiliation(app, coordinator.accessToken, member.userId, 'reject', '所属先の確認が取れませんでした');
-    expect(rejected).toMatchObject({ id: member.userId, affiliationStatus: 'REJECTED', affiliationNote: '所属先の確認が取れませんでした' });
+    const rejected = await decideAffiliation(
+      app,
+      coordinator.accessToken,
+      member.userId,
+      'reject',
+      '所属先の確認が取れませんでした',
+    );
+    expect(rejected).toMatchObject({
+      id: member.userId,
+      affiliationStatus: 'REJECTED',
+      affiliationNote: '所属先の確認が取れませんでした',
+    });
     expect(rejected.affiliationDecidedAt).not.toBeNull();
 
     const row = await affiliationRow(member.userId);
     expect(row).toMatchObject({ affiliation_status: 'rejected', affiliation_decided_by: coordinator.userId });
 
     // The account holder sees the decision and its note, and is still refused.
-    expect(dataOf(await me(member.accessToken)).me).toMatchObject({ affiliationStatus: 'REJECTED', affiliationNote: '所属先の確認が取れませんでした' });
+    expect(dataOf(await me(member.accessToken)).me).toMatchObject({
+      affiliationStatus: 'REJECTED',
+      affiliationNote: '所属先の確認が取れませんでした',
+    });
     expectError(await createOrganizationAs(member.accessToken), 'FORBIDDEN');
-    const ids = dataOf(await pending(coordinator.accessToken)).pendingAffiliations.edges.map((edge) => edge.node.id);
+    const ids = dataOf(await pending(coordinator.accessToken)).pendingAffiliations.edges.map(
+      (edge) => edge.node.id,
+    );
     expect(ids).not.toContain(member.userId);
   });
 
@@ -209,31 +256,53 @@ describe('coordinators deciding affiliations', () => {
   it('refuses to decide on a staff account, which has no affiliation', async () => {
     const staff = await createStaff(app, adminToken, 'COORDINATOR');
     const before = await affiliationRow(staff.userId);
-    const error = expectError(await app.gql(APPROVE, { input: { userId: staff.userId } }, coordinator.accessToken), 'BAD_USER_INPUT', {
-      reason: 'NO_AFFILIATION',
-    });
+    const error = expectError(
+      await app.gql(APPROVE, { input: { userId: staff.userId } }, coordinator.accessToken),
+      'BAD_USER_INPUT',
+      {
+        reason: 'NO_AFFILIATION',
+      },
+    );
     expect(fieldPaths(error)).toEqual(['input.userId']);
-    expectError(await app.gql(REJECT, { input: { userId: staff.userId } }, coordinator.accessToken), 'BAD_USER_INPUT', {
-      reason: 'NO_AFFILIATION',
-    });
+    expectError(
+      await app.gql(REJECT, { input: { userId: staff.userId } }, coordinator.accessToken),
+      'BAD_USER_INPUT',
+      {
+        reason: 'NO_AFFILIATION',
+      },
+    );
     expect(await affiliationRow(staff.userId)).toEqual(before);
   });
 
   it('answers an unknown user id with NOT_FOUND and a malformed one with BAD_USER_INPUT', async () => {
-    const unknown = expectError(await app.gql(APPROVE, { input: { userId: randomUUID() } }, coordinator.accessToken), 'NOT_FOUND', {
-      reason: 'USER_NOT_FOUND',
-    });
+    const unknown = expectError(
+      await app.gql(APPROVE, { input: { userId: randomUUID() } }, coordinator.accessToken),
+      'NOT_FOUND',
+      {
+        reason: 'USER_NOT_FOUND',
+      },
+    );
     expect(fieldPaths(unknown)).toEqual(['input.userId']);
-    expectError(await app.gql(REJECT, { input: { userId: randomUUID() } }, coordinator.accessToken), 'NOT_FOUND');
+    expectError(
+      await app.gql(REJECT, { input: { userId: randomUUID() } }, coordinator.accessToken),
+      'NOT_FOUND',
+    );
 
-    const malformed = expectError(await app.gql(APPROVE, { input: { userId: 'user-1' } }, coordinator.accessToken), 'BAD_USER_INPUT');
+    const malformed = expectError(
+      await app.gql(APPROVE, { input: { userId: 'user-1' } }, coordinator.accessToken),
+      'BAD_USER_INPUT',
+    );
     expect(fieldPaths(malformed)).toEqual(['input.userId']);
   });
 
   it('refuses a note over 1000 characters, leaving the account pending', async () => {
     const researcher = await signUpAs(app, 'RESEARCHER', university.id);
     const error = expectError(
-      await app.gql(APPROVE, { input: { userId: researcher.userId, note: 'x'.repeat(1001) } }, coordinator.accessToken),
+      await app.gql(
+        APPROVE,
+        { input: { userId: researcher.userId, note: 'x'.repeat(1001) } },
+        coordinator.accessToken,
+      ),
       'BAD_USER_INPUT',
     );
     expect(fieldPaths(error)).toEqual(['input.note']);
@@ -262,13 +331,17 @@ describe('coordinators deciding affiliations', () => {
     }
     expect(seen).toEqual(all.edges.map((edge) => edge.node.id));
     expectError(await pending(coordinator.accessToken, 0), 'BAD_USER_INPUT', { path: 'first' });
-    expectError(await pending(coordinator.accessToken, 2, 'not-a-cursor'), 'BAD_USER_INPUT', { path: 'after' });
+    expectError(await pending(coordinator.accessToken, 2, 'not-a-cursor'), 'BAD_USER_INPUT', {
+      path: 'after',
+    });
   });
 
   it('resolves the organization of every user on a page of ten across three organizations', async () => {
     const organizations = [
       university,
-      await createOrganization(app, adminToken, 'research-institute', { name: { ja: '鶴岡研究所', en: 'Tsuruoka Institute' } }),
+      await createOrganization(app, adminToken, 'research-institute', {
+        name: { ja: '鶴岡研究所', en: 'Tsuruoka Institute' },
+      }),
       company,
     ];
     const expected = new Map<string, string>();
@@ -278,12 +351,18 @@ describe('coordinators deciding affiliations', () => {
       expected.set(account.userId, organization.id);
     }
 
-    const response = await app.gql<{ pendingAffiliations: { edges: { node: { id: string; organization: { id: string; name: { ja: string } } } }[] } }>(
+    const response = await app.gql<{
+      pendingAffiliations: {
+        edges: { node: { id: string; organization: { id: string; name: { ja: string } } } }[];
+      };
+    }>(
       `{ pendingAffiliations(first: 100) { edges { node { id organization { id name { ja } } } } } }`,
       {},
       coordinator.accessToken,
     );
-    const nodes = dataOf(response).pendingAffiliations.edges.map((edge) => edge.node).filter((node) => expected.has(node.id));
+    const nodes = dataOf(response)
+      .pendingAffiliations.edges.map((edge) => edge.node)
+      .filter((node) => expected.has(node.id));
     expect(nodes).toHaveLength(10);
     for (const node of nodes) {
       const organization = organizations.find((candidate) => candidate.id === expected.get(node.id))!;
@@ -299,14 +378,27 @@ describe('staff accounts', () => {
     await decideAffiliation(app, coordinator.accessToken, researcher.userId, 'approve');
     const before = await countAllRows(app);
 
-    expectError(await app.gql(CREATE_STAFF, { input: staffInput() }, researcher.accessToken), 'FORBIDDEN', { reason: 'NOT_ALLOWED' });
-    expectError(await app.gql(CREATE_STAFF, { input: staffInput('ADMIN') }, coordinator.accessToken), 'FORBIDDEN', { reason: 'NOT_ALLOWED' });
+    expectError(await app.gql(CREATE_STAFF, { input: staffInput() }, researcher.accessToken), 'FORBIDDEN', {
+      reason: 'NOT_ALLOWED',
+    });
+    expectError(
+      await app.gql(CREATE_STAFF, { input: staffInput('ADMIN') }, coordinator.accessToken),
+      'FORBIDDEN',
+      { reason: 'NOT_ALLOWED' },
+    );
     expectError(await app.gql(CREATE_STAFF, { input: staffInput() }), 'UNAUTHENTICATED');
     expect(await countAllRows(app)).toEqual(before);
 
     const input = staffInput('COORDINATOR');
-    const created = dataOf(await app.gql<{ createStaffAccount: UserView }>(CREATE_STAFF, { input }, adminToken)).createStaffAccount;
-    expect(created).toMatchObject({ email: input.email, role: 'COORDINATOR', affiliationStatus: 'APPROVED', organization: null });
+    const created = dataOf(
+      await app.gql<{ createStaffAccount: UserView }>(CREATE_STAFF, { input }, adminToken),
+    ).createStaffAccount;
+    expect(created).toMatchObject({
+      email: input.email,
+      role: 'COORDINATOR',
+      affiliationStatus: 'APPROVED',
+      organization: null,
+    });
     expect(await countRows(app, 'user')).toBe(before.user + 1);
 
     // The new coordinator signs in and does coordinator work.
@@ -316,11 +408,17 @@ describe('staff accounts', () => {
 
   it('lets an admin create another admin, who can create staff in turn', async () => {
     const input = staffInput('ADMIN');
-    const created = dataOf(await app.gql<{ createStaffAccount: UserView }>(CREATE_STAFF, { input }, adminToken)).createStaffAccount;
+    const created = dataOf(
+      await app.gql<{ createStaffAccount: UserView }>(CREATE_STAFF, { input }, adminToken),
+    ).createStaffAccount;
     expect(created.role).toBe('ADMIN');
     const secondAdmin = await signIn(app, input.email, input.password);
     const coordinatorByNewAdmin = dataOf(
-      await app.gql<{ createStaffAccount: UserView }>(CREATE_STAFF, { input: staffInput() }, secondAdmin.accessToken),
+      await app.gql<{ createStaffAccount: UserView }>(
+        CREATE_STAFF,
+        { input: staffInput() },
+        secondAdmin.accessToken,
+      ),
     ).createStaffAccount;
     expect(coordinatorByNewAdmin.role).toBe('COORDINATOR');
   });
@@ -332,12 +430,22 @@ describe('staff accounts', () => {
       'BAD_USER_INPUT',
     );
     expect(fieldPaths(shortPassword)).toEqual(['input.password']);
-    const badEmail = expectError(await app.gql(CREATE_STAFF, { input: { ...staffInput(), email: 'staff-at-kyoso' } }, adminToken), 'BAD_USER_INPUT');
+    const badEmail = expectError(
+      await app.gql(CREATE_STAFF, { input: { ...staffInput(), email: 'staff-at-kyoso' } }, adminToken),
+      'BAD_USER_INPUT',
+    );
     expect(fieldPaths(badEmail)).toEqual(['input.email']);
-    const noName = expectError(await app.gql(CREATE_STAFF, { input: { ...staffInput(), name: { ja: ' ', en: '' } } }, adminToken), 'BAD_USER_INPUT');
+    const noName = expectError(
+      await app.gql(CREATE_STAFF, { input: { ...staffInput(), name: { ja: ' ', en: '' } } }, adminToken),
+      'BAD_USER_INPUT',
+    );
     expect(fieldPaths(noName)).toEqual(['input.name.ja']);
     const taken = expectError(
-      await app.gql(CREATE_STAFF, { input: { ...staffInput(), email: coordinator.email.toUpperCase() } }, adminToken),
+      await app.gql(
+        CREATE_STAFF,
+        { input: { ...staffInput(), email: coordinator.email.toUpperCase() } },
+        adminToken,
+      ),
       'CONFLICT',
       { reason: 'EMAIL_TAKEN' },
     );
@@ -347,7 +455,9 @@ describe('staff accounts', () => {
 
   it('are never in the pending list', async () => {
     const staff = await createStaff(app, adminToken, 'COORDINATOR');
-    const ids = dataOf(await pending(coordinator.accessToken)).pendingAffiliations.edges.map((edge) => edge.node.id);
+    const ids = dataOf(await pending(coordinator.accessToken)).pendingAffiliations.edges.map(
+      (edge) => edge.node.id,
+    );
     expect(ids).not.toContain(staff.userId);
     expect(staff.user.affiliationStatus).toBe('APPROVED');
   });
@@ -355,13 +465,25 @@ describe('staff accounts', () => {
 
 describe('choosing an organization at sign-up', () => {
   const signUp = (role: 'RESEARCHER' | 'COMPANY_MEMBER', organizationId: string) =>
-    app.gql(SIGN_UP, { input: { email: uniqueEmail('fit'), password: DEFAULT_PASSWORD, name: { ja: '山田 花子' }, role, organizationId } });
+    app.gql(SIGN_UP, {
+      input: {
+        email: uniqueEmail('fit'),
+        password: DEFAULT_PASSWORD,
+        name: { ja: '山田 花子' },
+        role,
+        organizationId,
+      },
+    });
 
   it('refuses a company member who picks a university, naming input.organizationId, writing nothing', async () => {
     const before = await countAllRows(app);
-    const error = expectError(await signUp('COMPANY_MEMBER', university.id), 'BAD_USER_INPUT', { reason: 'ORGANIZATION_MISMATCH' });
+    const error = expectError(await signUp('COMPANY_MEMBER', university.id), 'BAD_USER_INPUT', {
+      reason: 'ORGANIZATION_MISMATCH',
+    });
     expect(fieldPaths(error)).toEqual(['input.organizationId']);
-    expect((error.extensions.localizedMessage as { en: string }).en).toBe('Company members belong to a company or startup');
+    expect((error.extensions.localizedMessage as { en: string }).en).toBe(
+      'Company members belong to a company or startup',
+    );
     expect(await countAllRows(app)).toEqual(before);
   });
 
@@ -369,30 +491,42 @@ describe('choosing an organization at sign-up', () => {
     const startup = await createOrganization(app, adminToken, 'startup');
     const before = await countAllRows(app);
     for (const organization of [company, startup]) {
-      const error = expectError(await signUp('RESEARCHER', organization.id), 'BAD_USER_INPUT', { reason: 'ORGANIZATION_MISMATCH' });
+      const error = expectError(await signUp('RESEARCHER', organization.id), 'BAD_USER_INPUT', {
+        reason: 'ORGANIZATION_MISMATCH',
+      });
       expect(fieldPaths(error)).toEqual(['input.organizationId']);
     }
     expect(await countAllRows(app)).toEqual(before);
   });
 
   it('accepts company members at companies and startups, and researchers at every other type', async () => {
-    const types = ['research-institute', 'public-lab', 'college', 'government', 'support-organization', 'school', 'startup'];
+    const types = [
+      'research-institute',
+      'public-lab',
+      'college',
+      'government',
+      'support-organization',
+      'school',
+      'startup',
+    ];
     for (const type of types) {
       const organization = await createOrganization(app, adminToken, type);
       const role = type === 'startup' ? 'COMPANY_MEMBER' : 'RESEARCHER';
       const account = await signUpAs(app, role, organization.id);
-      expect(account.user).toMatchObject({ role, affiliationStatus: 'PENDING', organization: { id: organization.id, type } });
+      expect(account.user).toMatchObject({
+        role,
+        affiliationStatus: 'PENDING',
+        organization: { id: organization.id, type },
+      });
     }
   });
 });
 
 const MEMBERS = `query ($organizationId: ID!) { organizationMembers(organizationId: $organizationId) { totalCount edges { node { id email } } } }`;
 const members = (organizationId: string, token?: string) =>
-  app.gql<{ organizationMembers: { totalCount: number; edges: { node: { id: string; email: string | null } }[] } }>(
-    MEMBERS,
-    { organizationId },
-    token,
-  );
+  app.gql<{
+    organizationMembers: { totalCount: number; edges: { node: { id: string; email: string | null } }[] };
+  }>(MEMBERS, { organizationId }, token);
 
 describe('organization members (member-only)', () => {
   it('shows an approved member the approved colleagues of their own organization only', async () => {
@@ -401,7 +535,10 @@ describe('organization members (member-only)', () => {
     const stillPending = await signUpAs(app, 'RESEARCHER', university.id);
     await decideAffiliation(app, coordinator.accessToken, member.userId, 'approve');
     await decideAffiliation(app, coordinator.accessToken, colleague.userId, 'approve');
-    const audit = await app.db.query('SELECT actor_user_id, action, changes FROM audit_entry WHERE entity_id = $1', [member.userId]);
+    const audit = await app.db.query(
+      'SELECT actor_user_id, action, changes FROM audit_entry WHERE entity_id = $1',
+      [member.userId],
+    );
     expect(audit.rows).toEqual([
       {
         actor_user_id: coordinator.userId,
@@ -416,9 +553,13 @@ describe('organization members (member-only)', () => {
     expect(ids).not.toContain(stillPending.userId);
     expect(page.edges.find((edge) => edge.node.id === colleague.userId)?.node.email).toBeNull(); // colleagues' emails stay private
 
-    expectError(await members(company.id, member.accessToken), 'FORBIDDEN', { reason: 'NOT_YOUR_ORGANIZATION', path: 'organizationId' });
+    expectError(await members(company.id, member.accessToken), 'FORBIDDEN', {
+      reason: 'NOT_YOUR_ORGANIZATION',
+      path: 'organizationId',
+    });
     expectError(await members(university.id), 'UNAUTHENTICATED');
-    const seenByCoordinator = dataOf(await members(university.id, coordinator.accessToken)).organizationMembers.edges;
+    const seenByCoordinator = dataOf(await members(university.id, coordinator.accessToken))
+      .organizationMembers.edges;
     expect(seenByCoordinator.find((edge) => edge.node.id === member.userId)?.node.email).toBe(member.email);
   });
 });

@@ -23,7 +23,10 @@ describe('the running API', () => {
   it('reports database health with the migrations applied', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; checks: { database: { status: string; pendingMigrations: boolean } } };
+    const body = (await response.json()) as {
+      status: string;
+      checks: { database: { status: string; pendingMigrations: boolean } };
+    };
     expect(body.status).toBe('ok');
     expect(body.checks.database).toMatchObject({ status: 'up', pendingMigrations: false });
     const { rows } = await app.db.query('SELECT count(*)::int AS n FROM schema_migrations');
@@ -38,7 +41,11 @@ describe('the running API', () => {
   });
 
   it('answers malformed requests with client errors, never a 500 or a stack trace', async () => {
-    const brokenJson = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const brokenJson = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(brokenJson.status).toBe(400);
     expect(await brokenJson.text()).not.toMatch(/at \w+ \(/);
 
@@ -51,7 +58,9 @@ describe('the running API', () => {
     expect(unknownField.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(unknownField)).not.toContain('stacktrace');
 
-    const wrongVariableType = await app.gql('query($id: ID!) { organization(id: $id) { id } }', { id: { nested: true } });
+    const wrongVariableType = await app.gql('query($id: ID!) { organization(id: $id) { id } }', {
+      id: { nested: true },
+    });
     expect(wrongVariableType.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

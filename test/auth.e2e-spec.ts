@@ -27,7 +27,9 @@ let university: OrganizationView;
 
 beforeAll(async () => {
   app = await startTestApp(adminEnv());
-  university = await createOrganization(app, await signInAdmin(app), 'university', { name: { ja: '鶴岡大学', en: 'Tsuruoka University' } });
+  university = await createOrganization(app, await signInAdmin(app), 'university', {
+    name: { ja: '鶴岡大学', en: 'Tsuruoka University' },
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -40,7 +42,8 @@ const SIGN_OUT = `mutation ($token: String) { signOut(refreshToken: $token) }`;
 
 const me = (token?: string) => app.gql<{ me: UserView }>(ME, {}, token);
 const refresh = (token: string) => app.gql<{ refreshToken: AuthPayload }>(REFRESH, { token });
-const signOut = (refreshToken?: string, accessToken?: string) => app.gql<{ signOut: boolean }>(SIGN_OUT, { token: refreshToken }, accessToken);
+const signOut = (refreshToken?: string, accessToken?: string) =>
+  app.gql<{ signOut: boolean }>(SIGN_OUT, { token: refreshToken }, accessToken);
 
 const signUpInput = (overrides: Record<string, unknown> = {}) => ({
   email: uniqueEmail('signup'),
@@ -67,7 +70,9 @@ async function sessionsOf(userId: string) {
 describe('sign-up, sign-in, refresh and sign-out', () => {
   it('runs the whole round trip', async () => {
     const mixedCase = `Round.Trip-${Date.now()}@Example.JP`;
-    const signedUp = dataOf(await app.gql<{ signUp: AuthPayload }>(SIGN_UP, { input: signUpInput({ email: mixedCase }) })).signUp;
+    const signedUp = dataOf(
+      await app.gql<{ signUp: AuthPayload }>(SIGN_UP, { input: signUpInput({ email: mixedCase }) }),
+    ).signUp;
 
     // The new account: a pending researcher of the chosen organization.
     expect(signedUp.user).toMatchObject({
@@ -75,13 +80,19 @@ describe('sign-up, sign-in, refresh and sign-out', () => {
       affiliationStatus: 'PENDING',
       affiliationDecidedAt: null,
       name: { ja: '鶴岡 花子', en: 'Hanako Tsuruoka' },
-      organization: { id: university.id, type: 'university', name: { ja: '鶴岡大学', en: 'Tsuruoka University' } },
+      organization: {
+        id: university.id,
+        type: 'university',
+        name: { ja: '鶴岡大学', en: 'Tsuruoka University' },
+      },
     });
     expect(signedUp.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(signedUp.refreshToken.length).toBeGreaterThanOrEqual(40);
     const now = Date.now();
     expect(Date.parse(signedUp.accessTokenExpiresAt)).toBeGreaterThan(now);
-    expect(Date.parse(signedUp.refreshTokenExpiresAt)).toBeGreaterThan(Date.parse(signedUp.accessTokenExpiresAt));
+    expect(Date.parse(signedUp.refreshTokenExpiresAt)).toBeGreaterThan(
+      Date.parse(signedUp.accessTokenExpiresAt),
+    );
 
     // Stored lower-cased, with an argon2id hash and a hashed refresh token only.
     const row = await userRow(signedUp.user.id);
@@ -89,16 +100,24 @@ describe('sign-up, sign-in, refresh and sign-out', () => {
     expect(String(row?.password_hash)).toMatch(/^\$argon2id\$/);
     expect(String(row?.password_hash)).not.toContain(DEFAULT_PASSWORD);
     const sha256 = createHash('sha256').update(signedUp.refreshToken).digest('hex');
-    const stored = await app.db.query('SELECT token_hash FROM refresh_token WHERE token_hash = $1 OR token_hash = $2', [sha256, signedUp.refreshToken]);
+    const stored = await app.db.query(
+      'SELECT token_hash FROM refresh_token WHERE token_hash = $1 OR token_hash = $2',
+      [sha256, signedUp.refreshToken],
+    );
     expect(stored.rows).toEqual([{ token_hash: sha256 }]);
     expect(await sessionsOf(signedUp.user.id)).toHaveLength(1);
 
     // The account itself sees its email.
-    expect(dataOf(await me(signedUp.accessToken)).me).toMatchObject({ id: signedUp.user.id, email: mixedCase.toLowerCase() });
+    expect(dataOf(await me(signedUp.accessToken)).me).toMatchObject({
+      id: signedUp.user.id,
+      email: mixedCase.toLowerCase(),
+    });
 
     // Sign in with the email in yet another case: a second session.
     const signedIn = dataOf(
-      await app.gql<{ signIn: AuthPayload }>(SIGN_IN, { input: { email: mixedCase.toUpperCase(), password: DEFAULT_PASSWORD } }),
+      await app.gql<{ signIn: AuthPayload }>(SIGN_IN, {
+        input: { email: mixedCase.toUpperCase(), password: DEFAULT_PASSWORD },
+      }),
     ).signIn;
     expect(signedIn.user.id).toBe(signedUp.user.id);
     // the response is rendered for the account just signed in: it sees its own email
@@ -118,7 +137,9 @@ describe('sign-up, sign-in, refresh and sign-out', () => {
     expect(dataOf(await signOut(undefined, refreshed.accessToken)).signOut).toBe(true);
     expectError(await me(refreshed.accessToken), 'UNAUTHENTICATED', { reason: 'NOT_SIGNED_IN' });
     expectError(await me(signedIn.accessToken), 'UNAUTHENTICATED');
-    expectError(await refresh(refreshed.refreshToken), 'UNAUTHENTICATED', { reason: 'INVALID_REFRESH_TOKEN' });
+    expectError(await refresh(refreshed.refreshToken), 'UNAUTHENTICATED', {
+      reason: 'INVALID_REFRESH_TOKEN',
+    });
     expect(dataOf(await me(signedUp.accessToken)).me.id).toBe(signedUp.user.id);
     const sessions = await sessionsOf(signedUp.user.id);
     expect(sessions.map((session) => session.revoked_reason)).toEqual([null, 'signed out']);
@@ -130,7 +151,9 @@ describe('sign-up, sign-in, refresh and sign-out', () => {
     const first = dataOf(await refresh(account.refreshToken)).refreshToken;
     expect(first.refreshToken).not.toBe(account.refreshToken);
 
-    const again = expectError(await refresh(account.refreshToken), 'UNAUTHENTICATED', { reason: 'INVALID_REFRESH_TOKEN' });
+    const again = expectError(await refresh(account.refreshToken), 'UNAUTHENTICATED', {
+      reason: 'INVALID_REFRESH_TOKEN',
+    });
     expect(again.message).toBe('This refresh token is no longer valid; sign in again');
     expect(again.extensions.localizedMessage).toEqual({
       ja: 'ログインの有効期限が切れました。再度ログインしてください',
@@ -178,11 +201,15 @@ describe('sign-up, sign-in, refresh and sign-out', () => {
 
   it('refuses to sign out without a session to end', async () => {
     expectError(await signOut(), 'UNAUTHENTICATED', { reason: 'INVALID_REFRESH_TOKEN' });
-    expectError(await signOut('no-such-refresh-token'), 'UNAUTHENTICATED', { reason: 'INVALID_REFRESH_TOKEN' });
+    expectError(await signOut('no-such-refresh-token'), 'UNAUTHENTICATED', {
+      reason: 'INVALID_REFRESH_TOKEN',
+    });
   });
 
   it('refuses an unknown refresh token', async () => {
-    expectError(await refresh('made-up-refresh-token'), 'UNAUTHENTICATED', { reason: 'INVALID_REFRESH_TOKEN' });
+    expectError(await refresh('made-up-refresh-token'), 'UNAUTHENTICATED', {
+      reason: 'INVALID_REFRESH_TOKEN',
+    });
   });
 });
 
@@ -191,7 +218,9 @@ describe('sign-in failures', () => {
     const account = await signUpAs(app, 'RESEARCHER', university.id);
     const before = await countAllRows(app);
 
-    const response = await app.gql(SIGN_IN, { input: { email: account.email, password: `${account.password}x` } });
+    const response = await app.gql(SIGN_IN, {
+      input: { email: account.email, password: `${account.password}x` },
+    });
     const error = expectError(response, 'UNAUTHENTICATED', { reason: 'INVALID_CREDENTIALS' });
     expect(error.message).toBe('Wrong email or password');
     expect(response.data).toBeNull();
@@ -227,7 +256,11 @@ describe('sign-up validation', () => {
     ['a password of 9 characters', { password: 'ninechars' }, 'input.password'],
     ['a password over 200 characters', { password: 'p'.repeat(201) }, 'input.password'],
     ['a Japanese name over 200 characters', { name: { ja: tooLong, en: 'Fine' } }, 'input.name.ja'],
-    ['an English name over 200 characters', { name: { ja: '良い名前', en: 'e'.repeat(201) } }, 'input.name.en'],
+    [
+      'an English name over 200 characters',
+      { name: { ja: '良い名前', en: 'e'.repeat(201) } },
+      'input.name.en',
+    ],
     ['an empty name', { name: { ja: '', en: '' } }, 'input.name.ja'],
     ['a blank name', { name: { ja: '   ', en: ' ' } }, 'input.name.ja'],
     ['a missing name', { name: {} }, 'input.name.ja'],
@@ -236,21 +269,30 @@ describe('sign-up validation', () => {
     ['an organization id that is no UUID', { organizationId: 'tsuruoka' }, 'input.organizationId'],
   ];
 
-  it.each(cases)('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, overrides, path) => {
-    const before = await countAllRows(app);
-    const input = signUpInput(overrides);
-    const error = expectError(await app.gql(SIGN_UP, { input }), 'BAD_USER_INPUT', { reason: 'INVALID_INPUT' });
-    expect(fieldPaths(error)).toEqual([path]);
-    expect(error.message).toContain(path);
-    expect(await countAllRows(app)).toEqual(before);
-    const { rows } = await app.db.query('SELECT 1 FROM "user" WHERE email = $1', [String(input.email).toLowerCase()]);
-    expect(rows).toHaveLength(0);
-  });
+  it.each(cases)(
+    'refuses %s with BAD_USER_INPUT naming the field, writing nothing',
+    async (_label, overrides, path) => {
+      const before = await countAllRows(app);
+      const input = signUpInput(overrides);
+      const error = expectError(await app.gql(SIGN_UP, { input }), 'BAD_USER_INPUT', {
+        reason: 'INVALID_INPUT',
+      });
+      expect(fieldPaths(error)).toEqual([path]);
+      expect(error.message).toContain(path);
+      expect(await countAllRows(app)).toEqual(before);
+      const { rows } = await app.db.query('SELECT 1 FROM "user" WHERE email = $1', [
+        String(input.email).toLowerCase(),
+      ]);
+      expect(rows).toHaveLength(0);
+    },
+  );
 
   it('names every invalid field at once', async () => {
     const before = await countRows(app, 'user');
     const error = expectError(
-      await app.gql(SIGN_UP, { input: signUpInput({ email: 'nope', password: 'short', name: { ja: '', en: '' } }) }),
+      await app.gql(SIGN_UP, {
+        input: signUpInput({ email: 'nope', password: 'short', name: { ja: '', en: '' } }),
+      }),
       'BAD_USER_INPUT',
     );
     expect(fieldPaths(error).sort()).toEqual(['input.email', 'input.name.ja', 'input.password']);
@@ -275,9 +317,13 @@ describe('sign-up validation', () => {
   it('refuses an organization that does not exist with NOT_FOUND on input.organizationId', async () => {
     const before = await countAllRows(app);
     const missing = '00000000-0000-4000-8000-000000000000';
-    const error = expectError(await app.gql(SIGN_UP, { input: signUpInput({ organizationId: missing }) }), 'NOT_FOUND', {
-      reason: 'ORGANIZATION_NOT_FOUND',
-    });
+    const error = expectError(
+      await app.gql(SIGN_UP, { input: signUpInput({ organizationId: missing }) }),
+      'NOT_FOUND',
+      {
+        reason: 'ORGANIZATION_NOT_FOUND',
+      },
+    );
     expect(fieldPaths(error)).toEqual(['input.organizationId']);
     expect(await countAllRows(app)).toEqual(before);
   });
@@ -295,9 +341,13 @@ describe('duplicate emails', () => {
     const account = await signUpAs(app, 'RESEARCHER', university.id);
     const before = await countAllRows(app);
 
-    const error = expectError(await app.gql(SIGN_UP, { input: signUpInput({ email: account.email.toUpperCase() }) }), 'CONFLICT', {
-      reason: 'EMAIL_TAKEN',
-    });
+    const error = expectError(
+      await app.gql(SIGN_UP, { input: signUpInput({ email: account.email.toUpperCase() }) }),
+      'CONFLICT',
+      {
+        reason: 'EMAIL_TAKEN',
+      },
+    );
     expect(fieldPaths(error)).toEqual(['input.email']);
     expect(await countAllRows(app)).toEqual(before);
 
@@ -321,7 +371,10 @@ describe('duplicate emails', () => {
 describe('access tokens', () => {
   it('asks an anonymous caller of `me` to sign in', async () => {
     const error = expectError(await me(), 'UNAUTHENTICATED', { reason: 'NOT_SIGNED_IN' });
-    expect(error.extensions.localizedMessage).toEqual({ ja: 'ログインが必要です', en: 'You must sign in first' });
+    expect(error.extensions.localizedMessage).toEqual({
+      ja: 'ログインが必要です',
+      en: 'You must sign in first',
+    });
   });
 
   it('refuses a garbage bearer token on `me`, yet serves open queries to it', async () => {
@@ -329,7 +382,11 @@ describe('access tokens', () => {
     expect((error.extensions.localizedMessage as { en: string }).en).toMatch(/expired or is invalid/);
     expectError(await me('not-even-a-jwt'), 'UNAUTHENTICATED');
 
-    const open = await app.gql<{ organizationTypes: unknown[] }>('{ organizationTypes { code } }', {}, 'garbage.token.here');
+    const open = await app.gql<{ organizationTypes: unknown[] }>(
+      '{ organizationTypes { code } }',
+      {},
+      'garbage.token.here',
+    );
     expect(dataOf(open).organizationTypes.length).toBeGreaterThan(0);
   });
 
@@ -354,10 +411,17 @@ describe('access tokens', () => {
     const genuine = await jwt.signAsync({ sub: alice.userId, sid: aliceSession.id });
     expect(dataOf(await me(genuine)).me.id).toBe(alice.userId);
 
-    const forged = await new JwtService({ secret: 'another-secret-that-is-long-enough-123' }).signAsync({ sub: alice.userId, sid: aliceSession.id });
+    const forged = await new JwtService({ secret: 'another-secret-that-is-long-enough-123' }).signAsync({
+      sub: alice.userId,
+      sid: aliceSession.id,
+    });
     expectError(await me(forged), 'UNAUTHENTICATED');
 
-    const expired = await jwt.signAsync({ sub: alice.userId, sid: aliceSession.id, exp: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await jwt.signAsync({
+      sub: alice.userId,
+      sid: aliceSession.id,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
     expectError(await me(expired), 'UNAUTHENTICATED');
 
     const crossed = await jwt.signAsync({ sub: bob.userId, sid: aliceSession.id });

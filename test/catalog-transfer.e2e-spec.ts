@@ -3,12 +3,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '#libs/core';
 import { CatalogImporter } from '#libs/catalog';
-import { adminEnv, createOrganization, createStaff, dataOf, decideAffiliation, expectError, signInAdmin, signUpAs, type Account } from './support/fixtures.js';
+import {
+  adminEnv,
+  createOrganization,
+  createStaff,
+  dataOf,
+  decideAffiliation,
+  expectError,
+  signInAdmin,
+  signUpAs,
+  type Account,
+} from './support/fixtures.js';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const DEMO = readFileSync(join(projectRoot(), 'data', 'demo', 'catalog.ndjson'), 'utf8');
-const demoLines = DEMO.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const demoLines = DEMO.trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Record<string, unknown>);
 const count = (kind: string, where: (record: Record<string, unknown>) => boolean = () => true) =>
   demoLines.filter((record) => record.kind === kind && where(record)).length;
 
@@ -28,12 +40,24 @@ interface Report {
 let app: TestApp;
 let coordinator: Account;
 
-const importText = async (ndjson: string, options: { partial?: boolean; dryRun?: boolean } = {}, token = coordinator.accessToken) =>
-  app.gql<{ importCatalog: Report }>(IMPORT, { input: { ndjson, ...options } }, token);
-const exportText = async (target: TestApp, token: string) => dataOf(await target.gql<{ exportCatalog: string }>('{ exportCatalog }', {}, token)).exportCatalog;
+const importText = async (
+  ndjson: string,
+  options: { partial?: boolean; dryRun?: boolean } = {},
+  token = coordinator.accessToken,
+) => app.gql<{ importCatalog: Report }>(IMPORT, { input: { ndjson, ...options } }, token);
+const exportText = async (target: TestApp, token: string) =>
+  dataOf(await target.gql<{ exportCatalog: string }>('{ exportCatalog }', {}, token)).exportCatalog;
 const tableCounts = async () => {
   const counts: Record<string, number> = {};
-  for (const table of ['organization', 'person', 'program', 'research_seed', 'company_need', 'seed_researcher', 'audit_entry']) {
+  for (const table of [
+    'organization',
+    'person',
+    'program',
+    'research_seed',
+    'company_need',
+    'seed_researcher',
+    'audit_entry',
+  ]) {
     counts[table] = Number((await app.db.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
   }
   return counts;
@@ -50,9 +74,22 @@ afterAll(async () => {
 describe('importing the demo catalogue', () => {
   it('creates every record once, and a second import changes nothing', async () => {
     const first = dataOf(await importText(DEMO)).importCatalog;
-    expect(first).toMatchObject({ created: demoLines.length, updated: 0, unchanged: 0, rejected: 0, written: true, problems: [] });
+    expect(first).toMatchObject({
+      created: demoLines.length,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      written: true,
+      problems: [],
+    });
     const counts = await tableCounts();
-    expect(counts).toMatchObject({ organization: count('organization'), person: count('person'), program: count('program'), research_seed: count('seed'), company_need: count('need') });
+    expect(counts).toMatchObject({
+      organization: count('organization'),
+      person: count('person'),
+      program: count('program'),
+      research_seed: count('seed'),
+      company_need: count('need'),
+    });
     expect(counts.audit_entry).toBe(demoLines.length); // every imported record is in the audit log
 
     const again = dataOf(await importText(DEMO)).importCatalog;
@@ -64,12 +101,16 @@ describe('importing the demo catalogue', () => {
     const seeds = dataOf(await app.gql<{ seeds: { totalCount: number } }>('{ seeds { totalCount } }')).seeds;
     expect(seeds.totalCount).toBe(count('seed', (seed) => (seed.status ?? 'published') === 'published'));
     const needs = dataOf(await app.gql<{ needs: { totalCount: number } }>('{ needs { totalCount } }')).needs;
-    expect(needs.totalCount).toBe(count('need', (need) => need.confidentiality === 'public' && (need.status ?? 'open') === 'open'));
+    expect(needs.totalCount).toBe(
+      count('need', (need) => need.confidentiality === 'public' && (need.status ?? 'open') === 'open'),
+    );
   });
 
   it('finds imported records by their externalId', async () => {
     const org = demoLines.find((record) => record.kind === 'organization')!;
-    const seed = demoLines.find((record) => record.kind === 'seed' && (record.status ?? 'published') === 'published')!;
+    const seed = demoLines.find(
+      (record) => record.kind === 'seed' && (record.status ?? 'published') === 'published',
+    )!;
     const found = dataOf(
       await app.gql<{ organization: { name: unknown }; seed: { externalId: string } }>(
         'query ($org: String!, $seed: String!) { organization(externalId: $org) { name { ja en } } seed(externalId: $seed) { externalId } }',
@@ -87,8 +128,12 @@ describe('importing the demo catalogue', () => {
       ),
     ).person;
     expect(shown.name).toEqual({ ja: null, en: null, ...(person.name as object) });
-    expect(JSON.stringify(await app.gql('{ __type(name: "Person") { fields { name } } }'))).not.toContain('email'); // never public
-    expectError(await app.gql('{ person(externalId: "nobody") { id } }'), 'NOT_FOUND', { path: 'externalId' });
+    expect(JSON.stringify(await app.gql('{ __type(name: "Person") { fields { name } } }'))).not.toContain(
+      'email',
+    ); // never public
+    expectError(await app.gql('{ person(externalId: "nobody") { id } }'), 'NOT_FOUND', {
+      path: 'externalId',
+    });
   });
 
   it('updates an edited record in place and audits the change', async () => {
@@ -111,7 +156,13 @@ describe('export', () => {
     const empty = await startTestApp(adminEnv());
     try {
       const otherCoordinator = await createStaff(empty, await signInAdmin(empty));
-      const report = dataOf(await empty.gql<{ importCatalog: Report }>(IMPORT, { input: { ndjson: first } }, otherCoordinator.accessToken)).importCatalog;
+      const report = dataOf(
+        await empty.gql<{ importCatalog: Report }>(
+          IMPORT,
+          { input: { ndjson: first } },
+          otherCoordinator.accessToken,
+        ),
+      ).importCatalog;
       expect(report).toMatchObject({ created: demoLines.length, rejected: 0 });
       expect(await exportText(empty, otherCoordinator.accessToken)).toBe(first);
     } finally {
@@ -120,10 +171,15 @@ describe('export', () => {
   });
 
   it('carries records made in Kyoso under their id, and stays readable as an import', async () => {
-    const made = await createOrganization(app, coordinator.accessToken, 'company', { name: { ja: '新しい会社' } });
+    const made = await createOrganization(app, coordinator.accessToken, 'company', {
+      name: { ja: '新しい会社' },
+    });
     const text = await exportText(app, coordinator.accessToken);
     expect(text).toContain(`"externalId":"${made.id}"`);
-    expect(dataOf(await importText(text, { dryRun: true })).importCatalog).toMatchObject({ created: 0, rejected: 0 });
+    expect(dataOf(await importText(text, { dryRun: true })).importCatalog).toMatchObject({
+      created: 0,
+      rejected: 0,
+    });
   });
 
   it('is for coordinators only: it holds confidential needs', async () => {
@@ -140,7 +196,11 @@ describe('uploading a file', () => {
   const UPLOAD = `mutation ($input: ImportCatalogInput!, $file: Upload) {
     importCatalog(input: $input, file: $file) { created rejected written problems { line reason } }
   }`;
-  const upload = (text: string, input: Record<string, unknown> = {}, headers: Record<string, string> = { 'apollo-require-preflight': 'true' }) => {
+  const upload = (
+    text: string,
+    input: Record<string, unknown> = {},
+    headers: Record<string, string> = { 'apollo-require-preflight': 'true' },
+  ) => {
     const call = request(app.url).post('/graphql').set('authorization', `Bearer ${coordinator.accessToken}`);
     for (const [name, value] of Object.entries(headers)) call.set(name, value);
     return call
@@ -149,7 +209,14 @@ describe('uploading a file', () => {
       .attach('0', Buffer.from(text), { filename: 'catalog.ndjson', contentType: 'application/x-ndjson' });
   };
   const organizations = ['u-1', 'u-2', 'u-3']
-    .map((id) => JSON.stringify({ kind: 'organization', externalId: id, name: { ja: `アップロード${id}` }, type: 'startup' }))
+    .map((id) =>
+      JSON.stringify({
+        kind: 'organization',
+        externalId: id,
+        name: { ja: `アップロード${id}` },
+        type: 'startup',
+      }),
+    )
     .join('\n');
 
   it('imports an uploaded catalogue like the same text', async () => {
@@ -161,7 +228,9 @@ describe('uploading a file', () => {
   it('wants the text or a file, not both and not neither', async () => {
     const both = await upload(organizations, { ndjson: organizations });
     expect(both.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expectError(await app.gql(IMPORT, { input: {} }, coordinator.accessToken), 'BAD_USER_INPUT', { path: 'input.ndjson' });
+    expectError(await app.gql(IMPORT, { input: {} }, coordinator.accessToken), 'BAD_USER_INPUT', {
+      path: 'input.ndjson',
+    });
   });
 
   it('refuses a multipart request without the CSRF preflight header, as a client error', async () => {
@@ -177,7 +246,12 @@ describe('hostile files', () => {
   const cases: [string, string, number, RegExp][] = [
     ['a truncated line', `${org('h-ok-1')}\n{"kind":"organization","externalId":"h-trunc"`, 2, /JSON/i],
     ['a wrong type', `${org('h-ok-2')}\n${org('h-type', { name: 'not bilingual' })}`, 2, /object/],
-    ['an unknown code', `${org('h-ok-3')}\n${org('h-code', { type: 'castle' })}`, 2, /organizationTypes|castle/],
+    [
+      'an unknown code',
+      `${org('h-ok-3')}\n${org('h-code', { type: 'castle' })}`,
+      2,
+      /organizationTypes|castle/,
+    ],
     ['a duplicate externalId', `${org('h-dup')}\n${org('h-dup')}`, 2, /duplicate/],
     [
       'a dangling reference',
@@ -185,22 +259,34 @@ describe('hostile files', () => {
       2,
       /h-nowhere/,
     ],
-    ['a program listing itself (no cycles can be written)', JSON.stringify({ kind: 'program', externalId: 'h-prog', name: { ja: '循環' }, programs: ['h-prog'] }), 1, /unknown key/],
+    [
+      'a program listing itself (no cycles can be written)',
+      JSON.stringify({ kind: 'program', externalId: 'h-prog', name: { ja: '循環' }, programs: ['h-prog'] }),
+      1,
+      /unknown key/,
+    ],
   ];
 
-  it.each(cases)('refuses %s with its line and reason, writing nothing', async (_name, text, line, reason) => {
-    const before = await tableCounts();
-    const report = dataOf(await importText(text)).importCatalog;
-    expect(report.written).toBe(false);
-    expect(report.rejected).toBeGreaterThanOrEqual(1);
-    const problem = report.problems.find((p) => p.line === line);
-    expect(problem?.reason).toMatch(reason);
-    expect(await tableCounts()).toEqual(before);
-  });
+  it.each(cases)(
+    'refuses %s with its line and reason, writing nothing',
+    async (_name, text, line, reason) => {
+      const before = await tableCounts();
+      const report = dataOf(await importText(text)).importCatalog;
+      expect(report.written).toBe(false);
+      expect(report.rejected).toBeGreaterThanOrEqual(1);
+      const problem = report.problems.find((p) => p.line === line);
+      expect(problem?.reason).toMatch(reason);
+      expect(await tableCounts()).toEqual(before);
+    },
+  );
 
   it('in partial mode writes the good lines and reports the bad ones', async () => {
     const before = await tableCounts();
-    const report = dataOf(await importText(`${org('h-partial-good')}\n${org('h-partial-bad', { type: 'castle' })}`, { partial: true })).importCatalog;
+    const report = dataOf(
+      await importText(`${org('h-partial-good')}\n${org('h-partial-bad', { type: 'castle' })}`, {
+        partial: true,
+      }),
+    ).importCatalog;
     expect(report).toMatchObject({ created: 1, rejected: 1, written: true });
     expect((await tableCounts()).organization).toBe(before.organization + 1);
   });
@@ -215,9 +301,14 @@ describe('hostile files', () => {
   it('reports invalid UTF-8 and a 10 MB line without writing', async () => {
     const importer = app.api.app.get(CatalogImporter);
     const before = await tableCounts();
-    const badBytes = Buffer.concat([Buffer.from(`${org('h-utf-ok')}\n`), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a])]);
+    const badBytes = Buffer.concat([
+      Buffer.from(`${org('h-utf-ok')}\n`),
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
+    ]);
     const utf = await importer.run(() => [badBytes], { actorUserId: null });
-    expect(utf.problems).toEqual([expect.objectContaining({ lineNumber: 2, reason: expect.stringMatching(/UTF-8/) })]);
+    expect(utf.problems).toEqual([
+      expect.objectContaining({ lineNumber: 2, reason: expect.stringMatching(/UTF-8/) }),
+    ]);
 
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const huge = async function* () {
@@ -226,7 +317,9 @@ describe('hostile files', () => {
       yield Buffer.from('"},"type":"company"}\n');
     };
     const long = await importer.run(() => huge(), { actorUserId: null });
-    expect(long.problems).toEqual([expect.objectContaining({ lineNumber: 2, reason: expect.stringMatching(/longer than/) })]);
+    expect(long.problems).toEqual([
+      expect.objectContaining({ lineNumber: 2, reason: expect.stringMatching(/longer than/) }),
+    ]);
     expect(long.written).toBe(false);
     expect(await tableCounts()).toEqual(before);
   });

@@ -23,18 +23,15 @@ beforeAll(async () => {
     organizationIds.push(created.data!.createOrganization.id);
   }
   for (let i = 0; i < 12; i++) {
-    const signUp = await app.gql(
-      'mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }',
-      {
-        i: {
-          email: `researcher${i}@loader.test`,
-          password: 'long-enough-password',
-          name: { ja: `研究者${i}` },
-          role: 'RESEARCHER',
-          organizationId: organizationIds[i % 3],
-        },
+    const signUp = await app.gql('mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }', {
+      i: {
+        email: `researcher${i}@loader.test`,
+        password: 'long-enough-password',
+        name: { ja: `研究者${i}` },
+        role: 'RESEARCHER',
+        organizationId: organizationIds[i % 3],
       },
-    );
+    });
     expect(signUp.errors).toBeUndefined();
   }
 });
@@ -50,7 +47,12 @@ const PAGE = `query($first: Int!) {
   }
 }`;
 
-type PageResult = { pendingAffiliations: { totalCount: number; edges: { node: { name: { ja: string }; organization: { name: { ja: string } } } }[] } };
+type PageResult = {
+  pendingAffiliations: {
+    totalCount: number;
+    edges: { node: { name: { ja: string }; organization: { name: { ja: string } } } }[];
+  };
+};
 
 async function queriesFor(first: number) {
   const before = queriesIssued();
@@ -65,7 +67,9 @@ describe('nested fields through DataLoaders', () => {
     expect(edges).toHaveLength(12);
     for (const { node } of edges) {
       const index = Number(node.name.ja.replace('研究者', ''));
-      expect(node.organization.name.ja).toBe(['慶應義塾大学先端生命科学研究所', '山形大学農学部', '鶴岡工業高等専門学校'][index % 3]);
+      expect(node.organization.name.ja).toBe(
+        ['慶應義塾大学先端生命科学研究所', '山形大学農学部', '鶴岡工業高等専門学校'][index % 3],
+      );
     }
   });
 

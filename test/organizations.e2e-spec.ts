@@ -32,7 +32,9 @@ beforeAll(async () => {
   app = await startTestApp(adminEnv());
   adminToken = await signInAdmin(app);
   coordinator = await createStaff(app, adminToken, 'COORDINATOR');
-  home = await createOrganization(app, adminToken, 'university', { name: { ja: '慶應義塾大学', en: 'Keio University' } });
+  home = await createOrganization(app, adminToken, 'university', {
+    name: { ja: '慶應義塾大学', en: 'Keio University' },
+  });
   const employer = await createOrganization(app, adminToken, 'company');
   pendingResearcher = await signUpAs(app, 'RESEARCHER', home.id);
   approvedResearcher = await signUpAs(app, 'RESEARCHER', home.id);
@@ -64,8 +66,10 @@ const LIST = `query ($first: Int, $after: String, $types: [String!], $prefecture
 }`;
 
 const list = (args: Record<string, unknown>, token?: string) => app.gql<OrganizationsPage>(LIST, args, token);
-const create = (input: Record<string, unknown>, token: string | undefined = coordinator.accessToken) => app.gql<{ createOrganization: OrganizationView }>(CREATE, { input }, token);
-const update = (input: Record<string, unknown>, token: string = coordinator.accessToken) => app.gql<{ updateOrganization: OrganizationView }>(UPDATE, { input }, token);
+const create = (input: Record<string, unknown>, token: string | undefined = coordinator.accessToken) =>
+  app.gql<{ createOrganization: OrganizationView }>(CREATE, { input }, token);
+const update = (input: Record<string, unknown>, token: string = coordinator.accessToken) =>
+  app.gql<{ updateOrganization: OrganizationView }>(UPDATE, { input }, token);
 
 /** A prefecture no other test uses, so a filtered list holds only this test's organizations. */
 const isolatedPrefecture = () => `県${randomBytes(4).toString('hex')}`;
@@ -77,13 +81,17 @@ async function organizationRow(id: string) {
 
 describe('reading organizations', () => {
   it('lists the organization types with Japanese and English labels to anyone', async () => {
-    const types = dataOf(await app.gql<{ organizationTypes: { code: string; label: { ja: string; en: string } }[] }>(
-      '{ organizationTypes { code label { ja en } } }',
-    )).organizationTypes;
+    const types = dataOf(
+      await app.gql<{ organizationTypes: { code: string; label: { ja: string; en: string } }[] }>(
+        '{ organizationTypes { code label { ja en } } }',
+      ),
+    ).organizationTypes;
     const taxonomy = JSON.parse(readFileSync(join(projectRoot(), 'data', 'taxonomy.json'), 'utf8')) as {
       organizationTypes: { code: string; ja: string; en: string }[];
     };
-    expect(types).toEqual(taxonomy.organizationTypes.map(({ code, ja, en }) => ({ code, label: { ja, en } })));
+    expect(types).toEqual(
+      taxonomy.organizationTypes.map(({ code, ja, en }) => ({ code, label: { ja, en } })),
+    );
     expect(types).toContainEqual({ code: 'university', label: { ja: '大学', en: 'University' } });
     for (const { label } of types) {
       expect(label.ja.length).toBeGreaterThan(0);
@@ -92,7 +100,9 @@ describe('reading organizations', () => {
   });
 
   it('shows one organization, with its type label, to an anonymous visitor', async () => {
-    const organization = dataOf(await app.gql<{ organization: OrganizationView }>(ONE, { id: home.id })).organization;
+    const organization = dataOf(
+      await app.gql<{ organization: OrganizationView }>(ONE, { id: home.id }),
+    ).organization;
     expect(organization).toEqual(home);
     expect(organization.typeLabel).toEqual({ ja: '大学', en: 'University' });
     expect(organization.version).toBe(1);
@@ -105,7 +115,9 @@ describe('reading organizations', () => {
   });
 
   it('answers an unknown id with NOT_FOUND', async () => {
-    const error = expectError(await app.gql(ONE, { id: randomUUID() }), 'NOT_FOUND', { reason: 'ORGANIZATION_NOT_FOUND' });
+    const error = expectError(await app.gql(ONE, { id: randomUUID() }), 'NOT_FOUND', {
+      reason: 'ORGANIZATION_NOT_FOUND',
+    });
     expect(fieldPaths(error)).toEqual(['id']);
     // Any string is a GraphQL ID; one that is not even a UUID names no organization either.
     expectError(await app.gql(ONE, { id: 'tsuruoka' }), 'NOT_FOUND', { reason: 'ORGANIZATION_NOT_FOUND' });
@@ -118,7 +130,9 @@ describe('creating organizations', () => {
     const input = { type: 'university', name: { ja: '無許可大学' } };
     expectError(await app.gql(CREATE, { input }), 'UNAUTHENTICATED', { reason: 'NOT_SIGNED_IN' });
     expectError(await create(input, 'garbage-token'), 'UNAUTHENTICATED');
-    expectError(await create(input, pendingResearcher.accessToken), 'FORBIDDEN', { reason: 'AFFILIATION_PENDING' });
+    expectError(await create(input, pendingResearcher.accessToken), 'FORBIDDEN', {
+      reason: 'AFFILIATION_PENDING',
+    });
     expectError(await create(input, approvedResearcher.accessToken), 'FORBIDDEN', { reason: 'NOT_ALLOWED' });
     expectError(await create(input, approvedMember.accessToken), 'FORBIDDEN', { reason: 'NOT_ALLOWED' });
     expect(await countRows(app, 'organization')).toBe(before);
@@ -148,14 +162,28 @@ describe('creating organizations', () => {
       website: 'https://example.jp/lab',
       version: 1,
     });
-    expect(await organizationRow(created.id)).toMatchObject({ name_ja: '鶴岡サイエンスパーク研究所', prefecture: '山形県', version: 1 });
+    expect(await organizationRow(created.id)).toMatchObject({
+      name_ja: '鶴岡サイエンスパーク研究所',
+      prefecture: '山形県',
+      version: 1,
+    });
 
-    const byAdmin = dataOf(await create({ type: 'government', name: { ja: '鶴岡市役所' } }, adminToken)).createOrganization;
-    expect(byAdmin).toMatchObject({ type: 'government', description: { ja: null, en: null }, prefecture: null, website: null, externalId: null });
+    const byAdmin = dataOf(
+      await create({ type: 'government', name: { ja: '鶴岡市役所' } }, adminToken),
+    ).createOrganization;
+    expect(byAdmin).toMatchObject({
+      type: 'government',
+      description: { ja: null, en: null },
+      prefecture: null,
+      website: null,
+      externalId: null,
+    });
   });
 
   it('accepts a Japanese-only name and an English-only name', async () => {
-    const japanese = dataOf(await create({ type: 'college', name: { ja: '鶴岡工業高等専門学校' } })).createOrganization;
+    const japanese = dataOf(
+      await create({ type: 'college', name: { ja: '鶴岡工業高等専門学校' } }),
+    ).createOrganization;
     expect(japanese.name).toEqual({ ja: '鶴岡工業高等専門学校', en: null });
     const english = dataOf(await create({ type: 'startup', name: { en: 'Spiber Inc.' } })).createOrganization;
     expect(english.name).toEqual({ ja: null, en: 'Spiber Inc.' });
@@ -172,27 +200,41 @@ describe('creating organizations', () => {
     ['an empty name', { name: { ja: '', en: '' } }, 'input.name.ja'],
     ['no name at all', { name: {} }, 'input.name.ja'],
     ['a name over 200 characters', { name: { en: 'n'.repeat(201) } }, 'input.name.en'],
-    ['a description over 5000 characters', { description: { ja: 'あ'.repeat(5001) } }, 'input.description.ja'],
+    [
+      'a description over 5000 characters',
+      { description: { ja: 'あ'.repeat(5001) } },
+      'input.description.ja',
+    ],
     ['a prefecture over 20 characters', { prefecture: '県'.repeat(21) }, 'input.prefecture'],
     ['an externalId over 200 characters', { externalId: 'x'.repeat(201) }, 'input.externalId'],
   ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, overrides, path) => {
     const before = await countRows(app, 'organization');
-    const error = expectError(await create({ type: 'university', name: { ja: '検証大学' }, ...overrides }), 'BAD_USER_INPUT', {
-      reason: 'INVALID_INPUT',
-    });
+    const error = expectError(
+      await create({ type: 'university', name: { ja: '検証大学' }, ...overrides }),
+      'BAD_USER_INPUT',
+      {
+        reason: 'INVALID_INPUT',
+      },
+    );
     expect(fieldPaths(error)).toEqual([path]);
     expect(await countRows(app, 'organization')).toBe(before);
   });
 
   it('refuses a duplicate externalId with CONFLICT, writing nothing', async () => {
     const externalId = `jp-univ-${randomUUID()}`;
-    const first = dataOf(await create({ type: 'university', name: { ja: '最初の大学' }, externalId })).createOrganization;
+    const first = dataOf(
+      await create({ type: 'university', name: { ja: '最初の大学' }, externalId }),
+    ).createOrganization;
     expect(first.externalId).toBe(externalId);
     const before = await countRows(app, 'organization');
 
-    const error = expectError(await create({ type: 'university', name: { ja: '二番目の大学' }, externalId }), 'CONFLICT', {
-      reason: 'ORGANIZATION_EXTERNAL_ID_TAKEN',
-    });
+    const error = expectError(
+      await create({ type: 'university', name: { ja: '二番目の大学' }, externalId }),
+      'CONFLICT',
+      {
+        reason: 'ORGANIZATION_EXTERNAL_ID_TAKEN',
+      },
+    );
     expect(fieldPaths(error)).toEqual(['input.externalId']);
     expect(await countRows(app, 'organization')).toBe(before);
   });
@@ -200,15 +242,21 @@ describe('creating organizations', () => {
   it('answers simultaneous creates with the same externalId with one success and CONFLICTs', async () => {
     const externalId = `race-${randomUUID()}`;
     const before = await countRows(app, 'organization');
-    const responses = await Promise.all([1, 2, 3, 4].map((n) => create({ type: 'company', name: { en: `Racer ${n}` }, externalId })));
+    const responses = await Promise.all(
+      [1, 2, 3, 4].map((n) => create({ type: 'company', name: { en: `Racer ${n}` }, externalId })),
+    );
     const codes = responses.map((response) => response.errors?.[0]?.extensions.code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
     expect(await countRows(app, 'organization')).toBe(before + 1);
   });
 
   it('treats a blank externalId as none, so several organizations may leave it blank', async () => {
-    const one = dataOf(await create({ type: 'company', name: { en: 'Blank One' }, externalId: '  ' })).createOrganization;
-    const two = dataOf(await create({ type: 'company', name: { en: 'Blank Two' }, externalId: '' })).createOrganization;
+    const one = dataOf(
+      await create({ type: 'company', name: { en: 'Blank One' }, externalId: '  ' }),
+    ).createOrganization;
+    const two = dataOf(
+      await create({ type: 'company', name: { en: 'Blank Two' }, externalId: '' }),
+    ).createOrganization;
     expect([one.externalId, two.externalId]).toEqual([null, null]);
   });
 });
@@ -221,7 +269,13 @@ describe('updating organizations', () => {
       website: 'https://example.jp/old',
     });
     const updated = dataOf(
-      await update({ id: original.id, version: 1, name: { ja: '山形県工業技術センター庄内試験場' }, city: '鶴岡市', website: null }),
+      await update({
+        id: original.id,
+        version: 1,
+        name: { ja: '山形県工業技術センター庄内試験場' },
+        city: '鶴岡市',
+        website: null,
+      }),
     ).updateOrganization;
     expect(updated).toMatchObject({
       id: original.id,
@@ -232,18 +286,36 @@ describe('updating organizations', () => {
       website: null,
     });
     expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(original.updatedAt));
-    expect(await organizationRow(original.id)).toMatchObject({ version: 2, city: '鶴岡市', website: null, name_ja: '山形県工業技術センター庄内試験場' });
+    expect(await organizationRow(original.id)).toMatchObject({
+      version: 2,
+      city: '鶴岡市',
+      website: null,
+      name_ja: '山形県工業技術センター庄内試験場',
+    });
 
     // An admin edits on top of version 2.
-    const again = dataOf(await update({ id: original.id, version: 2, type: 'research-institute' }, adminToken)).updateOrganization;
-    expect(again).toMatchObject({ version: 3, type: 'research-institute', typeLabel: { ja: '研究所', en: 'Research institute' }, city: '鶴岡市' });
+    const again = dataOf(
+      await update({ id: original.id, version: 2, type: 'research-institute' }, adminToken),
+    ).updateOrganization;
+    expect(again).toMatchObject({
+      version: 3,
+      type: 'research-institute',
+      typeLabel: { ja: '研究所', en: 'Research institute' },
+      city: '鶴岡市',
+    });
 
     // every change is in the audit log: who, which fields, before and after
-    const { rows } = await app.db.query('SELECT actor_user_id, action, changes FROM audit_entry WHERE entity_id = $1 ORDER BY at', [original.id]);
+    const { rows } = await app.db.query(
+      'SELECT actor_user_id, action, changes FROM audit_entry WHERE entity_id = $1 ORDER BY at',
+      [original.id],
+    );
     expect(rows.map((row) => row.action)).toEqual(['created', 'updated', 'updated']);
     expect(rows[0].actor_user_id).toBe(coordinator.userId);
     expect(rows[1].changes).toEqual({
-      name: { before: { ja: '山形県工業技術センター', en: 'Yamagata Research Institute of Technology' }, after: { ja: '山形県工業技術センター庄内試験場', en: null } },
+      name: {
+        before: { ja: '山形県工業技術センター', en: 'Yamagata Research Institute of Technology' },
+        after: { ja: '山形県工業技術センター庄内試験場', en: null },
+      },
       city: { before: '山形市', after: '鶴岡市' },
       website: { before: 'https://example.jp/old', after: null },
     });
@@ -251,13 +323,19 @@ describe('updating organizations', () => {
   });
 
   it('refuses an edit based on a stale version with CONFLICT and leaves the row unchanged', async () => {
-    const organization = await createOrganization(app, coordinator.accessToken, 'university', { name: { ja: '元の名前' } });
+    const organization = await createOrganization(app, coordinator.accessToken, 'university', {
+      name: { ja: '元の名前' },
+    });
     dataOf(await update({ id: organization.id, version: 1, name: { ja: '一度目の変更' } }));
     const before = await organizationRow(organization.id);
 
-    const error = expectError(await update({ id: organization.id, version: 1, name: { ja: '古い版からの変更' } }), 'CONFLICT', {
-      reason: 'ORGANIZATION_STALE_VERSION',
-    });
+    const error = expectError(
+      await update({ id: organization.id, version: 1, name: { ja: '古い版からの変更' } }),
+      'CONFLICT',
+      {
+        reason: 'ORGANIZATION_STALE_VERSION',
+      },
+    );
     expect(fieldPaths(error)).toEqual(['input.version']);
     expect((error.extensions.localizedMessage as { en: string }).en).toContain('version 2');
 
@@ -282,21 +360,39 @@ describe('updating organizations', () => {
   it('is refused to researchers and visitors, and validates its input', async () => {
     const organization = await createOrganization(app, coordinator.accessToken, 'university');
     const before = await organizationRow(organization.id);
-    expectError(await update({ id: organization.id, version: 1, city: '不正' }, approvedResearcher.accessToken), 'FORBIDDEN');
-    expectError(await app.gql(UPDATE, { input: { id: organization.id, version: 1, city: '不正' } }), 'UNAUTHENTICATED');
-    expect(fieldPaths(expectError(await update({ id: organization.id, version: 1, type: 'castle' }), 'BAD_USER_INPUT'))).toEqual(['input.type']);
-    expect(fieldPaths(expectError(await update({ id: organization.id, version: 1, website: 'nope' }), 'BAD_USER_INPUT'))).toEqual([
-      'input.website',
-    ]);
-    expect(fieldPaths(expectError(await update({ id: organization.id, version: 0 }), 'BAD_USER_INPUT'))).toEqual(['input.version']);
-    expect(fieldPaths(expectError(await update({ id: organization.id, version: 1, name: { ja: '' } }), 'BAD_USER_INPUT'))).toEqual([
-      'input.name.ja',
-    ]);
+    expectError(
+      await update({ id: organization.id, version: 1, city: '不正' }, approvedResearcher.accessToken),
+      'FORBIDDEN',
+    );
+    expectError(
+      await app.gql(UPDATE, { input: { id: organization.id, version: 1, city: '不正' } }),
+      'UNAUTHENTICATED',
+    );
+    expect(
+      fieldPaths(
+        expectError(await update({ id: organization.id, version: 1, type: 'castle' }), 'BAD_USER_INPUT'),
+      ),
+    ).toEqual(['input.type']);
+    expect(
+      fieldPaths(
+        expectError(await update({ id: organization.id, version: 1, website: 'nope' }), 'BAD_USER_INPUT'),
+      ),
+    ).toEqual(['input.website']);
+    expect(
+      fieldPaths(expectError(await update({ id: organization.id, version: 0 }), 'BAD_USER_INPUT')),
+    ).toEqual(['input.version']);
+    expect(
+      fieldPaths(
+        expectError(await update({ id: organization.id, version: 1, name: { ja: '' } }), 'BAD_USER_INPUT'),
+      ),
+    ).toEqual(['input.name.ja']);
     expect(await organizationRow(organization.id)).toEqual(before);
   });
 
   it('answers an unknown id with NOT_FOUND naming input.id', async () => {
-    const error = expectError(await update({ id: randomUUID(), version: 1, city: '鶴岡市' }), 'NOT_FOUND', { reason: 'ORGANIZATION_NOT_FOUND' });
+    const error = expectError(await update({ id: randomUUID(), version: 1, city: '鶴岡市' }), 'NOT_FOUND', {
+      reason: 'ORGANIZATION_NOT_FOUND',
+    });
     expect(fieldPaths(error)).toEqual(['input.id']);
   });
 });
@@ -305,7 +401,8 @@ describe('listing organizations', () => {
   it('walks five organizations two at a time', async () => {
     const prefecture = isolatedPrefecture();
     const created: string[] = [];
-    for (let i = 0; i < 5; i++) created.push((await createOrganization(app, coordinator.accessToken, 'university', { prefecture })).id);
+    for (let i = 0; i < 5; i++)
+      created.push((await createOrganization(app, coordinator.accessToken, 'university', { prefecture })).id);
 
     const pages: OrganizationsPage['organizations'][] = [];
     let after: string | undefined;
@@ -321,14 +418,21 @@ describe('listing organizations', () => {
     expect(pages.flatMap((page) => page.edges.map((edge) => edge.node.id))).toEqual(created); // creation order, no repeats
     for (const page of pages) expect(page.pageInfo.endCursor).toBe(page.edges[page.edges.length - 1].cursor);
 
-    const beyond = dataOf(await list({ first: 2, after: pages[2].pageInfo.endCursor, prefecture })).organizations;
-    expect(beyond).toMatchObject({ edges: [], totalCount: 5, pageInfo: { hasNextPage: false, endCursor: null } });
+    const beyond = dataOf(
+      await list({ first: 2, after: pages[2].pageInfo.endCursor, prefecture }),
+    ).organizations;
+    expect(beyond).toMatchObject({
+      edges: [],
+      totalCount: 5,
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('keeps its place when organizations are added while paging', async () => {
     const prefecture = isolatedPrefecture();
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await createOrganization(app, coordinator.accessToken, 'university', { prefecture })).id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await createOrganization(app, coordinator.accessToken, 'university', { prefecture })).id);
     const first = dataOf(await list({ first: 2, prefecture })).organizations;
     ids.push((await createOrganization(app, coordinator.accessToken, 'university', { prefecture })).id);
     const rest = dataOf(await list({ first: 10, after: first.pageInfo.endCursor, prefecture })).organizations;
@@ -341,12 +445,15 @@ describe('listing organizations', () => {
     const company = await createOrganization(app, coordinator.accessToken, 'company', { prefecture });
     const startup = await createOrganization(app, coordinator.accessToken, 'startup', { prefecture });
 
-    const ids = async (types: string[]) => dataOf(await list({ types, prefecture })).organizations.edges.map((edge) => edge.node.id);
+    const ids = async (types: string[]) =>
+      dataOf(await list({ types, prefecture })).organizations.edges.map((edge) => edge.node.id);
     expect(await ids(['company'])).toEqual([company.id]);
     expect(await ids(['company', 'startup'])).toEqual([company.id, startup.id]);
     expect(await ids(['university', 'startup'])).toEqual([university.id, startup.id]);
     expect(await ids(['school'])).toEqual([]);
-    expect(dataOf(await list({ types: ['company', 'startup'], prefecture })).organizations.totalCount).toBe(2);
+    expect(dataOf(await list({ types: ['company', 'startup'], prefecture })).organizations.totalCount).toBe(
+      2,
+    );
 
     const error = expectError(await list({ types: ['company', 'castle'] }), 'BAD_USER_INPUT');
     expect(fieldPaths(error)).toEqual(['types']);
@@ -358,9 +465,18 @@ describe('listing organizations', () => {
       prefecture,
       name: { ja: '鶴岡工業高等専門学校', en: 'National Institute of Technology, Tsuruoka College' },
     });
-    const tsuruokaCity = await createOrganization(app, coordinator.accessToken, 'government', { prefecture, name: { ja: '鶴岡市役所' } });
-    const sakata = await createOrganization(app, coordinator.accessToken, 'company', { prefecture, name: { ja: '酒田港湾', en: 'Sakata Port' } });
-    const englishOnly = await createOrganization(app, coordinator.accessToken, 'startup', { prefecture, name: { en: 'TSURUOKA Bio Ventures' } });
+    const tsuruokaCity = await createOrganization(app, coordinator.accessToken, 'government', {
+      prefecture,
+      name: { ja: '鶴岡市役所' },
+    });
+    const sakata = await createOrganization(app, coordinator.accessToken, 'company', {
+      prefecture,
+      name: { ja: '酒田港湾', en: 'Sakata Port' },
+    });
+    const englishOnly = await createOrganization(app, coordinator.accessToken, 'startup', {
+      prefecture,
+      name: { en: 'TSURUOKA Bio Ventures' },
+    });
 
     const ids = async (nameContains: string, types?: string[]) =>
       dataOf(await list({ nameContains, prefecture, types })).organizations.edges.map((edge) => edge.node.id);
@@ -374,11 +490,21 @@ describe('listing organizations', () => {
 
   it('treats % and _ in nameContains as plain characters', async () => {
     const prefecture = isolatedPrefecture();
-    const percent = await createOrganization(app, coordinator.accessToken, 'company', { prefecture, name: { en: '100% Natural Foods' } });
-    const underscore = await createOrganization(app, coordinator.accessToken, 'company', { prefecture, name: { en: 'snake_case Labs' } });
-    await createOrganization(app, coordinator.accessToken, 'company', { prefecture, name: { en: 'Plain Company' } });
+    const percent = await createOrganization(app, coordinator.accessToken, 'company', {
+      prefecture,
+      name: { en: '100% Natural Foods' },
+    });
+    const underscore = await createOrganization(app, coordinator.accessToken, 'company', {
+      prefecture,
+      name: { en: 'snake_case Labs' },
+    });
+    await createOrganization(app, coordinator.accessToken, 'company', {
+      prefecture,
+      name: { en: 'Plain Company' },
+    });
 
-    const ids = async (nameContains: string) => dataOf(await list({ nameContains, prefecture })).organizations.edges.map((edge) => edge.node.id);
+    const ids = async (nameContains: string) =>
+      dataOf(await list({ nameContains, prefecture })).organizations.edges.map((edge) => edge.node.id);
     expect(await ids('%')).toEqual([percent.id]);
     expect(await ids('_')).toEqual([underscore.id]);
     expect(await ids('e_c')).toEqual([underscore.id]);
@@ -397,9 +523,22 @@ describe('listing organizations', () => {
     const badId = Buffer.from(JSON.stringify([new Date().toISOString(), 'not-a-uuid'])).toString('base64url');
     // Dates JavaScript's Date.parse takes but PostgreSQL does not.
     const looseDate = Buffer.from(JSON.stringify(['1', randomUUID()])).toString('base64url');
-    const february31 = Buffer.from(JSON.stringify(['2026-02-31T00:00:00.000Z', randomUUID()])).toString('base64url');
-    for (const after of ['garbage', '!!!', wrongShape, badDate, badId, looseDate, february31, 'x'.repeat(201)]) {
-      const error = expectError(await list({ first: 2, after }), 'BAD_USER_INPUT', { reason: 'INVALID_INPUT' });
+    const february31 = Buffer.from(JSON.stringify(['2026-02-31T00:00:00.000Z', randomUUID()])).toString(
+      'base64url',
+    );
+    for (const after of [
+      'garbage',
+      '!!!',
+      wrongShape,
+      badDate,
+      badId,
+      looseDate,
+      february31,
+      'x'.repeat(201),
+    ]) {
+      const error = expectError(await list({ first: 2, after }), 'BAD_USER_INPUT', {
+        reason: 'INVALID_INPUT',
+      });
       expect(fieldPaths(error)).toEqual(['after']);
     }
   });

@@ -119,7 +119,9 @@ describe('running the server', () => {
     const demo = await graphql(port, '{ seeds { totalCount } needs { totalCount } }');
     expect(demo.data?.seeds.totalCount).toBeGreaterThanOrEqual(80);
 
-    const signIn = await graphql(port, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: ADMIN });
+    const signIn = await graphql(port, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+      i: ADMIN,
+    });
     const token = signIn.data?.signIn.accessToken as string;
     expect(token).toBeTruthy();
     const created = await graphql(
@@ -144,11 +146,17 @@ describe('running the server', () => {
     expect(third.output()).toMatch(new RegExp(`Port ${port} on 127.0.0.1 is already in use`));
 
     // the first server and its data are untouched
-    const still = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', { id: organizationId });
+    const still = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', {
+      id: organizationId,
+    });
     expect(still.data?.organization.name.ja).toBe('山形県工業技術センター');
 
     // SIGTERM while a request is in flight: it still gets its answer, database and all
-    const inFlight = startSlowRequest(port, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: ADMIN });
+    const inFlight = startSlowRequest(
+      port,
+      'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }',
+      { i: ADMIN },
+    );
     await new Promise((done) => setTimeout(done, 300)); // the server has the headers and half the body
     first.child.kill('SIGTERM');
     await new Promise((done) => setTimeout(done, 500));
@@ -161,7 +169,9 @@ describe('running the server', () => {
 
     const again = launch(dataDir, port);
     await waitForHealth(port, again);
-    const kept = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', { id: organizationId });
+    const kept = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', {
+      id: organizationId,
+    });
     expect(kept.data?.organization.name.ja).toBe('山形県工業技術センター');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
@@ -183,11 +193,20 @@ describe('running the server', () => {
   });
 
   it('boots the worker against a database and stops it on SIGTERM', async () => {
-    const worker = spawn(process.execPath, [join(projectRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')], {
-      cwd: projectRoot(),
-      env: { PATH: process.env.PATH, NODE_ENV: 'development', DATABASE_URL: process.env.KYOSO_TEST_SERVER_URL, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const worker = spawn(
+      process.execPath,
+      [join(projectRoot(), 'dist', 'apps', 'worker', 'src', 'main.js')],
+      {
+        cwd: projectRoot(),
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: 'development',
+          DATABASE_URL: process.env.KYOSO_TEST_SERVER_URL,
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(worker);
     let output = '';
     const ready = new Promise<void>((done) =>

@@ -18,8 +18,13 @@ describe('password guessing', () => {
       const wrong = await app.gql(SIGN_IN, { i: { email: ADMIN.email, password: `guess-${i}` } });
       expect(wrong.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     }
-    const locked = await app.gql(SIGN_IN, { i: { email: ADMIN.email.toUpperCase(), password: ADMIN.password } });
-    expect(locked.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TOO_MANY_SIGN_IN_ATTEMPTS' });
+    const locked = await app.gql(SIGN_IN, {
+      i: { email: ADMIN.email.toUpperCase(), password: ADMIN.password },
+    });
+    expect(locked.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'TOO_MANY_SIGN_IN_ATTEMPTS',
+    });
     const { rows } = await app.db.query('SELECT count(*)::int AS n FROM session');
     expect(rows[0].n).toBe(0);
   });

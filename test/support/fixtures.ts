@@ -6,7 +6,10 @@ import type { GraphQLResponse, TestApp } from './test-app.js';
 export const TEST_ADMIN = { email: 'first-admin@kyoso.test', password: 'first-admin-password-42' } as const;
 
 /** Env overrides that make the app create {@link TEST_ADMIN} at boot. */
-export const adminEnv = (): Record<string, string> => ({ ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password });
+export const adminEnv = (): Record<string, string> => ({
+  ADMIN_EMAIL: TEST_ADMIN.email,
+  ADMIN_PASSWORD: TEST_ADMIN.password,
+});
 
 export const DEFAULT_PASSWORD = 'correct-horse-battery-staple';
 
@@ -110,7 +113,10 @@ export function fieldPaths(error: GqlError): string[] {
 }
 
 /** How many rows a table holds; `table` is quoted, so "user" works as is. */
-export async function countRows(app: TestApp, table: 'organization' | 'user' | 'session' | 'refresh_token'): Promise<number> {
+export async function countRows(
+  app: TestApp,
+  table: 'organization' | 'user' | 'session' | 'refresh_token',
+): Promise<number> {
   const result = await app.db.query<{ count: string }>(`SELECT count(*) AS count FROM "${table}"`);
   return Number(result.rows[0].count);
 }
@@ -148,7 +154,11 @@ export interface Account {
 }
 
 /** Creates a coordinator or admin through the admin-only mutation and signs it in. */
-export async function createStaff(app: TestApp, adminToken: string, role: 'COORDINATOR' | 'ADMIN' = 'COORDINATOR'): Promise<Account> {
+export async function createStaff(
+  app: TestApp,
+  adminToken: string,
+  role: 'COORDINATOR' | 'ADMIN' = 'COORDINATOR',
+): Promise<Account> {
   const email = uniqueEmail(role.toLowerCase());
   const password = `${DEFAULT_PASSWORD}-staff`;
   const created = dataOf(
@@ -159,7 +169,14 @@ export async function createStaff(app: TestApp, adminToken: string, role: 'COORD
     ),
   ).createStaffAccount;
   const session = await signIn(app, email, password);
-  return { email, password, userId: created.id, accessToken: session.accessToken, refreshToken: session.refreshToken, user: session.user };
+  return {
+    email,
+    password,
+    userId: created.id,
+    accessToken: session.accessToken,
+    refreshToken: session.refreshToken,
+    user: session.user,
+  };
 }
 
 /** Signs up a researcher or company member (pending affiliation) to an organization. */
@@ -173,10 +190,25 @@ export async function signUpAs(
   const password = overrides.password ?? DEFAULT_PASSWORD;
   const response = await app.gql<{ signUp: AuthPayload }>(
     `mutation ($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`,
-    { input: { email, password, role, organizationId, name: overrides.name ?? { ja: '鶴岡 太郎', en: 'Taro Tsuruoka' } } },
+    {
+      input: {
+        email,
+        password,
+        role,
+        organizationId,
+        name: overrides.name ?? { ja: '鶴岡 太郎', en: 'Taro Tsuruoka' },
+      },
+    },
   );
   const payload = dataOf(response).signUp;
-  return { email, password, userId: payload.user.id, accessToken: payload.accessToken, refreshToken: payload.refreshToken, user: payload.user };
+  return {
+    email,
+    password,
+    userId: payload.user.id,
+    accessToken: payload.accessToken,
+    refreshToken: payload.refreshToken,
+    user: payload.user,
+  };
 }
 
 export interface OrganizationOverrides {
@@ -196,7 +228,11 @@ export async function createOrganization(
   overrides: OrganizationOverrides = {},
 ): Promise<OrganizationView> {
   sequence += 1;
-  const input = { type, name: { ja: `テスト組織${sequence}`, en: `Test organization ${sequence}` }, ...overrides };
+  const input = {
+    type,
+    name: { ja: `テスト組織${sequence}`, en: `Test organization ${sequence}` },
+    ...overrides,
+  };
   const response = await app.gql<{ createOrganization: OrganizationView }>(
     `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { ${ORGANIZATION_FIELDS} } }`,
     { input },
@@ -225,9 +261,25 @@ export async function decideAffiliation(
 export const ME = `query { me { ${USER_FIELDS} } }`;
 
 /** Creates a seed as the researcher and publishes it; returns its id and published version. */
-export async function publishedSeed(app: TestApp, researcher: Account, input: Record<string, unknown>): Promise<{ id: string; version: number }> {
-  const seed = dataOf(await app.gql<{ createSeed: { id: string; version: number } }>('mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }', { input }, researcher.accessToken)).createSeed;
-  const published = dataOf(await app.gql<{ publishSeed: { version: number } }>('mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { version } }', { input: { id: seed.id, version: seed.version } }, researcher.accessToken)).publishSeed;
+export async function publishedSeed(
+  app: TestApp,
+  researcher: Account,
+  input: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
+  const seed = dataOf(
+    await app.gql<{ createSeed: { id: string; version: number } }>(
+      'mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id version } }',
+      { input },
+      researcher.accessToken,
+    ),
+  ).createSeed;
+  const published = dataOf(
+    await app.gql<{ publishSeed: { version: number } }>(
+      'mutation ($input: RecordVersionInput!) { publishSeed(input: $input) { version } }',
+      { input: { id: seed.id, version: seed.version } },
+      researcher.accessToken,
+    ),
+  ).publishSeed;
   return { id: seed.id, version: published.version };
 }
 

@@ -46,9 +46,17 @@ export interface SeedSearchView {
   totalHits: number;
   processingTimeMs: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  facets: { attribute: string; values: { value: string; count: number; label: { ja: string | null; en: string | null } | null }[] }[];
+  facets: {
+    attribute: string;
+    values: { value: string; count: number; label: { ja: string | null; en: string | null } | null }[];
+  }[];
   hits: {
-    seed: { id: string; externalId: string | null; status: string; title: { ja: string | null; en: string | null } };
+    seed: {
+      id: string;
+      externalId: string | null;
+      status: string;
+      title: { ja: string | null; en: string | null };
+    };
     title: { language: 'JA' | 'EN'; text: string; fragments: { text: string; matched: boolean }[] } | null;
     summary: { language: 'JA' | 'EN'; text: string; fragments: { text: string; matched: boolean }[] } | null;
   }[];
@@ -57,5 +65,8 @@ export interface SeedSearchView {
 export interface NeedSearchView {
   totalHits: number;
   facets: { attribute: string; values: { value: string; count: number }[] }[];
-  hits: { need: { id: string; title: { ja: string | null; en: string | null } }; title: { language: string; text: string } | null }[];
+  hits: {
+    need: { id: string; title: { ja: string | null; en: string | null } };
+    title: { language: string; text: string } | null;
+  }[];
 }

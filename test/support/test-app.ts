@@ -18,7 +18,11 @@ export interface TestApp {
   api: RunningApi;
   /** A client on this test's own database, for checking what was (not) written. */
   db: pg.Pool;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 

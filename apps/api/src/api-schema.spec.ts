@@ -19,15 +19,22 @@ describe('the API surface', () => {
   it('lists a permission for every root field of the schema', async () => {
     const document = parse(await buildApiSchemaSdl());
     const rootFields = document.definitions.flatMap((definition) =>
-      definition.kind === 'ObjectTypeDefinition' && (definition.name.value === 'Query' || definition.name.value === 'Mutation')
+      definition.kind === 'ObjectTypeDefinition' &&
+      (definition.name.value === 'Query' || definition.name.value === 'Mutation')
         ? (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`)
         : [],
     );
-    expect(operationPermissions().map((row) => row.operation).sort()).toEqual(rootFields.sort());
+    expect(
+      operationPermissions()
+        .map((row) => row.operation)
+        .sort(),
+    ).toEqual(rootFields.sort());
   });
 
   it('keeps each operation’s declared audience under review (a change here is a reviewed diff)', () => {
-    const table = operationPermissions().map((row) => `${row.operation}: ${Array.isArray(row.allow) ? row.allow.join(', ') : row.allow}`);
+    const table = operationPermissions().map(
+      (row) => `${row.operation}: ${Array.isArray(row.allow) ? row.allow.join(', ') : row.allow}`,
+    );
     expect(table).toMatchSnapshot();
   });
 });

@@ -1,5 +1,10 @@
 import { NestFactory } from '@nestjs/core';
-import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
+import {
+  GraphQLSchemaBuilderModule,
+  GraphQLSchemaFactory,
+  RESOLVER_NAME_METADATA,
+  RESOLVER_TYPE_METADATA,
+} from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { ALLOW_METADATA, type Audience } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
@@ -10,14 +15,22 @@ import { SearchModule } from '#libs/search';
 import type { DynamicModule } from '@nestjs/common';
 
 /** The domain modules the API serves, in dependency order. */
-export const API_MODULES = [DirectoryModule, IdentityModule, CatalogModule, SearchModule.register('api'), MatchingModule];
+export const API_MODULES = [
+  DirectoryModule,
+  IdentityModule,
+  CatalogModule,
+  SearchModule.register('api'),
+  MatchingModule,
+];
 
 type Constructor = new (...args: never[]) => unknown;
 
 /** The resolver classes the domain modules provide. */
 export function resolverClasses(): Constructor[] {
   const providersOf = (module: Constructor | DynamicModule) =>
-    ('module' in module ? (module.providers ?? []) : (Reflect.getMetadata('providers', module) ?? [])) as Constructor[];
+    ('module' in module
+      ? (module.providers ?? [])
+      : (Reflect.getMetadata('providers', module) ?? [])) as Constructor[];
   return API_MODULES.flatMap(providersOf).filter(
     (provider) => typeof provider === 'function' && Reflect.hasMetadata(RESOLVER_TYPE_METADATA, provider),
   );
@@ -39,7 +52,10 @@ export function operationPermissions(): OperationPermission[] {
       const type = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) as string | undefined;
       if (type !== 'Query' && type !== 'Mutation') continue;
       const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? method;
-      rows.push({ operation: `${type}.${name}`, allow: (Reflect.getMetadata(ALLOW_METADATA, handler) as Audience[] | undefined) ?? 'UNDECLARED' });
+      rows.push({
+        operation: `${type}.${name}`,
+        allow: (Reflect.getMetadata(ALLOW_METADATA, handler) as Audience[] | undefined) ?? 'UNDECLARED',
+      });
     }
   }
   return rows.sort((a, b) => a.operation.localeCompare(b.operation));

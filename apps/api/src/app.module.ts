@@ -2,7 +2,14 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { AppConfig, CoreModule, currentRequestId, RequestLoaders, toGraphQLError, type RequestContext } from '#libs/core';
+import {
+  AppConfig,
+  CoreModule,
+  currentRequestId,
+  RequestLoaders,
+  toGraphQLError,
+  type RequestContext,
+} from '#libs/core';
 import { IdentityModule, SessionService } from '#libs/identity';
 import { API_MODULES } from './api-schema.js';
 import { DemoCatalogAtStart } from './demo-catalog-at-start.js';
@@ -18,7 +25,12 @@ export class AppModule {
       imports: [
         CoreModule.forRoot({
           config,
-          database: { url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, migrations: MIGRATIONS },
+          database: {
+            url: databaseUrl,
+            poolSize: config.DATABASE_POOL_SIZE,
+            entities: ENTITIES,
+            migrations: MIGRATIONS,
+          },
         }),
         ...API_MODULES,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -39,7 +51,12 @@ export class AppModule {
             formatError: (formatted, error) =>
               formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.requestId
                 ? toGraphQLError(error).toJSON()
-                : { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: formatted.extensions },
+                : {
+                    message: formatted.message,
+                    locations: formatted.locations,
+                    path: formatted.path,
+                    extensions: formatted.extensions,
+                  },
           }),
         }),
       ],

@@ -3,7 +3,14 @@ import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, configureLogger, EmbeddedPostgres, JsonLogger, logger, requestIdMiddleware } from '#libs/core';
+import {
+  AppConfig,
+  configureLogger,
+  EmbeddedPostgres,
+  JsonLogger,
+  logger,
+  requestIdMiddleware,
+} from '#libs/core';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { AppModule } from './app.module.js';
 
@@ -18,7 +25,9 @@ export interface RunningApi {
 
 export class PortInUseError extends Error {
   constructor(host: string, port: number) {
-    super(`Port ${port} on ${host} is already in use (is Kyoso already running?). Stop that process or set PORT.`);
+    super(
+      `Port ${port} on ${host} is already in use (is Kyoso already running?). Stop that process or set PORT.`,
+    );
     this.name = 'PortInUseError';
   }
 }
@@ -49,7 +58,9 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
   const database = await openDatabase(config);
   let app: INestApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), { logger: new JsonLogger() });
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), {
+      logger: new JsonLogger(),
+    });
     app.use(requestIdMiddleware);
     // room for a catalogue import through GraphQL (20 MB of NDJSON, JSON-escaped)
     (app as NestExpressApplication).useBodyParser('json', { limit: '30mb' });
@@ -63,7 +74,10 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
   }
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
-  log.info({ graphql: `${url}/graphql`, health: `${url}/health`, embeddedDatabase: !config.DATABASE_URL }, 'Kyoso API ready');
+  log.info(
+    { graphql: `${url}/graphql`, health: `${url}/health`, embeddedDatabase: !config.DATABASE_URL },
+    'Kyoso API ready',
+  );
   const running = app;
   return { app: running, url, close: () => shutdown(running, database, config.SHUTDOWN_TIMEOUT_MS) };
 }

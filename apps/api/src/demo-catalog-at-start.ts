@@ -13,6 +13,10 @@ export class DemoCatalogAtStart implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     if (!this.config.demoCatalogEnabled) return;
     const report = await this.demo.loadIntoEmpty();
-    if (report) logger('DemoCatalog').info({ created: report.created, rejected: report.rejected }, 'loaded the demo catalogue into the empty database');
+    if (report)
+      logger('DemoCatalog').info(
+        { created: report.created, rejected: report.rejected },
+        'loaded the demo catalogue into the empty database',
+      );
   }
 }

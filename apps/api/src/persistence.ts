@@ -6,5 +6,12 @@ import { MATCHING_ENTITIES } from '#libs/matching';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Every entity and migration the API's database holds; the CLIs use the same lists. */
-export const ENTITIES = [AuditEntry, OutboxChange, ...DIRECTORY_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOG_ENTITIES, ...MATCHING_ENTITIES];
+export const ENTITIES = [
+  AuditEntry,
+  OutboxChange,
+  ...DIRECTORY_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...CATALOG_ENTITIES,
+  ...MATCHING_ENTITIES,
+];
 export { MIGRATIONS };

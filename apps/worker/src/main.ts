@@ -8,7 +8,9 @@ async function main() {
   const config = loadConfig();
   configureLogger(config.LOG_LEVEL);
   const database = await openDatabase(config);
-  const app = await NestFactory.createApplicationContext(WorkerModule.register(config, database.url), { logger: new JsonLogger() });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config, database.url), {
+    logger: new JsonLogger(),
+  });
   logger('worker').info({ searchRelay: config.searchRelay === 'worker' }, 'Kyoso worker ready');
   const stop = async (signal: string) => {
     logger('worker').info({ signal }, 'shutting down');

@@ -13,7 +13,12 @@ export class WorkerModule {
       imports: [
         CoreModule.forRoot({
           config,
-          database: { url: databaseUrl, poolSize: Math.min(config.DATABASE_POOL_SIZE, 5), entities: ENTITIES, migrations: MIGRATIONS },
+          database: {
+            url: databaseUrl,
+            poolSize: Math.min(config.DATABASE_POOL_SIZE, 5),
+            entities: ENTITIES,
+            migrations: MIGRATIONS,
+          },
           runMigrations: false,
         }),
         SearchModule.register('worker'),

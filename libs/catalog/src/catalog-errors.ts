@@ -49,19 +49,30 @@ export class CatalogError extends DomainError {
   }
 
   static seedNotFound(id: string, path = 'id') {
-    return new CatalogError(CatalogErrorCode.SeedNotFound, { ja: `研究シーズが見つかりません: ${id}`, en: `No research seed with id ${id}` }, [
-      { path, messages: ['no such seed'] },
-    ]);
+    return new CatalogError(
+      CatalogErrorCode.SeedNotFound,
+      { ja: `研究シーズが見つかりません: ${id}`, en: `No research seed with id ${id}` },
+      [{ path, messages: ['no such seed'] }],
+    );
   }
 
   static externalIdTaken(externalId: string) {
-    return new CatalogError(CatalogErrorCode.ExternalIdTaken, { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` }, [
-      { path: 'input.externalId', messages: ['already in use'] },
-    ]);
+    return new CatalogError(
+      CatalogErrorCode.ExternalIdTaken,
+      {
+        ja: `externalId ${externalId} は既に使われています`,
+        en: `externalId ${externalId} is already in use`,
+      },
+      [{ path: 'input.externalId', messages: ['already in use'] }],
+    );
   }
 
   static needNotFound(id: string, path = 'id') {
-    return new CatalogError(CatalogErrorCode.NeedNotFound, { ja: `ニーズが見つかりません: ${id}`, en: `No need with id ${id}` }, [{ path, messages: ['no such need'] }]);
+    return new CatalogError(
+      CatalogErrorCode.NeedNotFound,
+      { ja: `ニーズが見つかりません: ${id}`, en: `No need with id ${id}` },
+      [{ path, messages: ['no such need'] }],
+    );
   }
 
   static unknownReference(path: string, what: string, value: string) {

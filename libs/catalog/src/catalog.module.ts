@@ -20,7 +20,19 @@ import { TransferResolver } from './transfer/transfer.resolver.js';
 /** What researchers, companies and coordinators put into Kyoso: programs, research seeds, company needs. */
 @Module({
   imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature([Program, ResearchSeed, CompanyNeed])],
-  providers: [ProgramService, ProgramResolver, SeedService, SeedQueryService, SeedResolver, NeedService, NeedQueryService, NeedResolver, CatalogImporter, TransferResolver, DemoCatalog],
+  providers: [
+    ProgramService,
+    ProgramResolver,
+    SeedService,
+    SeedQueryService,
+    SeedResolver,
+    NeedService,
+    NeedQueryService,
+    NeedResolver,
+    CatalogImporter,
+    TransferResolver,
+    DemoCatalog,
+  ],
   exports: [ProgramService, SeedQueryService, NeedQueryService, CatalogImporter, DemoCatalog],
 })
 export class CatalogModule {}

@@ -7,6 +7,12 @@ export { SeedQueryService } from './seed/seed-query.service.js';
 export { CompanyNeed, NeedConfidentiality, NeedStatus } from './need/company-need.entity.js';
 export { NeedQueryService } from './need/need-query.service.js';
 export { CatalogImporter, MAX_LINE_BYTES, type ImportReport } from './transfer/catalog-importer.js';
-export { isProblemLine, parseRecord, readNdjsonLines, type ImportProblem, type ImportRecord } from './import/index.js';
+export {
+  isProblemLine,
+  parseRecord,
+  readNdjsonLines,
+  type ImportProblem,
+  type ImportRecord,
+} from './import/index.js';
 export { exportCatalog } from './transfer/catalog-export.js';
 export { DemoCatalog } from './transfer/demo-catalog.js';

@@ -31,7 +31,11 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: runMigrations, logging: 'all' }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(database),
+          migrationsRun: runMigrations,
+          logging: 'all',
+        }),
       ],
       controllers: [HealthController],
       providers: [

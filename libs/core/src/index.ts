@@ -2,22 +2,71 @@ export { Allow, ALLOW_METADATA } from './access/allow.decorator.js';
 export { AccessGuard, checkAccess } from './access/access.guard.js';
 export { AuditEntry, type FieldChanges } from './audit/audit-entry.entity.js';
 export { diffFields, recordAudit, type AuditedChange } from './audit/audit-log.js';
-export { ANONYMOUS, audiencesOf, isStaff, ROLES, type AffiliationStatus, type Audience, type Role, type SignedInViewer, type Viewer } from './access/viewer.js';
+export {
+  ANONYMOUS,
+  audiencesOf,
+  isStaff,
+  ROLES,
+  type AffiliationStatus,
+  type Audience,
+  type Role,
+  type SignedInViewer,
+  type Viewer,
+} from './access/viewer.js';
 export { AppConfig, ConfigValidationError, loadConfig, parseConfig } from './config/app-config.js';
 export { CoreModule, type CoreModuleOptions } from './core.module.js';
-export { dataSourceOptions, type DatabaseSettings, type EntityList, type MigrationList } from './database/data-source-options.js';
+export {
+  dataSourceOptions,
+  type DatabaseSettings,
+  type EntityList,
+  type MigrationList,
+} from './database/data-source-options.js';
 export { EmbeddedPostgres, EmbeddedPostgresInUseError, findFreePort } from './database/embedded-postgres.js';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy.js';
 export { isUniqueViolation } from './database/unique-violation.js';
-export { CoreError, CoreErrorCode, DomainError, ErrorKind, type FieldProblem, type LocalizedMessage } from './errors/domain-error.js';
+export {
+  CoreError,
+  CoreErrorCode,
+  DomainError,
+  ErrorKind,
+  type FieldProblem,
+  type LocalizedMessage,
+} from './errors/domain-error.js';
 export { graphqlCode, toGraphQLError } from './errors/graphql-errors.js';
-export { bilingual, BilingualText, BilingualTextInputOf, DescriptionInput, NameInput, NestedInput } from './graphql/bilingual-text.js';
-export { byKeys, CurrentViewer, Loaders, RequestLoaders, type RequestContext } from './graphql/request-context.js';
+export {
+  bilingual,
+  BilingualText,
+  BilingualTextInputOf,
+  DescriptionInput,
+  NameInput,
+  NestedInput,
+} from './graphql/bilingual-text.js';
+export {
+  byKeys,
+  CurrentViewer,
+  Loaders,
+  RequestLoaders,
+  type RequestContext,
+} from './graphql/request-context.js';
 export { HealthService, type HealthCheck, type HealthReport } from './health/health.service.js';
-export { configureLogger, JsonLogger, logger, currentRequestId, queriesIssued, runWithRequestId } from './logging/logger.js';
+export {
+  configureLogger,
+  JsonLogger,
+  logger,
+  currentRequestId,
+  queriesIssued,
+  runWithRequestId,
+} from './logging/logger.js';
 export { requestIdMiddleware } from './logging/request-id.middleware.js';
 export { projectRoot } from './project-root.js';
-export { IsTaxonomyCode, isTaxonomyCode, taxonomy, taxonomyLabel, type TaxonomyEntry, type TaxonomyList } from './taxonomy/taxonomy.js';
+export {
+  IsTaxonomyCode,
+  isTaxonomyCode,
+  taxonomy,
+  taxonomyLabel,
+  type TaxonomyEntry,
+  type TaxonomyList,
+} from './taxonomy/taxonomy.js';
 export { Connection, PageArgs, PageInfo, paginate, type Page } from './graphql/connection.js';
 export { RecordKeyArgs, recordKey } from './graphql/record-key.args.js';
 export { RecordVersionInput } from './graphql/record-version.input.js';

@@ -10,7 +10,8 @@ export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'kyoso') return (cached = dir);
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'kyoso')
+      return (cached = dir);
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the Kyoso project root');
     dir = parent;

@@ -1,8 +1,18 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { BilingualText } from '#libs/core';
 
-@ObjectType({ description: 'A university, institute, laboratory, company or other body that people belong to.' })
+@ObjectType({
+  description: 'A university, institute, laboratory, company or other body that people belong to.',
+})
 @Entity()
 export class Organization {
   @Field(() => ID)

@@ -1,6 +1,19 @@
 import { Args, Field, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
-import { Allow, BilingualText, Connection, CurrentViewer, RecordKeyArgs, taxonomy, taxonomyLabel, type SignedInViewer } from '#libs/core';
-import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
+import {
+  Allow,
+  BilingualText,
+  Connection,
+  CurrentViewer,
+  RecordKeyArgs,
+  taxonomy,
+  taxonomyLabel,
+  type SignedInViewer,
+} from '#libs/core';
+import {
+  CreateOrganizationInput,
+  OrganizationsArgs,
+  UpdateOrganizationInput,
+} from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
 

@@ -1,9 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { bilingual, byKeys, isUniqueViolation, paginate, recordAudit, recordChange, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import {
+  bilingual,
+  byKeys,
+  isUniqueViolation,
+  paginate,
+  recordAudit,
+  recordChange,
+  recordKey,
+  type Page,
+  type RecordKeyArgs,
+  type RequestLoaders,
+  type SignedInViewer,
+} from '#libs/core';
 import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
-import type { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input.js';
+import type {
+  CreateOrganizationInput,
+  OrganizationsArgs,
+  UpdateOrganizationInput,
+} from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
 
 const EMPTY_TEXT = { ja: null, en: null };
@@ -15,7 +31,9 @@ export class OrganizationService {
   /** By id or by catalogue externalId. */
   async get(args: RecordKeyArgs): Promise<Organization> {
     const key = recordKey(args);
-    const organization = key.searchable ? await this.organizations.findOneBy({ [key.column]: key.value }) : null;
+    const organization = key.searchable
+      ? await this.organizations.findOneBy({ [key.column]: key.value })
+      : null;
     if (!organization) throw DirectoryError.organizationNotFound(key.value, key.path);
     return organization;
   }
@@ -34,10 +52,13 @@ export class OrganizationService {
   list(args: OrganizationsArgs): Promise<Page<Organization>> {
     const query = this.organizations.createQueryBuilder('organization');
     if (args.types?.length) query.andWhere('organization.type IN (:...types)', { types: args.types });
-    if (args.prefecture) query.andWhere('organization.prefecture = :prefecture', { prefecture: args.prefecture });
+    if (args.prefecture)
+      query.andWhere('organization.prefecture = :prefecture', { prefecture: args.prefecture });
     if (args.nameContains) {
       const pattern = `%${args.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('(organization.name.ja ILIKE :pattern OR organization.name.en ILIKE :pattern)', { pattern });
+      query.andWhere('(organization.name.ja ILIKE :pattern OR organization.name.en ILIKE :pattern)', {
+        pattern,
+      });
     }
     return paginate(query, args);
   }
@@ -58,7 +79,14 @@ export class OrganizationService {
             externalId,
           }),
         );
-        await recordAudit(manager, { actorUserId: actor.userId, entityType: 'organization', entityId: organization.id, action: 'created', before: null, after: snapshot(organization) });
+        await recordAudit(manager, {
+          actorUserId: actor.userId,
+          entityType: 'organization',
+          entityId: organization.id,
+          action: 'created',
+          before: null,
+          after: snapshot(organization),
+        });
         await recordChange(manager, 'organization', [organization.id]);
         return organization;
       });
@@ -74,7 +102,10 @@ export class OrganizationService {
   /** Applies an edit only if nobody changed the organization since `input.version`. */
   async update(input: UpdateOrganizationInput, actor: SignedInViewer): Promise<Organization> {
     return this.organizations.manager.transaction(async (manager) => {
-      const current = await manager.findOne(Organization, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.findOne(Organization, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!current) throw DirectoryError.organizationNotFound(input.id, 'input.id');
       if (current.version !== input.version) {
         throw new DirectoryError(
@@ -94,7 +125,14 @@ export class OrganizationService {
       if (input.city !== undefined) current.city = input.city?.trim() || null;
       if (input.website !== undefined) current.website = input.website ?? null;
       const saved = await manager.save(current);
-      await recordAudit(manager, { actorUserId: actor.userId, entityType: 'organization', entityId: saved.id, action: 'updated', before: beforeEdit, after: snapshot(saved) });
+      await recordAudit(manager, {
+        actorUserId: actor.userId,
+        entityType: 'organization',
+        entityId: saved.id,
+        action: 'updated',
+        before: beforeEdit,
+        after: snapshot(saved),
+      });
       await recordChange(manager, 'organization', [saved.id]);
       return saved;
     });
@@ -108,7 +146,15 @@ export class OrganizationService {
 
 /** What the audit log records of an organization. */
 function snapshot(o: Organization) {
-  return { externalId: o.externalId, type: o.type, name: { ...o.name }, description: { ...o.description }, prefecture: o.prefecture, city: o.city, website: o.website };
+  return {
+    externalId: o.externalId,
+    type: o.type,
+    name: { ...o.name },
+    description: { ...o.description },
+    prefecture: o.prefecture,
+    city: o.city,
+    website: o.website,
+  };
 }
 
 function externalIdTaken(externalId: string) {

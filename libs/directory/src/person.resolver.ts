@@ -13,7 +13,9 @@ export class PersonResolver {
   ) {}
 
   @Allow('anyone')
-  @Query(() => Person, { description: 'A person of the directory by id or catalogue externalId (never their email).' })
+  @Query(() => Person, {
+    description: 'A person of the directory by id or catalogue externalId (never their email).',
+  })
   person(@Args() args: RecordKeyArgs) {
     return this.people.get(args);
   }

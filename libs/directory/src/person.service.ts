@@ -11,11 +11,15 @@ export class PersonService {
 
   async get(args: RecordKeyArgs): Promise<Person> {
     const key = recordKey(args);
-    const person = key.searchable ? await this.dataSource.manager.findOneBy(Person, { [key.column]: key.value }) : null;
+    const person = key.searchable
+      ? await this.dataSource.manager.findOneBy(Person, { [key.column]: key.value })
+      : null;
     if (!person) {
-      throw new DirectoryError(DirectoryErrorCode.PersonNotFound, { ja: `人物が見つかりません: ${key.value}`, en: `No person ${key.value}` }, [
-        { path: key.path, messages: ['no such person'] },
-      ]);
+      throw new DirectoryError(
+        DirectoryErrorCode.PersonNotFound,
+        { ja: `人物が見つかりません: ${key.value}`, en: `No person ${key.value}` },
+        [{ path: key.path, messages: ['no such person'] }],
+      );
     }
     return person;
   }

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { bilingual, isStaff, isUniqueViolation, logger, paginate, recordAudit, type Page, type PageArgs, type SignedInViewer, type Viewer } from '#libs/core';
+import {
+  bilingual,
+  isStaff,
+  isUniqueViolation,
+  logger,
+  paginate,
+  recordAudit,
+  type Page,
+  type PageArgs,
+  type SignedInViewer,
+  type Viewer,
+} from '#libs/core';
 import { DirectoryError, Organization, OrganizationService } from '#libs/directory';
 import type { AuthPayload } from './auth-payload.model.js';
 import type { CreateStaffAccountInput, DecideAffiliationInput, SignUpInput } from './dto/account.input.js';
@@ -24,7 +35,8 @@ export class AccountService {
   /** Creates a researcher or company member whose affiliation waits for a coordinator. */
   async signUp(input: SignUpInput): Promise<AuthPayload> {
     const organization = await this.organizations.find(input.organizationId);
-    if (!organization) throw DirectoryError.organizationNotFound(input.organizationId, 'input.organizationId');
+    if (!organization)
+      throw DirectoryError.organizationNotFound(input.organizationId, 'input.organizationId');
     assertFitsOrganization(input.role, organization);
     const passwordHash = await hashPassword(input.password);
     return this.createAccount(input.email, async (manager, email) => {
@@ -81,7 +93,9 @@ export class AccountService {
   }
 
   pendingAffiliations(args: PageArgs): Promise<Page<User>> {
-    const query = this.dataSource.manager.createQueryBuilder(User, 'user').where('user.affiliationStatus = :status', { status: 'pending' });
+    const query = this.dataSource.manager
+      .createQueryBuilder(User, 'user')
+      .where('user.affiliationStatus = :status', { status: 'pending' });
     return paginate(query, args);
   }
 
@@ -90,13 +104,19 @@ export class AccountService {
     if (!isStaff(viewer) && viewer.organizationId !== organizationId) {
       throw new IdentityError(
         IdentityErrorCode.NotYourOrganization,
-        { ja: '所属していない組織のメンバーは表示できません', en: 'You can list the members of your own organization only' },
+        {
+          ja: '所属していない組織のメンバーは表示できません',
+          en: 'You can list the members of your own organization only',
+        },
         [{ path: 'organizationId', messages: ['not your organization'] }],
       );
     }
     const query = this.dataSource.manager
       .createQueryBuilder(User, 'user')
-      .where('user.organizationId = :organizationId AND user.affiliationStatus = :approved', { organizationId, approved: 'approved' });
+      .where('user.organizationId = :organizationId AND user.affiliationStatus = :approved', {
+        organizationId,
+        approved: 'approved',
+      });
     return paginate(query, args);
   }
 
@@ -108,9 +128,16 @@ export class AccountService {
     return this.decideAffiliation(input, coordinator, 'rejected');
   }
 
-  private async decideAffiliation(input: DecideAffiliationInput, coordinator: SignedInViewer, decision: 'approved' | 'rejected') {
+  private async decideAffiliation(
+    input: DecideAffiliationInput,
+    coordinator: SignedInViewer,
+    decision: 'approved' | 'rejected',
+  ) {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id: input.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(User, {
+        where: { id: input.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw IdentityError.userNotFound(input.userId, 'input.userId');
       if (!user.organizationId) {
         throw new IdentityError(
@@ -139,7 +166,10 @@ export class AccountService {
   }
 
   /** Runs create with a normalized, unused email; a concurrent duplicate still ends as EMAIL_TAKEN. */
-  private async createAccount<T>(rawEmail: string, create: (manager: EntityManager, email: string) => Promise<T>): Promise<T> {
+  private async createAccount<T>(
+    rawEmail: string,
+    create: (manager: EntityManager, email: string) => Promise<T>,
+  ): Promise<T> {
     const email = normalizeEmail(rawEmail);
     const emailTaken = () =>
       new IdentityError(
@@ -163,8 +193,14 @@ function assertFitsOrganization(role: string, organization: Organization) {
   throw new IdentityError(
     IdentityErrorCode.OrganizationMismatch,
     role === 'company-member'
-      ? { ja: '企業の方は企業・ベンチャーを所属に選んでください', en: 'Company members belong to a company or startup' }
-      : { ja: '研究者の方は大学・研究機関などを所属に選んでください', en: 'Researchers belong to a university, institute or laboratory, not a company' },
+      ? {
+          ja: '企業の方は企業・ベンチャーを所属に選んでください',
+          en: 'Company members belong to a company or startup',
+        }
+      : {
+          ja: '研究者の方は大学・研究機関などを所属に選んでください',
+          en: 'Researchers belong to a university, institute or laboratory, not a company',
+        },
     [{ path: 'input.organizationId', messages: [`a ${role} cannot belong to a ${organization.type}`] }],
   );
 }

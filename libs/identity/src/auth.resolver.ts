@@ -14,7 +14,10 @@ export class AuthResolver {
   ) {}
 
   @Allow('anyone')
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in; its affiliation stays pending until a coordinator approves it.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates an account and signs it in; its affiliation stays pending until a coordinator approves it.',
+  })
   async signUp(@Args('input') input: SignUpInput, @Context() context: RequestContext) {
     return actAs(context, await this.accounts.signUp(input));
   }
@@ -26,13 +29,17 @@ export class AuthResolver {
   }
 
   @Allow('anyone')
-  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old refresh token stops working.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Trades a refresh token for new tokens; the old refresh token stops working.',
+  })
   async refreshToken(@Args() args: RefreshTokenArgs, @Context() context: RequestContext) {
     return actAs(context, await this.sessions.refresh(args.refreshToken));
   }
 
   @Allow('anyone')
-  @Mutation(() => Boolean, { description: 'Ends a session: the refresh token’s, or else the access token’s.' })
+  @Mutation(() => Boolean, {
+    description: 'Ends a session: the refresh token’s, or else the access token’s.',
+  })
   signOut(@Args() args: SignOutArgs, @CurrentViewer() viewer: Viewer) {
     return this.sessions.signOut(args.refreshToken, viewer);
   }

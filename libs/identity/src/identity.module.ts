@@ -32,10 +32,20 @@ function signingSecret(config: AppConfig): string {
     TypeOrmModule.forFeature([User, Session, RefreshToken]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: signingSecret(config), signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: signingSecret(config),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
-  providers: [{ provide: SignInThrottle, useFactory: () => new SignInThrottle() }, TokenService, SessionService, AccountService, AuthResolver, UserResolver],
+  providers: [
+    { provide: SignInThrottle, useFactory: () => new SignInThrottle() },
+    TokenService,
+    SessionService,
+    AccountService,
+    AuthResolver,
+    UserResolver,
+  ],
   exports: [SessionService, AccountService],
 })
 export class IdentityModule implements OnApplicationBootstrap {

@@ -28,7 +28,9 @@ export class SessionService {
       });
     }
     const user = await this.dataSource.manager.findOneBy(User, { email });
-    const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+    const valid = user
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyAgainstDecoy(password);
     if (!user || !valid) {
       this.throttle.recordFailure(email);
       throw IdentityError.invalidCredentials();
@@ -36,7 +38,9 @@ export class SessionService {
     this.throttle.recordSuccess(email);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
-      const session = await manager.save(manager.create(Session, { userId: user.id, revokedAt: null, revokedReason: null }));
+      const session = await manager.save(
+        manager.create(Session, { userId: user.id, revokedAt: null, revokedReason: null }),
+      );
       return this.issue(manager, user, session.id);
     });
   }
@@ -66,7 +70,8 @@ export class SessionService {
       const spent = claimed.raw as { session_id: string }[];
       if (spent.length === 0) return { reused: await manager.findOneBy(RefreshToken, { tokenHash: hash }) };
       const session = await manager.findOneBy(Session, { id: spent[0].session_id });
-      const user = session && !session.revokedAt ? await manager.findOneBy(User, { id: session.userId }) : null;
+      const user =
+        session && !session.revokedAt ? await manager.findOneBy(User, { id: session.userId }) : null;
       if (!session || !user) return { reused: null };
       return { payload: await this.issue(manager, user, session.id) };
     });
@@ -78,7 +83,9 @@ export class SessionService {
   /** Ends the session the refresh token (or else the caller's access token) belongs to. */
   async signOut(refreshToken: string | undefined, viewer: Viewer): Promise<boolean> {
     if (refreshToken) {
-      const token = await this.dataSource.manager.findOneBy(RefreshToken, { tokenHash: TokenService.hash(refreshToken) });
+      const token = await this.dataSource.manager.findOneBy(RefreshToken, {
+        tokenHash: TokenService.hash(refreshToken),
+      });
       if (!token) throw IdentityError.invalidRefreshToken();
       await this.revoke(token.sessionId, 'signed out');
       return true;
@@ -96,7 +103,12 @@ export class SessionService {
     if (!claims) return { kind: 'invalid-token' };
     const user = await this.dataSource.manager
       .createQueryBuilder(User, 'user')
-      .innerJoin(Session, 'session', 'session.userId = user.id AND session.id = :sid AND session.revokedAt IS NULL', { sid: claims.sid })
+      .innerJoin(
+        Session,
+        'session',
+        'session.userId = user.id AND session.id = :sid AND session.revokedAt IS NULL',
+        { sid: claims.sid },
+      )
       .where('user.id = :id', { id: claims.sub })
       .getOne();
     if (!user) return { kind: 'invalid-token' };
@@ -104,12 +116,21 @@ export class SessionService {
   }
 
   private async revoke(sessionId: string, reason: string) {
-    await this.dataSource.manager.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await this.dataSource.manager.update(
+      Session,
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
   }
 
   private async issue(manager: EntityManager, user: User, sessionId: string): Promise<AuthPayload> {
     const refresh = this.tokens.refreshToken();
-    await manager.insert(RefreshToken, { tokenHash: refresh.hash, sessionId, expiresAt: refresh.expiresAt, usedAt: null });
+    await manager.insert(RefreshToken, {
+      tokenHash: refresh.hash,
+      sessionId,
+      expiresAt: refresh.expiresAt,
+      usedAt: null,
+    });
     const access = await this.tokens.accessToken(user.id, sessionId);
     return {
       accessToken: access.token,

@@ -18,7 +18,9 @@ export class TokenService {
 
   async accessToken(userId: string, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const token = await this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies AccessClaims, { expiresIn: ttl });
+    const token = await this.jwt.signAsync({ sub: userId, sid: sessionId } satisfies AccessClaims, {
+      expiresIn: ttl,
+    });
     return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 
@@ -34,7 +36,11 @@ export class TokenService {
 
   refreshToken(): { token: string; hash: string; expiresAt: Date } {
     const token = randomBytes(32).toString('base64url');
-    return { token, hash: TokenService.hash(token), expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000) };
+    return {
+      token,
+      hash: TokenService.hash(token),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+    };
   }
 
   static hash(refreshToken: string): string {

@@ -1,8 +1,21 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, Loaders, PageArgs, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import {
+  Allow,
+  Connection,
+  CurrentViewer,
+  Loaders,
+  PageArgs,
+  type RequestLoaders,
+  type SignedInViewer,
+  type Viewer,
+} from '#libs/core';
 import { Organization, OrganizationService } from '#libs/directory';
 import { AccountService } from './account.service.js';
-import { CreateStaffAccountInput, DecideAffiliationInput, OrganizationMembersArgs } from './dto/account.input.js';
+import {
+  CreateStaffAccountInput,
+  DecideAffiliationInput,
+  OrganizationMembersArgs,
+} from './dto/account.input.js';
 import { User } from './user.entity.js';
 
 const UserConnection = Connection(User, 'User');
@@ -15,13 +28,17 @@ export class UserResolver {
   ) {}
 
   @Allow('coordinator', 'admin')
-  @Query(() => UserConnection, { description: 'Accounts whose affiliation waits for a decision, oldest first.' })
+  @Query(() => UserConnection, {
+    description: 'Accounts whose affiliation waits for a decision, oldest first.',
+  })
   pendingAffiliations(@Args() args: PageArgs) {
     return this.accounts.pendingAffiliations(args);
   }
 
   @Allow('researcher', 'company-member', 'coordinator', 'admin')
-  @Query(() => UserConnection, { description: 'Approved members of an organization: your own, or any for coordinators.' })
+  @Query(() => UserConnection, {
+    description: 'Approved members of an organization: your own, or any for coordinators.',
+  })
   organizationMembers(@Args() args: OrganizationMembersArgs, @CurrentViewer() viewer: SignedInViewer) {
     return this.accounts.members(args.organizationId, args, viewer);
   }
@@ -49,7 +66,10 @@ export class UserResolver {
     return user.organizationId ? this.organizations.loader(loaders).load(user.organizationId) : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Visible to the account itself and to coordinators.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Visible to the account itself and to coordinators.',
+  })
   email(@Parent() user: User, @CurrentViewer() viewer: Viewer): string | null {
     return this.accounts.emailVisibleTo(user, viewer);
   }

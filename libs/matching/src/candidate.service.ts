@@ -26,15 +26,27 @@ export class CandidateService {
   /** Open needs for a seed; a need the viewer may not read comes as an anonymous summary, its text reasons withheld. */
   async forSeed(seedId: string, first: number, viewer: SignedInViewer): Promise<NeedCandidate[]> {
     const seed = await this.seeds.get({ id: seedId }, viewer);
-    if (!isStaff(viewer) && !(await isListedOnSeed(this.dataSource.manager, seed.id, viewer.userId))) throw MatchingError.notListedOnSeed();
+    if (!isStaff(viewer) && !(await isListedOnSeed(this.dataSource.manager, seed.id, viewer.userId)))
+      throw MatchingError.notListedOnSeed();
     const [document] = await loadSeedDocuments(this.dataSource.manager, [seed.id]);
     const documents = new Map<string, NeedSearchDocument>();
-    const scored = await this.generator.forSeed(document, async (ids) => {
-      const found = await loadNeedDocuments(this.dataSource.manager, ids);
-      for (const need of found) documents.set(need.id, need);
-      return found;
-    }, { first });
-    const readable = new Map((await this.needs.visibleByIds(scored.map((candidate) => candidate.needId), viewer)).map((need) => [need.id, need]));
+    const scored = await this.generator.forSeed(
+      document,
+      async (ids) => {
+        const found = await loadNeedDocuments(this.dataSource.manager, ids);
+        for (const need of found) documents.set(need.id, need);
+        return found;
+      },
+      { first },
+    );
+    const readable = new Map(
+      (
+        await this.needs.visibleByIds(
+          scored.map((candidate) => candidate.needId),
+          viewer,
+        )
+      ).map((need) => [need.id, need]),
+    );
     return scored.map((candidate) => {
       const doc = documents.get(candidate.needId)!;
       const need = readable.get(candidate.needId) ?? null;
@@ -43,8 +55,14 @@ export class CandidateService {
         need,
         confidential: !need,
         summary: {
-          title: bilingual(need ? { ja: doc.titleJa, en: doc.titleEn } : { ja: '非公開のニーズ', en: 'A confidential need' }),
-          fields: doc.fields, desiredCollaboration: doc.collaborationTypes, trlMin: doc.trlMin, trlMax: doc.trlMax, prefecture: doc.prefecture,
+          title: bilingual(
+            need ? { ja: doc.titleJa, en: doc.titleEn } : { ja: '非公開のニーズ', en: 'A confidential need' },
+          ),
+          fields: doc.fields,
+          desiredCollaboration: doc.collaborationTypes,
+          trlMin: doc.trlMin,
+          trlMax: doc.trlMax,
+          prefecture: doc.prefecture,
         },
         score: candidate.score,
         pathway: candidate.pathway as MatchPathway,
@@ -67,8 +85,15 @@ export class CandidateService {
     );
     const fields = [...new Set(past.flatMap((row) => row.fields))];
     const profile: NeedProfile = {
-      title: { ja: null, en: null }, description: company.description, fields, desiredCollaboration: [], trlMin: null, trlMax: null,
-      programs: [], prefecture: company.prefecture, city: company.city,
+      title: { ja: null, en: null },
+      description: company.description,
+      fields,
+      desiredCollaboration: [],
+      trlMin: null,
+      trlMax: null,
+      programs: [],
+      prefecture: company.prefecture,
+      city: company.city,
     };
     return this.asSeedCandidates(await this.generator.forNeed(profile, { first }), viewer);
   }
@@ -77,17 +102,34 @@ export class CandidateService {
     const need = await this.needs.get({ id: needId }, viewer);
     if (!isStaff(viewer) && viewer.organizationId !== need.companyId) throw MatchingError.notYourNeed();
     if (need.status === NeedStatus.CLOSED) throw MatchingError.needClosed();
-    return this.asSeedCandidates(await this.generator.forNeed(await needProfileOf(this.dataSource.manager, need), { first }), viewer);
+    return this.asSeedCandidates(
+      await this.generator.forNeed(await needProfileOf(this.dataSource.manager, need), { first }),
+      viewer,
+    );
   }
 
   /** Scored seeds as the viewer may see them (the index may lag a change of visibility). */
-  private async asSeedCandidates(scored: ScoredCandidate[], viewer: SignedInViewer): Promise<SeedCandidate[]> {
-    const visible = new Map((await this.seeds.visibleByIds(scored.map((candidate) => candidate.seedId), viewer)).map((seed) => [seed.id, seed]));
+  private async asSeedCandidates(
+    scored: ScoredCandidate[],
+    viewer: SignedInViewer,
+  ): Promise<SeedCandidate[]> {
+    const visible = new Map(
+      (
+        await this.seeds.visibleByIds(
+          scored.map((candidate) => candidate.seedId),
+          viewer,
+        )
+      ).map((seed) => [seed.id, seed]),
+    );
     return scored
       .filter((candidate) => visible.has(candidate.seedId))
-      .map((candidate) => ({ seed: visible.get(candidate.seedId)!, score: candidate.score, pathway: candidate.pathway as MatchPathway, reasons: candidate.reasons.map(withMessage) }));
+      .map((candidate) => ({
+        seed: visible.get(candidate.seedId)!,
+        score: candidate.score,
+        pathway: candidate.pathway as MatchPathway,
+        reasons: candidate.reasons.map(withMessage),
+      }));
   }
-
 }
 
 /** A reason's sentence as the GraphQL type. */
@@ -95,5 +137,7 @@ const withMessage = (reason: MatchReason) => ({ ...reason, message: bilingual(re
 
 /** The words a confidential need shares with the seed would tell what it is about: only that it matched. */
 function withheldText(reason: MatchReason): MatchReason {
-  return reason.factor === 'text' ? { ...reason, message: { ja: '内容がシーズと一致', en: 'Its text matches your seed' } } : reason;
+  return reason.factor === 'text'
+    ? { ...reason, message: { ja: '内容がシーズと一致', en: 'Its text matches your seed' } }
+    : reason;
 }

@@ -1,10 +1,24 @@
 export { CandidateGenerator, type NeedLoader, type SeedLoader } from './ranking/candidate-generator.js';
-export { scoreCandidate, pathwayOf, type MatchReason, type Pathway, type ScoredCandidate, type ScoredNeed, type TextEvidence } from './ranking/candidate-scorer.js';
+export {
+  scoreCandidate,
+  pathwayOf,
+  type MatchReason,
+  type Pathway,
+  type ScoredCandidate,
+  type ScoredNeed,
+  type TextEvidence,
+} from './ranking/candidate-scorer.js';
 export { MATCHING_WEIGHTS, type MatchFactor, type MatchingWeights } from './ranking/matching-weights.js';
 export { candidateQueries, keyTerms, type NeedProfile } from './ranking/need-profile.js';
 export { MatchingModule, MATCHING_ENTITIES } from './matching.module.js';
 export { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
-export { checkTransition, DeclineReason, nextStates, ProposalState, type ProposalParty } from './pipeline/proposal-state-machine.js';
+export {
+  checkTransition,
+  DeclineReason,
+  nextStates,
+  ProposalState,
+  type ProposalParty,
+} from './pipeline/proposal-state-machine.js';
 export { CandidateService } from './candidate.service.js';
 export { MatchingError, MatchingErrorCode } from './matching-errors.js';
 export { OverdueNotifier } from './pipeline/overdue-notifier.js';

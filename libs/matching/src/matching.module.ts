@@ -23,10 +23,45 @@ import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 
 /** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
 @Module({
-  imports: [CatalogModule, TypeOrmModule.forFeature([MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage, SavedSearch, SavedSearchMatch])],
-  providers: [candidateGeneratorProvider, NotificationService, NotificationResolver, EmailSender, CandidateService, CandidateResolver, NdaService, ProposalService, ProposalResolver, PipelineReportService, PipelineReportResolver, Rematcher, OverdueNotifier, SavedSearchService, SavedSearchResolver],
+  imports: [
+    CatalogModule,
+    TypeOrmModule.forFeature([
+      MatchProposal,
+      ProposalTransition,
+      NdaAcceptance,
+      Notification,
+      EmailMessage,
+      SavedSearch,
+      SavedSearchMatch,
+    ]),
+  ],
+  providers: [
+    candidateGeneratorProvider,
+    NotificationService,
+    NotificationResolver,
+    EmailSender,
+    CandidateService,
+    CandidateResolver,
+    NdaService,
+    ProposalService,
+    ProposalResolver,
+    PipelineReportService,
+    PipelineReportResolver,
+    Rematcher,
+    OverdueNotifier,
+    SavedSearchService,
+    SavedSearchResolver,
+  ],
   exports: [CandidateService, ProposalService, NotificationService],
 })
 export class MatchingModule {}
 
-export const MATCHING_ENTITIES = [MatchProposal, ProposalTransition, NdaAcceptance, Notification, EmailMessage, SavedSearch, SavedSearchMatch];
+export const MATCHING_ENTITIES = [
+  MatchProposal,
+  ProposalTransition,
+  NdaAcceptance,
+  Notification,
+  EmailMessage,
+  SavedSearch,
+  SavedSearchMatch,
+];

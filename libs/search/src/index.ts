@@ -1,7 +1,15 @@
 export { analyze, normalize, queryTokens, tokens } from './text/analyze.js';
 export { SearchModule } from './search.module.js';
 export { SearchError, SearchErrorCode } from './search-errors.js';
-export { SEARCH_ENGINE, INDEX_NAMES, type IndexName, type SearchEngine, type SearchRequest, type SearchResult, type Filter } from './engine/search-engine.js';
+export {
+  SEARCH_ENGINE,
+  INDEX_NAMES,
+  type IndexName,
+  type SearchEngine,
+  type SearchRequest,
+  type SearchResult,
+  type Filter,
+} from './engine/search-engine.js';
 export { OutboxRelay, type AppliedChange, type AppliedListener } from './indexing/outbox-relay.js';
 export { SearchReindexer, type ReindexProgress } from './indexing/search-reindexer.js';
 export { SearchLifecycle } from './indexing/search-lifecycle.js';

@@ -15,5 +15,8 @@ export function createSearchEngine(config: AppConfig): SearchEngine {
       synonyms: synonymMap(projectGlossary()),
     });
   }
-  return new EmbeddedEngine({ file: join(config.DATA_DIR, 'search', 'search.sqlite'), glossary: projectGlossary() });
+  return new EmbeddedEngine({
+    file: join(config.DATA_DIR, 'search', 'search.sqlite'),
+    glossary: projectGlossary(),
+  });
 }

@@ -18,15 +18,20 @@ export class SearchError extends DomainError {
   }
 
   static invalidCursor() {
-    return new SearchError(SearchErrorCode.InvalidCursor, { ja: 'ページの指定（after）が正しくありません', en: 'The page cursor (after) is not valid' }, [
-      { path: 'after', messages: ['not a cursor from a previous page'] },
-    ]);
+    return new SearchError(
+      SearchErrorCode.InvalidCursor,
+      { ja: 'ページの指定（after）が正しくありません', en: 'The page cursor (after) is not valid' },
+      [{ path: 'after', messages: ['not a cursor from a previous page'] }],
+    );
   }
 
   static pageTooDeep(limit: number) {
     return new SearchError(
       SearchErrorCode.PageTooDeep,
-      { ja: `検索結果は先頭 ${limit} 件までです。条件を絞り込んでください`, en: `Search shows the first ${limit} results; narrow the search` },
+      {
+        ja: `検索結果は先頭 ${limit} 件までです。条件を絞り込んでください`,
+        en: `Search shows the first ${limit} results; narrow the search`,
+      },
       [{ path: 'after', messages: [`beyond the first ${limit} results`] }],
     );
   }

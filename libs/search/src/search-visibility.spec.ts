@@ -2,7 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { ANONYMOUS, type AffiliationStatus, type Role, type Viewer } from '#libs/core';
 import { needVisibilityFilter, seedVisibilityFilter } from './search-visibility.js';
 
-const user = (role: Role, affiliation: AffiliationStatus = 'approved', organizationId: string | null = 'org-1'): Viewer => ({
+const user = (
+  role: Role,
+  affiliation: AffiliationStatus = 'approved',
+  organizationId: string | null = 'org-1',
+): Viewer => ({
   kind: 'user',
   userId: `user-${role}`,
   role,
@@ -49,7 +53,7 @@ describe('needVisibilityFilter', () => {
     expect(needVisibilityFilter({ kind: 'invalid-token' })).toEqual(PUBLIC_ONLY);
   });
 
-  it('adds its own company\'s needs for an approved company member', () => {
+  it("adds its own company's needs for an approved company member", () => {
     expect(needVisibilityFilter(user('company-member', 'approved', 'company-42'))).toEqual({
       any: [PUBLIC_ONLY, { attribute: 'ownerCompany', in: ['company-42'] }],
     });

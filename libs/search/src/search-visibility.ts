@@ -8,7 +8,12 @@ import type { Filter } from './engine/search-engine.js';
 export function seedVisibilityFilter(viewer: Viewer): Filter | null {
   if (isStaff(viewer)) return null;
   if (viewer.kind === 'user' && audiencesOf(viewer).includes('researcher')) {
-    return { any: [{ attribute: 'visibility', in: ['public'] }, { attribute: 'listedUserIds', in: [viewer.userId] }] };
+    return {
+      any: [
+        { attribute: 'visibility', in: ['public'] },
+        { attribute: 'listedUserIds', in: [viewer.userId] },
+      ],
+    };
   }
   return { attribute: 'visibility', in: ['public'] };
 }
@@ -17,7 +22,12 @@ export function seedVisibilityFilter(viewer: Viewer): Filter | null {
 export function needVisibilityFilter(viewer: Viewer): Filter {
   if (isStaff(viewer)) return { all: [] };
   if (viewer.kind === 'user' && audiencesOf(viewer).includes('company-member') && viewer.organizationId) {
-    return { any: [{ attribute: 'visibility', in: ['public'] }, { attribute: 'ownerCompany', in: [viewer.organizationId] }] };
+    return {
+      any: [
+        { attribute: 'visibility', in: ['public'] },
+        { attribute: 'ownerCompany', in: [viewer.organizationId] },
+      ],
+    };
   }
   return { attribute: 'visibility', in: ['public'] };
 }

@@ -1,12 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { bilingual, logger, taxonomyLabel, type BilingualText, type TaxonomyList, type Viewer } from '#libs/core';
+import {
+  bilingual,
+  logger,
+  taxonomyLabel,
+  type BilingualText,
+  type TaxonomyList,
+  type Viewer,
+} from '#libs/core';
 import { NeedQueryService, NeedStatus, Program, SeedQueryService, SeedStatus } from '#libs/catalog';
 import { Organization } from '#libs/directory';
 import { INDEX_DEFINITIONS } from './engine/index-definitions.js';
-import { SEARCH_ENGINE, type Filter, type IndexName, type SearchEngine, type SearchRequest, type SearchResult, type SortRule } from './engine/search-engine.js';
-import { SearchSort, type NeedSearchFilter, type SearchNeedsArgs, type SearchSeedsArgs, type SeedSearchFilter } from './graphql/dto/search.args.js';
+import {
+  SEARCH_ENGINE,
+  type Filter,
+  type IndexName,
+  type SearchEngine,
+  type SearchRequest,
+  type SearchResult,
+  type SortRule,
+} from './engine/search-engine.js';
+import {
+  SearchSort,
+  type NeedSearchFilter,
+  type SearchNeedsArgs,
+  type SearchSeedsArgs,
+  type SeedSearchFilter,
+} from './graphql/dto/search.args.js';
 import { pickHighlight } from './graphql/highlighted-text.js';
 import { decodeCursor, encodeCursor, MAX_SEARCH_DEPTH } from './graphql/search-cursor.js';
 import { Facet, type NeedSearchResult, type SeedSearchResult } from './graphql/search.model.js';
@@ -22,9 +43,14 @@ const SORTS: Record<SearchSort, SortRule[]> = {
 };
 
 /** Facet attribute → where its labels come from. */
-const TAXONOMY_FACETS: Record<string, TaxonomyList> = { fields: 'fields', collaborationTypes: 'collaborationTypes', ipStatus: 'ipStatuses' };
+const TAXONOMY_FACETS: Record<string, TaxonomyList> = {
+  fields: 'fields',
+  collaborationTypes: 'collaborationTypes',
+  ipStatus: 'ipStatuses',
+};
 
-const inList = (attribute: string, values: (string | number)[] | undefined): Filter[] => (values?.length ? [{ attribute, in: values }] : []);
+const inList = (attribute: string, values: (string | number)[] | undefined): Filter[] =>
+  values?.length ? [{ attribute, in: values }] : [];
 
 /** Search for people: the viewer's visibility, typed filters, pages and labelled facets over the engine. */
 @Injectable()
@@ -45,15 +71,29 @@ export class SearchService {
     const visibility = seedVisibilityFilter(viewer);
     if (visibility) conditions.push(visibility);
     const { result, offset } = await this.run('seeds', args, { all: conditions });
-    const found = new Map((await this.seeds.visibleByIds(result.hits.map((hit) => hit.id), viewer)).map((seed) => [seed.id, seed]));
+    const found = new Map(
+      (
+        await this.seeds.visibleByIds(
+          result.hits.map((hit) => hit.id),
+          viewer,
+        )
+      ).map((seed) => [seed.id, seed]),
+    );
     const hits = result.hits.flatMap((hit) => {
       const seed = found.get(hit.id);
       if (!seed) return [];
-      return [{
-        seed,
-        title: pickHighlight(args.query, hit.highlights, { ja: 'titleJa', en: 'titleEn' }, seed.title),
-        summary: pickHighlight(args.query, hit.highlights, { ja: 'summaryJa', en: 'summaryEn' }, seed.summary),
-      }];
+      return [
+        {
+          seed,
+          title: pickHighlight(args.query, hit.highlights, { ja: 'titleJa', en: 'titleEn' }, seed.title),
+          summary: pickHighlight(
+            args.query,
+            hit.highlights,
+            { ja: 'summaryJa', en: 'summaryEn' },
+            seed.summary,
+          ),
+        },
+      ];
     });
     return { hits, ...(await this.common(result, offset, args.first)) } as SeedSearchResult;
   }
@@ -66,15 +106,29 @@ export class SearchService {
       needVisibilityFilter(viewer),
     ];
     const { result, offset } = await this.run('needs', args, { all: conditions });
-    const found = new Map((await this.needs.visibleByIds(result.hits.map((hit) => hit.id), viewer)).map((need) => [need.id, need]));
+    const found = new Map(
+      (
+        await this.needs.visibleByIds(
+          result.hits.map((hit) => hit.id),
+          viewer,
+        )
+      ).map((need) => [need.id, need]),
+    );
     const hits = result.hits.flatMap((hit) => {
       const need = found.get(hit.id);
       if (!need) return [];
-      return [{
-        need,
-        title: pickHighlight(args.query, hit.highlights, { ja: 'titleJa', en: 'titleEn' }, need.title),
-        description: pickHighlight(args.query, hit.highlights, { ja: 'descriptionJa', en: 'descriptionEn' }, need.description),
-      }];
+      return [
+        {
+          need,
+          title: pickHighlight(args.query, hit.highlights, { ja: 'titleJa', en: 'titleEn' }, need.title),
+          description: pickHighlight(
+            args.query,
+            hit.highlights,
+            { ja: 'descriptionJa', en: 'descriptionEn' },
+            need.description,
+          ),
+        },
+      ];
     });
     return { hits, ...(await this.common(result, offset, args.first)) } as NeedSearchResult;
   }
@@ -111,10 +165,17 @@ export class SearchService {
 
   /** Facets with a label per value: taxonomy names, organization names, program names. */
   private async facets(distribution: Record<string, Record<string, number>>): Promise<Facet[]> {
-    const organizationIds = [...Object.keys(distribution.institution ?? {}), ...Object.keys(distribution.ownerCompany ?? {})];
+    const organizationIds = [
+      ...Object.keys(distribution.institution ?? {}),
+      ...Object.keys(distribution.ownerCompany ?? {}),
+    ];
     const programCodes = Object.keys(distribution.programs ?? {});
-    const organizations = organizationIds.length ? await this.dataSource.manager.findBy(Organization, { id: In(organizationIds) }) : [];
-    const programs = programCodes.length ? await this.dataSource.manager.findBy(Program, { code: In(programCodes) }) : [];
+    const organizations = organizationIds.length
+      ? await this.dataSource.manager.findBy(Organization, { id: In(organizationIds) })
+      : [];
+    const programs = programCodes.length
+      ? await this.dataSource.manager.findBy(Program, { code: In(programCodes) })
+      : [];
     const names = new Map<string, BilingualText>([
       ...organizations.map((organization) => [organization.id, organization.name] as const),
       ...programs.map((program) => [program.code, program.name] as const),
@@ -126,7 +187,9 @@ export class SearchService {
         .map(([value, count]) => ({
           value,
           count,
-          label: TAXONOMY_FACETS[attribute] ? bilingual(taxonomyLabel(TAXONOMY_FACETS[attribute], value)) : (names.get(value) ?? null),
+          label: TAXONOMY_FACETS[attribute]
+            ? bilingual(taxonomyLabel(TAXONOMY_FACETS[attribute], value))
+            : (names.get(value) ?? null),
         })),
     }));
   }
@@ -141,7 +204,9 @@ export function seedFilters(filter: SeedSearchFilter): Filter[] {
     ...inList('ipStatus', filter.ipStatuses),
     ...inList('collaborationTypes', filter.collaborationTypes),
     ...inList('programs', filter.programs),
-    ...(filter.trlMin !== undefined || filter.trlMax !== undefined ? [{ attribute: 'trl', min: filter.trlMin, max: filter.trlMax }] : []),
+    ...(filter.trlMin !== undefined || filter.trlMax !== undefined
+      ? [{ attribute: 'trl', min: filter.trlMin, max: filter.trlMax }]
+      : []),
   ];
 }
 
@@ -153,4 +218,3 @@ function needFilters(filter: NeedSearchFilter): Filter[] {
     ...inList('programs', filter.programs),
   ];
 }
-

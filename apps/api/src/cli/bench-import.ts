@@ -8,7 +8,14 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { configureLogger, CoreModule, EmbeddedPostgres, parseConfig } from '#libs/core';
-import { CatalogImporter, CatalogModule, isProblemLine, MAX_LINE_BYTES, parseRecord, readNdjsonLines } from '#libs/catalog';
+import {
+  CatalogImporter,
+  CatalogModule,
+  isProblemLine,
+  MAX_LINE_BYTES,
+  parseRecord,
+  readNdjsonLines,
+} from '#libs/catalog';
 import { ENTITIES, MIGRATIONS } from '../persistence.js';
 
 /**
@@ -22,18 +29,45 @@ async function writeSyntheticCatalog(seeds: number, path: string) {
     if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
   };
   for (let i = 0; i < 20; i++) {
-    await write({ kind: 'organization', externalId: `org-${i}`, name: { ja: `研究機関${i}`, en: `Institute ${i}` }, type: 'university', prefecture: '山形県', city: '鶴岡市' });
+    await write({
+      kind: 'organization',
+      externalId: `org-${i}`,
+      name: { ja: `研究機関${i}`, en: `Institute ${i}` },
+      type: 'university',
+      prefecture: '山形県',
+      city: '鶴岡市',
+    });
   }
-  for (let i = 0; i < 200; i++) await write({ kind: 'person', externalId: `p-${i}`, name: { ja: `研究者${i}` }, organization: `org-${i % 20}`, role: 'researcher' });
+  for (let i = 0; i < 200; i++)
+    await write({
+      kind: 'person',
+      externalId: `p-${i}`,
+      name: { ja: `研究者${i}` },
+      organization: `org-${i % 20}`,
+      role: 'researcher',
+    });
   await write({ kind: 'program', externalId: 'prog-kampo', name: { ja: '鶴岡漢方プロジェクト' } });
   const fields = ['metabolomics', 'proteomics', 'microbiome'];
-  const ja = '鶴岡のメタボローム解析技術を用いて食品の機能性成分を網羅的に測定し、産業応用を目指す研究です。'.repeat(4);
-  const en = 'Comprehensive profiling of functional food components using CE-MS metabolomics in Tsuruoka. '.repeat(3);
+  const ja =
+    '鶴岡のメタボローム解析技術を用いて食品の機能性成分を網羅的に測定し、産業応用を目指す研究です。'.repeat(
+      4,
+    );
+  const en =
+    'Comprehensive profiling of functional food components using CE-MS metabolomics in Tsuruoka. '.repeat(3);
   for (let i = 0; i < seeds; i++) {
     await write({
-      kind: 'seed', externalId: `seed-${i}`, title: { ja: `シーズ${i} 代謝物プロファイリング`, en: `Seed ${i}: metabolite profiling` }, summary: { ja, en },
-      keywords: ['メタボローム', 'CE-MS'], fields: [fields[i % 3]], institution: `org-${i % 20}`, researchers: [`p-${i % 200}`], trl: (i % 9) + 1,
-      collaborationTypes: ['joint-research'], programs: i % 10 ? [] : ['prog-kampo'], publishedAt: '2025-04-01',
+      kind: 'seed',
+      externalId: `seed-${i}`,
+      title: { ja: `シーズ${i} 代謝物プロファイリング`, en: `Seed ${i}: metabolite profiling` },
+      summary: { ja, en },
+      keywords: ['メタボローム', 'CE-MS'],
+      fields: [fields[i % 3]],
+      institution: `org-${i % 20}`,
+      researchers: [`p-${i % 200}`],
+      trl: (i % 9) + 1,
+      collaborationTypes: ['joint-research'],
+      programs: i % 10 ? [] : ['prog-kampo'],
+      publishedAt: '2025-04-01',
     });
   }
   out.end();
@@ -44,7 +78,13 @@ async function writeSyntheticCatalog(seeds: number, path: string) {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '20000' }, runs: { type: 'string', default: '3' }, keep: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      seeds: { type: 'string', default: '20000' },
+      runs: { type: 'string', default: '3' },
+      keep: { type: 'string' },
+    },
+  });
   const seeds = Number(values.seeds);
   const runs = Number(values.runs);
   configureLogger('warn');
@@ -73,12 +113,27 @@ async function main() {
       await admin.end();
       const url = new URL(serverUrl);
       url.pathname = `/${database}`;
-      const config = parseConfig({ NODE_ENV: 'test', DATABASE_URL: url.toString(), JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'warn' });
-      @Module({ imports: [CoreModule.forRoot({ config, database: { url: url.toString(), poolSize: 4, entities: ENTITIES, migrations: MIGRATIONS } }), CatalogModule] })
+      const config = parseConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: url.toString(),
+        JWT_SECRET: 'x'.repeat(32),
+        LOG_LEVEL: 'warn',
+      });
+      @Module({
+        imports: [
+          CoreModule.forRoot({
+            config,
+            database: { url: url.toString(), poolSize: 4, entities: ENTITIES, migrations: MIGRATIONS },
+          }),
+          CatalogModule,
+        ],
+      })
       class BenchModule {}
       const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
       started = performance.now();
-      const report = await app.get(CatalogImporter).run(() => createReadStream(file, { highWaterMark: 1 << 20 }), { actorUserId: null });
+      const report = await app
+        .get(CatalogImporter)
+        .run(() => createReadStream(file, { highWaterMark: 1 << 20 }), { actorUserId: null });
       full.push((performance.now() - started) / 1000);
       await app.close();
       if (report.created !== records) throw new Error(`import created ${report.created} of ${records}`);
@@ -91,11 +146,15 @@ async function main() {
     ['read + validate (baseline)', median(baseline)],
     ['import into PostgreSQL', median(full)],
   ] as const;
-  console.log(`\n${records.toLocaleString('en')} records (${seeds.toLocaleString('en')} seeds), ${runs} runs, medians; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  console.log(
+    `\n${records.toLocaleString('en')} records (${seeds.toLocaleString('en')} seeds), ${runs} runs, medians; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
   console.log('| phase | median s | records/s | × baseline |');
   console.log('|---|---|---|---|');
   for (const [name, seconds] of rows) {
-    console.log(`| ${name} | ${seconds.toFixed(2)} | ${Math.round(records / seconds).toLocaleString('en')} | ${(seconds / rows[0][1]).toFixed(1)} |`);
+    console.log(
+      `| ${name} | ${seconds.toFixed(2)} | ${Math.round(records / seconds).toLocaleString('en')} | ${(seconds / rows[0][1]).toFixed(1)} |`,
+    );
   }
 }
 

@@ -15,16 +15,36 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[int(random, it
 
 /** What the company makes or works in, in both languages. */
 const BUSINESSES: readonly [string, string][] = [
-  ['食品加工', 'food processing'], ['日本酒の醸造', 'sake brewing'], ['調味料', 'seasonings'], ['化粧品', 'cosmetics'], ['健康食品', 'health foods'],
-  ['農業資材', 'farm supplies'], ['水産加工', 'seafood processing'], ['繊維製品', 'textiles'], ['医療機器', 'medical devices'], ['精密部品', 'precision parts'],
-  ['飼料', 'animal feed'], ['環境測定', 'environmental testing'], ['樹脂成形', 'plastic moulding'], ['ソフトウェア', 'software'], ['観光', 'tourism'],
+  ['食品加工', 'food processing'],
+  ['日本酒の醸造', 'sake brewing'],
+  ['調味料', 'seasonings'],
+  ['化粧品', 'cosmetics'],
+  ['健康食品', 'health foods'],
+  ['農業資材', 'farm supplies'],
+  ['水産加工', 'seafood processing'],
+  ['繊維製品', 'textiles'],
+  ['医療機器', 'medical devices'],
+  ['精密部品', 'precision parts'],
+  ['飼料', 'animal feed'],
+  ['環境測定', 'environmental testing'],
+  ['樹脂成形', 'plastic moulding'],
+  ['ソフトウェア', 'software'],
+  ['観光', 'tourism'],
 ];
 
 /** What a company wants to improve. */
 const GOALS: readonly [string, string][] = [
-  ['品質の安定化', 'consistent quality'], ['コスト削減', 'lower cost'], ['歩留まりの改善', 'higher yield'], ['新製品の開発', 'a new product'],
-  ['製造工程の自動化', 'automating production'], ['機能性の評価', 'evaluating functional benefits'], ['原因の特定', 'finding the cause'],
-  ['保存性の向上', 'longer shelf life'], ['省エネルギー化', 'saving energy'], ['付加価値の向上', 'higher added value'], ['海外展開', 'exports'],
+  ['品質の安定化', 'consistent quality'],
+  ['コスト削減', 'lower cost'],
+  ['歩留まりの改善', 'higher yield'],
+  ['新製品の開発', 'a new product'],
+  ['製造工程の自動化', 'automating production'],
+  ['機能性の評価', 'evaluating functional benefits'],
+  ['原因の特定', 'finding the cause'],
+  ['保存性の向上', 'longer shelf life'],
+  ['省エネルギー化', 'saving energy'],
+  ['付加価値の向上', 'higher added value'],
+  ['海外展開', 'exports'],
 ];
 
 /** Title templates: {T} a concept of the need, {B} the business, {G} the goal; the same slots in both languages. */
@@ -39,17 +59,34 @@ const TITLES: readonly [string, string][] = [
 
 const SENTENCES: readonly [string, string][] = [
   ['当社は{B}の分野で製品をつくっている中小企業です。', 'We are a small company in {B}.'],
-  ['{T}に関する課題があり、{T}の知見を持つ研究者を探しています。', 'We have a problem with {T} and are looking for researchers who know {T}.'],
+  [
+    '{T}に関する課題があり、{T}の知見を持つ研究者を探しています。',
+    'We have a problem with {T} and are looking for researchers who know {T}.',
+  ],
   ['現在は{T}を試していますが、{G}がなかなか進みません。', 'We currently rely on {T}, but {G} has stalled.'],
-  ['{T}や{T}の技術を取り入れて、{G}を実現したいと考えています。', 'We want to bring in {T} or {T} to achieve {G}.'],
-  ['共同研究や技術相談の形で、{T}の評価をお願いできる方を探しています。', 'We would like someone to evaluate {T}, through joint research or consulting.'],
-  ['将来的には{T}を用いた製品化も視野に入れています。', 'In the long run we are considering a product based on {T}.'],
+  [
+    '{T}や{T}の技術を取り入れて、{G}を実現したいと考えています。',
+    'We want to bring in {T} or {T} to achieve {G}.',
+  ],
+  [
+    '共同研究や技術相談の形で、{T}の評価をお願いできる方を探しています。',
+    'We would like someone to evaluate {T}, through joint research or consulting.',
+  ],
+  [
+    '将来的には{T}を用いた製品化も視野に入れています。',
+    'In the long run we are considering a product based on {T}.',
+  ],
   ['取引先から{T}についての問い合わせが増えています。', 'Our customers ask more and more about {T}.'],
-  ['社内には{T}の専門家がいないため、大学や研究機関の協力が必要です。', 'Nobody in our company knows {T}, so we need help from a university or institute.'],
+  [
+    '社内には{T}の専門家がいないため、大学や研究機関の協力が必要です。',
+    'Nobody in our company knows {T}, so we need help from a university or institute.',
+  ],
 ];
 
 /** Another prefecture for the needs of companies outside Yamagata. */
-const OTHER_PREFECTURES = [...new Set(INSTITUTIONS.map((institution) => institution.prefecture))].filter((prefecture) => prefecture !== '山形県');
+const OTHER_PREFECTURES = [...new Set(INSTITUTIONS.map((institution) => institution.prefecture))].filter(
+  (prefecture) => prefecture !== '山形県',
+);
 
 export type NeedLanguage = 'ja' | 'en' | 'both';
 
@@ -74,7 +111,12 @@ const mix = (a: number, b: number) => Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x
  * types; a TRL range on half; 山形県 on 80%, 鶴岡市 on a third of those; a
  * program on 10%.
  */
-export function needSet(catalog: SyntheticCatalog, count: number, documents: number, rngSeed: number): BenchNeed[] {
+export function needSet(
+  catalog: SyntheticCatalog,
+  count: number,
+  documents: number,
+  rngSeed: number,
+): BenchNeed[] {
   const random = mulberry32(mix(rngSeed, 0x6e3d));
   const vocabulary: GlossaryEntry[] = catalog.vocabulary;
   const size = vocabulary.length;
@@ -85,7 +127,14 @@ export function needSet(catalog: SyntheticCatalog, count: number, documents: num
     return 100 + int(random, size - 100);
   };
   const fieldCodes = catalog.fieldCodes;
-  const collaborationCodes = ['joint-research', 'contract-research', 'licensing', 'technical-consulting', 'equipment-sharing', 'venture-creation'];
+  const collaborationCodes = [
+    'joint-research',
+    'contract-research',
+    'licensing',
+    'technical-consulting',
+    'equipment-sharing',
+    'venture-creation',
+  ];
 
   const needs: BenchNeed[] = [];
   for (let n = 0; n < count; n++) {
@@ -104,7 +153,12 @@ export function needSet(catalog: SyntheticCatalog, count: number, documents: num
     const business = pick(random, BUSINESSES);
     const plan = (templates: readonly [string, string][]) => {
       const [ja, en] = pick(random, templates);
-      return { ja, en, terms: Array.from({ length: (ja.match(/\{T\}/g) ?? []).length }, nextTerm), goal: pick(random, GOALS) };
+      return {
+        ja,
+        en,
+        terms: Array.from({ length: (ja.match(/\{T\}/g) ?? []).length }, nextTerm),
+        goal: pick(random, GOALS),
+      };
     };
     const render = (p: ReturnType<typeof plan>, language: 'ja' | 'en') => {
       let slot = 0;
@@ -127,10 +181,12 @@ export function needSet(catalog: SyntheticCatalog, count: number, documents: num
     const fieldRoll = random();
     const fieldCount = fieldRoll < 0.3 ? 0 : fieldRoll < 0.75 ? 1 : 2;
     const fields = new Set<string>();
-    while (fields.size < fieldCount) fields.add(random() < 0.7 ? pick(random, fieldCodes.slice(0, 10)) : pick(random, fieldCodes));
+    while (fields.size < fieldCount)
+      fields.add(random() < 0.7 ? pick(random, fieldCodes.slice(0, 10)) : pick(random, fieldCodes));
     const collaboration = new Set<string>();
     const collaborationCount = random() < 0.6 ? 1 : 2;
-    while (collaboration.size < collaborationCount) collaboration.add(random() < 0.4 ? 'joint-research' : pick(random, collaborationCodes));
+    while (collaboration.size < collaborationCount)
+      collaboration.add(random() < 0.4 ? 'joint-research' : pick(random, collaborationCodes));
     let trlMin: number | null = null;
     let trlMax: number | null = null;
     if (random() < 0.5) {

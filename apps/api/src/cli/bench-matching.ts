@@ -6,7 +6,14 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { configureLogger, taxonomy } from '#libs/core';
 import { CandidateGenerator, candidateQueries, type NeedProfile } from '#libs/matching';
-import { EmbeddedEngine, GlossaryIndex, projectGlossary, type Filter, type SearchRequest, type SeedSearchDocument } from '#libs/search';
+import {
+  EmbeddedEngine,
+  GlossaryIndex,
+  projectGlossary,
+  type Filter,
+  type SearchRequest,
+  type SeedSearchDocument,
+} from '#libs/search';
 import { needSet, type BenchNeed } from './bench-matching-data.js';
 import { evenSubset, SyntheticCatalog } from './bench-search-data.js';
 
@@ -27,7 +34,12 @@ const TARGET_P95_MS = 100;
 const TARGET_REMATCH_S = 300;
 /** Mirrors candidate-generator.ts: hits taken per query, and the filter it sends. */
 const PER_QUERY = 60;
-const PUBLISHED: Filter = { all: [{ attribute: 'status', in: ['published'] }, { attribute: 'visibility', in: ['public'] }] };
+const PUBLISHED: Filter = {
+  all: [
+    { attribute: 'status', in: ['published'] },
+    { attribute: 'visibility', in: ['public'] },
+  ],
+};
 
 const progress = (message: string) => process.stderr.write(`[bench:matching] ${message}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -40,12 +52,25 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
-const ms = (value: number) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
+const ms = (value: number) =>
+  Number.isNaN(value)
+    ? '–'
+    : value < 10
+      ? value.toFixed(2)
+      : value < 100
+        ? value.toFixed(1)
+        : value.toFixed(0);
 
 /** Aligned plain-text columns: the first left-aligned, the rest right-aligned. */
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, c) => Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : (cell ?? '').padStart(widths[c]))).join('  ').trimEnd();
+  const widths = header.map((title, c) =>
+    Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : (cell ?? '').padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -80,7 +105,13 @@ async function main() {
   const sampleCount = Math.min(Number(values.queries), needCount);
   const warmupCount = Number(values.warmup);
   const rngSeed = Number(values['seed-rng']);
-  for (const [name, value, min] of [['--seeds', seedCount, 1], ['--needs', needCount, 1], ['--queries', sampleCount, 1], ['--warmup', warmupCount, 0], ['--seed-rng', rngSeed, 0]] as const) {
+  for (const [name, value, min] of [
+    ['--seeds', seedCount, 1],
+    ['--needs', needCount, 1],
+    ['--queries', sampleCount, 1],
+    ['--warmup', warmupCount, 0],
+    ['--seed-rng', rngSeed, 0],
+  ] as const) {
     if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}`);
   }
   configureLogger('warn');
@@ -114,7 +145,8 @@ async function main() {
       if ((batchNo * BATCH) % 20000 === 0) progress(`  ${n0(batchNo * BATCH)} indexed`);
     }
     const stats = await engine.stats();
-    if (stats.indexes.seeds.documents !== seedCount) throw new Error(`engine holds ${stats.indexes.seeds.documents} seeds of ${seedCount}`);
+    if (stats.indexes.seeds.documents !== seedCount)
+      throw new Error(`engine holds ${stats.indexes.seeds.documents} seeds of ${seedCount}`);
     const indexBytes = fileSize(file) + fileSize(`${file}-wal`) + fileSize(`${file}-shm`);
     const memoryIndexed = process.memoryUsage();
     const published = [...byId.values()].filter((doc) => doc.status === 'published').length;
@@ -131,7 +163,8 @@ async function main() {
       }
       return docs;
     });
-    const queriesOf = (profile: NeedProfile) => candidateQueries(profile, glossaryIndex).length + (profile.fields.length ? 1 : 0);
+    const queriesOf = (profile: NeedProfile) =>
+      candidateQueries(profile, glossaryIndex).length + (profile.fields.length ? 1 : 0);
     const match = async (need: BenchNeed): Promise<MatchTiming> => {
       probe.calledAt = 0;
       probe.ids = 0;
@@ -140,12 +173,21 @@ async function main() {
       const t1 = performance.now();
       const split = probe.calledAt || t1;
       return {
-        ms: t1 - t0, searchMs: split - t0, rankMs: t1 - split, queries: queriesOf(need.profile),
-        candidates: probe.ids, returned: result.length, topScore: result[0]?.score ?? 0,
+        ms: t1 - t0,
+        searchMs: split - t0,
+        rankMs: t1 - split,
+        queries: queriesOf(need.profile),
+        candidates: probe.ids,
+        returned: result.length,
+        topScore: result[0]?.score ?? 0,
       };
     };
     /** Every engine.search of the search-only pass, by the kind of request. */
-    const requests: Record<RequestKind, { ms: number; totalHits: number }[]> = { 'key term': [], title: [], 'fields (browse)': [] };
+    const requests: Record<RequestKind, { ms: number; totalHits: number }[]> = {
+      'key term': [],
+      title: [],
+      'fields (browse)': [],
+    };
     /** The search part alone: the same requests forNeed sends, hits collected, nothing loaded or scored. */
     const searchOnly = async (profile: NeedProfile): Promise<{ ms: number; candidates: number }> => {
       const t0 = performance.now();
@@ -157,10 +199,22 @@ async function main() {
         for (const hit of result.hits) ids.add(hit.id);
       };
       for (const { query, terms } of candidateQueries(profile, glossaryIndex)) {
-        await timed(terms.length ? 'key term' : 'title', { query, filter: PUBLISHED, offset: 0, limit: PER_QUERY, highlight: false });
+        await timed(terms.length ? 'key term' : 'title', {
+          query,
+          filter: PUBLISHED,
+          offset: 0,
+          limit: PER_QUERY,
+          highlight: false,
+        });
       }
       if (profile.fields.length) {
-        await timed('fields (browse)', { query: '', filter: { all: [PUBLISHED, { attribute: 'fields', in: profile.fields }] }, offset: 0, limit: PER_QUERY, highlight: false });
+        await timed('fields (browse)', {
+          query: '',
+          filter: { all: [PUBLISHED, { attribute: 'fields', in: profile.fields }] },
+          offset: 0,
+          limit: PER_QUERY,
+          highlight: false,
+        });
       }
       return { ms: performance.now() - t0, candidates: ids.size };
     };
@@ -169,7 +223,11 @@ async function main() {
       candidateQueries(profile, glossaryIndex);
       return performance.now() - t0;
     };
-    const each = async <T>(items: BenchNeed[], run: (need: BenchNeed) => Promise<T>, label: string): Promise<T[]> => {
+    const each = async <T>(
+      items: BenchNeed[],
+      run: (need: BenchNeed) => Promise<T>,
+      label: string,
+    ): Promise<T[]> => {
       const results: T[] = [];
       let last = performance.now();
       for (const [i, need] of items.entries()) {
@@ -205,49 +263,166 @@ async function main() {
     const peakRss = process.resourceUsage().maxRSS * 1024;
 
     // --- report ---
-    const stat = (values: number[]) => values.length === 0 ? ['–', '–', '–', '–', '–'] : [ms(percentile(values, 50)), ms(percentile(values, 95)), ms(percentile(values, 99)), ms(Math.max(...values)), ms(mean(values))];
-    const p95 = percentile(sampled.map((t) => t.ms), 95);
-    const rematchP95 = percentile(rematched.map((t) => t.ms), 95);
-    const languages = (list: BenchNeed[]) => (['ja', 'en', 'both'] as const).map((l) => `${list.filter((n) => n.language === l).length} ${l}`).join(', ');
-    const share = (list: BenchNeed[], test: (n: BenchNeed) => boolean) => `${Math.round((100 * list.filter(test).length) / list.length)}%`;
+    const stat = (values: number[]) =>
+      values.length === 0
+        ? ['–', '–', '–', '–', '–']
+        : [
+            ms(percentile(values, 50)),
+            ms(percentile(values, 95)),
+            ms(percentile(values, 99)),
+            ms(Math.max(...values)),
+            ms(mean(values)),
+          ];
+    const p95 = percentile(
+      sampled.map((t) => t.ms),
+      95,
+    );
+    const rematchP95 = percentile(
+      rematched.map((t) => t.ms),
+      95,
+    );
+    const languages = (list: BenchNeed[]) =>
+      (['ja', 'en', 'both'] as const)
+        .map((l) => `${list.filter((n) => n.language === l).length} ${l}`)
+        .join(', ');
+    const share = (list: BenchNeed[], test: (n: BenchNeed) => boolean) =>
+      `${Math.round((100 * list.filter(test).length) / list.length)}%`;
 
-    out.push('', `Matching benchmark: ${n0(seedCount)} synthetic bilingual seeds (${n0(published)} published and public; rng seed ${rngSeed}), ${n0(needs.length)} synthetic needs`);
-    out.push(`Needs: ${languages(needs)}; fields on ${share(needs, (n) => n.profile.fields.length > 0)}, TRL range on ${share(needs, (n) => n.profile.trlMin !== null)}, 山形県 on ${share(needs, (n) => n.profile.prefecture === '山形県')}, 鶴岡市 on ${share(needs, (n) => n.profile.city === '鶴岡市')}; concepts from one seed's topic on ${share(needs, (n) => n.coherent)}, independent common/rare concepts on the rest.`);
-    out.push(`Timed: CandidateGenerator.forNeed(need, { first: ${FIRST} }) — what the GraphQL candidatesForNeed runs after loading the need — on the embedded engine (SQLite FTS5, a temp file).`);
-    out.push(`Not timed: the API also runs PostgreSQL queries around it — loading the need (and its company, for prefecture/city), loading the ~${n0(mean(sampled.map((t) => t.candidates)))} candidate seeds`);
-    out.push(`(loadSeedDocuments, here replaced by an in-memory Map lookup of the generated documents) and the visibility check of the top ${FIRST} (seeds.visibleByIds).`);
-    out.push(`Machine: ${availableParallelism()} cores, shared with other work (noisy): one pass per need, percentiles over needs; warm-up: ${warmup.length} other needs. The search-only pass ran after forNeed on the same needs (pages already cached).`);
+    out.push(
+      '',
+      `Matching benchmark: ${n0(seedCount)} synthetic bilingual seeds (${n0(published)} published and public; rng seed ${rngSeed}), ${n0(needs.length)} synthetic needs`,
+    );
+    out.push(
+      `Needs: ${languages(needs)}; fields on ${share(needs, (n) => n.profile.fields.length > 0)}, TRL range on ${share(needs, (n) => n.profile.trlMin !== null)}, 山形県 on ${share(needs, (n) => n.profile.prefecture === '山形県')}, 鶴岡市 on ${share(needs, (n) => n.profile.city === '鶴岡市')}; concepts from one seed's topic on ${share(needs, (n) => n.coherent)}, independent common/rare concepts on the rest.`,
+    );
+    out.push(
+      `Timed: CandidateGenerator.forNeed(need, { first: ${FIRST} }) — what the GraphQL candidatesForNeed runs after loading the need — on the embedded engine (SQLite FTS5, a temp file).`,
+    );
+    out.push(
+      `Not timed: the API also runs PostgreSQL queries around it — loading the need (and its company, for prefecture/city), loading the ~${n0(mean(sampled.map((t) => t.candidates)))} candidate seeds`,
+    );
+    out.push(
+      `(loadSeedDocuments, here replaced by an in-memory Map lookup of the generated documents) and the visibility check of the top ${FIRST} (seeds.visibleByIds).`,
+    );
+    out.push(
+      `Machine: ${availableParallelism()} cores, shared with other work (noisy): one pass per need, percentiles over needs; warm-up: ${warmup.length} other needs. The search-only pass ran after forNeed on the same needs (pages already cached).`,
+    );
     out.push('');
-    out.push(`Indexing (context): ${n0(seedCount)} seeds in ${(applyMs / 1000).toFixed(1)} s = ${n0(seedCount / (applyMs / 1000))} docs/s (apply() in batches of ${BATCH}); index file ${mb(indexBytes)}`);
+    out.push(
+      `Indexing (context): ${n0(seedCount)} seeds in ${(applyMs / 1000).toFixed(1)} s = ${n0(seedCount / (applyMs / 1000))} docs/s (apply() in batches of ${BATCH}); index file ${mb(indexBytes)}`,
+    );
     out.push('');
     out.push('Latency per need (ms)');
     const rows: string[][] = [
-      [`forNeed(first ${FIRST}), latency sample`, String(sampled.length), ...stat(sampled.map((t) => t.ms)), '', `p95 < ${TARGET_P95_MS} ms`, p95 < TARGET_P95_MS ? 'met' : 'NOT met'],
-      ['  of which key terms + engine searches', String(sampled.length), ...stat(sampled.map((t) => t.searchMs)), '', '', ''],
-      ['  of which seed load (Map) + scoring + sort', String(sampled.length), ...stat(sampled.map((t) => t.rankMs)), '', '', ''],
-      ['search part alone (same requests, no scoring)', String(searched.length), ...stat(searched.map((t) => t.ms)), '', '', ''],
-      ['key-term extraction alone (candidateQueries)', String(keyTermMs.length), ...stat(keyTermMs), '', '', ''],
-      [`full re-match: forNeed(first ${FIRST}), every need`, String(rematched.length), ...stat(rematched.map((t) => t.ms)), (rematchMs / 1000).toFixed(1), `total < ${TARGET_REMATCH_S} s`, rematchMs / 1000 < TARGET_REMATCH_S ? 'met' : 'NOT met'],
+      [
+        `forNeed(first ${FIRST}), latency sample`,
+        String(sampled.length),
+        ...stat(sampled.map((t) => t.ms)),
+        '',
+        `p95 < ${TARGET_P95_MS} ms`,
+        p95 < TARGET_P95_MS ? 'met' : 'NOT met',
+      ],
+      [
+        '  of which key terms + engine searches',
+        String(sampled.length),
+        ...stat(sampled.map((t) => t.searchMs)),
+        '',
+        '',
+        '',
+      ],
+      [
+        '  of which seed load (Map) + scoring + sort',
+        String(sampled.length),
+        ...stat(sampled.map((t) => t.rankMs)),
+        '',
+        '',
+        '',
+      ],
+      [
+        'search part alone (same requests, no scoring)',
+        String(searched.length),
+        ...stat(searched.map((t) => t.ms)),
+        '',
+        '',
+        '',
+      ],
+      [
+        'key-term extraction alone (candidateQueries)',
+        String(keyTermMs.length),
+        ...stat(keyTermMs),
+        '',
+        '',
+        '',
+      ],
+      [
+        `full re-match: forNeed(first ${FIRST}), every need`,
+        String(rematched.length),
+        ...stat(rematched.map((t) => t.ms)),
+        (rematchMs / 1000).toFixed(1),
+        `total < ${TARGET_REMATCH_S} s`,
+        rematchMs / 1000 < TARGET_REMATCH_S ? 'met' : 'NOT met',
+      ],
     ];
-    out.push(table(['step', 'needs', 'p50', 'p95', 'p99', 'max', 'mean', 'total s', 'target', 'result'], rows));
+    out.push(
+      table(['step', 'needs', 'p50', 'p95', 'p99', 'max', 'mean', 'total s', 'target', 'result'], rows),
+    );
     const rerank = mean(sampled.map((t) => t.ms)) - mean(searched.map((t) => t.ms));
-    out.push(`Re-ranking adds ${ms(percentile(sampled.map((t) => t.rankMs), 50))} ms at the median (measured inside each forNeed call); forNeed mean − search-only mean = ${ms(rerank)} ms.`);
-    out.push(`Full re-match: ${n0(needs.length)} needs in ${(rematchMs / 1000).toFixed(1)} s = ${(needs.length / (rematchMs / 1000)).toFixed(1)} needs/s, one need after another (p95 ${ms(rematchP95)} ms over all needs).`);
+    out.push(
+      `Re-ranking adds ${ms(
+        percentile(
+          sampled.map((t) => t.rankMs),
+          50,
+        ),
+      )} ms at the median (measured inside each forNeed call); forNeed mean − search-only mean = ${ms(rerank)} ms.`,
+    );
+    out.push(
+      `Full re-match: ${n0(needs.length)} needs in ${(rematchMs / 1000).toFixed(1)} s = ${(needs.length / (rematchMs / 1000)).toFixed(1)} needs/s, one need after another (p95 ${ms(rematchP95)} ms over all needs).`,
+    );
     const candidates = sampled.map((t) => t.candidates);
-    out.push(`Per need (sample): ${mean(sampled.map((t) => t.queries)).toFixed(1)} engine queries on average; candidates scored p50 ${n0(percentile(candidates, 50))}, p95 ${n0(percentile(candidates, 95))}, max ${n0(Math.max(...candidates))} (mean ${n0(mean(candidates))}; search-only union mean ${n0(mean(searched.map((t) => t.candidates)))});`);
-    out.push(`  needs with fewer than ${FIRST} candidates: ${rematched.filter((t) => t.returned < FIRST).length} of ${rematched.length} (re-match); mean top score ${mean(rematched.map((t) => t.topScore)).toFixed(3)}.`);
-    out.push(`Process memory: RSS ${mb(memoryBefore.rss)} before the engine, ${mb(memoryIndexed.rss)} after indexing, ${mb(memoryWarm.rss)} after the warm-up, ${mb(memoryAfter.rss)} at the end, peak ${mb(peakRss)};`);
-    out.push(`  heapUsed ${mb(memoryBefore.heapUsed)} → ${mb(memoryIndexed.heapUsed)} → ${mb(memoryWarm.heapUsed)} → ${mb(memoryAfter.heapUsed)}. After indexing it includes the ${n0(seedCount)} generated documents held for the Map loader`);
-    out.push(`  (not held by the API); the first search loads the engine's in-memory attribute store (held by the API too); later growth includes garbage not yet collected (no GC is forced).`);
+    out.push(
+      `Per need (sample): ${mean(sampled.map((t) => t.queries)).toFixed(1)} engine queries on average; candidates scored p50 ${n0(percentile(candidates, 50))}, p95 ${n0(percentile(candidates, 95))}, max ${n0(Math.max(...candidates))} (mean ${n0(mean(candidates))}; search-only union mean ${n0(mean(searched.map((t) => t.candidates)))});`,
+    );
+    out.push(
+      `  needs with fewer than ${FIRST} candidates: ${rematched.filter((t) => t.returned < FIRST).length} of ${rematched.length} (re-match); mean top score ${mean(rematched.map((t) => t.topScore)).toFixed(3)}.`,
+    );
+    out.push(
+      `Process memory: RSS ${mb(memoryBefore.rss)} before the engine, ${mb(memoryIndexed.rss)} after indexing, ${mb(memoryWarm.rss)} after the warm-up, ${mb(memoryAfter.rss)} at the end, peak ${mb(peakRss)};`,
+    );
+    out.push(
+      `  heapUsed ${mb(memoryBefore.heapUsed)} → ${mb(memoryIndexed.heapUsed)} → ${mb(memoryWarm.heapUsed)} → ${mb(memoryAfter.heapUsed)}. After indexing it includes the ${n0(seedCount)} generated documents held for the Map loader`,
+    );
+    out.push(
+      `  (not held by the API); the first search loads the engine's in-memory attribute store (held by the API too); later growth includes garbage not yet collected (no GC is forced).`,
+    );
     out.push('', 'Search-only pass, by request (diagnostic; ms per engine.search)');
-    out.push(table(['request', 'requests', 'per need', 'p50', 'p95', 'p99', 'max', 'mean', 'mean totalHits'], (Object.keys(requests) as RequestKind[]).map((kind) => {
-      const list = requests[kind];
-      return [kind, String(list.length), (list.length / searched.length).toFixed(1), ...stat(list.map((r) => r.ms)), n0(mean(list.map((r) => r.totalHits)))];
-    })));
+    out.push(
+      table(
+        ['request', 'requests', 'per need', 'p50', 'p95', 'p99', 'max', 'mean', 'mean totalHits'],
+        (Object.keys(requests) as RequestKind[]).map((kind) => {
+          const list = requests[kind];
+          return [
+            kind,
+            String(list.length),
+            (list.length / searched.length).toFixed(1),
+            ...stat(list.map((r) => r.ms)),
+            n0(mean(list.map((r) => r.totalHits))),
+          ];
+        }),
+      ),
+    );
     out.push('');
     const example = needs.find((n) => n.language === 'ja') ?? needs[0];
-    out.push(`Example need: 「${example.profile.title.ja ?? example.profile.title.en}」 → queries: ${candidateQueries(example.profile, glossaryIndex).map((q) => q.query.trim()).join(' | ')}`);
-    out.push(`Total run time ${((performance.now() - started) / 1000).toFixed(0)} s.${values['keep-dir'] ? ` Files kept in ${work}` : ''}`);
+    out.push(
+      `Example need: 「${example.profile.title.ja ?? example.profile.title.en}」 → queries: ${candidateQueries(
+        example.profile,
+        glossaryIndex,
+      )
+        .map((q) => q.query.trim())
+        .join(' | ')}`,
+    );
+    out.push(
+      `Total run time ${((performance.now() - started) / 1000).toFixed(0)} s.${values['keep-dir'] ? ` Files kept in ${work}` : ''}`,
+    );
   } finally {
     await engine?.close().catch(() => undefined);
     if (!values['keep-dir']) rmSync(work, { recursive: true, force: true });

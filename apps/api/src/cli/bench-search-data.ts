@@ -51,24 +51,53 @@ class Zipf {
 
 /** Generic words of research summaries: the common vocabulary around the glossary terms. */
 const GENERIC: readonly [string, string][] = [
-  ['技術', 'technology'], ['開発', 'development'], ['手法', 'method'], ['評価', 'evaluation'], ['実証', 'demonstration'],
-  ['高度化', 'advancement'], ['効率化', 'efficiency'], ['最適化', 'optimization'], ['応用', 'application'], ['実用化', 'practical use'],
-  ['低コスト化', 'cost reduction'], ['高精度化', 'higher precision'], ['品質管理', 'quality control'], ['標準化', 'standardization'],
-  ['社会実装', 'deployment'], ['基盤技術', 'platform technology'], ['製品化', 'productization'], ['事業化', 'commercial development'],
-  ['性能向上', 'performance improvement'], ['省力化', 'labour saving'], ['可視化', 'visualization'], ['自動化', 'automation'],
+  ['技術', 'technology'],
+  ['開発', 'development'],
+  ['手法', 'method'],
+  ['評価', 'evaluation'],
+  ['実証', 'demonstration'],
+  ['高度化', 'advancement'],
+  ['効率化', 'efficiency'],
+  ['最適化', 'optimization'],
+  ['応用', 'application'],
+  ['実用化', 'practical use'],
+  ['低コスト化', 'cost reduction'],
+  ['高精度化', 'higher precision'],
+  ['品質管理', 'quality control'],
+  ['標準化', 'standardization'],
+  ['社会実装', 'deployment'],
+  ['基盤技術', 'platform technology'],
+  ['製品化', 'productization'],
+  ['事業化', 'commercial development'],
+  ['性能向上', 'performance improvement'],
+  ['省力化', 'labour saving'],
+  ['可視化', 'visualization'],
+  ['自動化', 'automation'],
 ];
 
 const APPLICATIONS: readonly [string, string][] = [
-  ['食品加工', 'food processing'], ['医薬品開発', 'drug development'], ['農業生産', 'agricultural production'], ['化粧品', 'cosmetics'],
-  ['環境モニタリング', 'environmental monitoring'], ['素材開発', 'materials development'], ['健康管理', 'health management'],
-  ['地域産業', 'regional industry'], ['水産業', 'fisheries'], ['エネルギー', 'energy'], ['医療機器', 'medical equipment'], ['観光', 'tourism'],
+  ['食品加工', 'food processing'],
+  ['医薬品開発', 'drug development'],
+  ['農業生産', 'agricultural production'],
+  ['化粧品', 'cosmetics'],
+  ['環境モニタリング', 'environmental monitoring'],
+  ['素材開発', 'materials development'],
+  ['健康管理', 'health management'],
+  ['地域産業', 'regional industry'],
+  ['水産業', 'fisheries'],
+  ['エネルギー', 'energy'],
+  ['医療機器', 'medical equipment'],
+  ['観光', 'tourism'],
 ];
 
 /** Sentence templates: a Japanese one and its English rendering, with the same term slots (T) and one generic word (G). */
 const SENTENCES: readonly [string, string][] = [
   ['{T}を用いた{T}の{G}に関する研究を行う。', 'We study the {G} of {T} using {T}.'],
   ['{T}による{T}の{G}を実現する。', 'We achieve {G} of {T} through {T}.'],
-  ['本研究では{T}と{T}を組み合わせ、{T}の{G}を目指す。', 'This work combines {T} with {T} toward the {G} of {T}.'],
+  [
+    '本研究では{T}と{T}を組み合わせ、{T}の{G}を目指す。',
+    'This work combines {T} with {T} toward the {G} of {T}.',
+  ],
   ['{T}における{T}の{G}手法を開発した。', 'We developed a {G} method for {T} in {T}.'],
   ['{T}の{G}により、{T}への応用が期待される。', 'The {G} of {T} is expected to open applications in {T}.'],
   ['地域の{T}を活用した{T}の{G}を進めている。', 'We pursue {G} of {T} drawing on local {T}.'],
@@ -85,10 +114,26 @@ const TITLES: readonly [string, string][] = [
 ];
 
 const PLACES: readonly [string, string, string][] = [
-  ['鶴岡', 'Tsuruoka', '山形県'], ['山形', 'Yamagata', '山形県'], ['酒田', 'Sakata', '山形県'], ['米沢', 'Yonezawa', '山形県'], ['仙台', 'Sendai', '宮城県'],
-  ['秋田', 'Akita', '秋田県'], ['盛岡', 'Morioka', '岩手県'], ['新潟', 'Niigata', '新潟県'], ['札幌', 'Sapporo', '北海道'], ['つくば', 'Tsukuba', '茨城県'],
-  ['東京', 'Tokyo', '東京都'], ['横浜', 'Yokohama', '神奈川県'], ['名古屋', 'Nagoya', '愛知県'], ['京都', 'Kyoto', '京都府'], ['大阪', 'Osaka', '大阪府'],
-  ['神戸', 'Kobe', '兵庫県'], ['広島', 'Hiroshima', '広島県'], ['福岡', 'Fukuoka', '福岡県'], ['熊本', 'Kumamoto', '熊本県'], ['那覇', 'Naha', '沖縄県'],
+  ['鶴岡', 'Tsuruoka', '山形県'],
+  ['山形', 'Yamagata', '山形県'],
+  ['酒田', 'Sakata', '山形県'],
+  ['米沢', 'Yonezawa', '山形県'],
+  ['仙台', 'Sendai', '宮城県'],
+  ['秋田', 'Akita', '秋田県'],
+  ['盛岡', 'Morioka', '岩手県'],
+  ['新潟', 'Niigata', '新潟県'],
+  ['札幌', 'Sapporo', '北海道'],
+  ['つくば', 'Tsukuba', '茨城県'],
+  ['東京', 'Tokyo', '東京都'],
+  ['横浜', 'Yokohama', '神奈川県'],
+  ['名古屋', 'Nagoya', '愛知県'],
+  ['京都', 'Kyoto', '京都府'],
+  ['大阪', 'Osaka', '大阪府'],
+  ['神戸', 'Kobe', '兵庫県'],
+  ['広島', 'Hiroshima', '広島県'],
+  ['福岡', 'Fukuoka', '福岡県'],
+  ['熊本', 'Kumamoto', '熊本県'],
+  ['那覇', 'Naha', '沖縄県'],
 ];
 
 export interface Institution {
@@ -101,7 +146,12 @@ export interface Institution {
 /** 40 institutions: a university and an institute per place. */
 export const INSTITUTIONS: readonly Institution[] = PLACES.flatMap(([ja, en, prefecture], i) => [
   { id: `inst-${String(2 * i).padStart(2, '0')}`, ja: `${ja}大学`, en: `${en} University`, prefecture },
-  { id: `inst-${String(2 * i + 1).padStart(2, '0')}`, ja: `${ja}先端技術研究所`, en: `${en} Institute for Advanced Technology`, prefecture },
+  {
+    id: `inst-${String(2 * i + 1).padStart(2, '0')}`,
+    ja: `${ja}先端技術研究所`,
+    en: `${en} Institute for Advanced Technology`,
+    prefecture,
+  },
 ]);
 
 export const PROGRAMS: readonly string[] = Array.from({ length: 8 }, (_, i) => `prog-${i + 1}`);
@@ -188,9 +238,11 @@ export class SyntheticCatalog {
     const institution = INSTITUTIONS[this.institutionRank.draw(random)];
     const collaboration = new Set<string>();
     const collaborationCount = 1 + int(random, 3);
-    while (collaboration.size < collaborationCount) collaboration.add(pick(random, this.taxonomy.collaborationTypes).code);
+    while (collaboration.size < collaborationCount)
+      collaboration.add(pick(random, this.taxonomy.collaborationTypes).code);
     const ipRoll = random();
-    const ipStatus = this.taxonomy.ipStatuses[ipRoll < 0.45 ? 0 : ipRoll < 0.75 ? 1 : ipRoll < 0.92 ? 2 : 3].code;
+    const ipStatus =
+      this.taxonomy.ipStatuses[ipRoll < 0.45 ? 0 : ipRoll < 0.75 ? 1 : ipRoll < 0.92 ? 2 : 3].code;
     const published = random() < 0.9;
     const listed = new Set<string>();
     const listedCount = 1 + int(random, 3);
@@ -201,7 +253,9 @@ export class SyntheticCatalog {
       id: seedId(i),
       titleJa: render(title, 'ja'),
       titleEn: capitalize(render(title, 'en')),
-      keywords: topic.slice(0, 3).map((rank) => pick(random, random() < 0.5 ? this.vocabulary[rank].ja : this.vocabulary[rank].en)),
+      keywords: topic
+        .slice(0, 3)
+        .map((rank) => pick(random, random() < 0.5 ? this.vocabulary[rank].ja : this.vocabulary[rank].en)),
       summaryJa,
       summaryEn,
       applications: [...applications],
@@ -258,7 +312,13 @@ export function searchRequest(query: BenchQuery, limit = 20): SearchRequest {
   if (query.fields) conditions.push({ attribute: 'fields', in: query.fields });
   if (query.trl) conditions.push({ attribute: 'trl', min: query.trl.min, max: query.trl.max });
   conditions.push({ attribute: 'visibility', in: ['public'] });
-  return { query: query.terms.join(' '), filter: { all: conditions }, facets: query.facets ? SEED_FACETS : [], offset: 0, limit };
+  return {
+    query: query.terms.join(' '),
+    filter: { all: conditions },
+    facets: query.facets ? SEED_FACETS : [],
+    offset: 0,
+    limit,
+  };
 }
 
 /**
@@ -267,7 +327,12 @@ export function searchRequest(query: BenchQuery, limit = 20): SearchRequest {
  * half Japanese, half English; half the two-word queries pair terms of one
  * document (they co-occur), half pair independent terms.
  */
-export function querySet(catalog: SyntheticCatalog, count: number, documents: number, rngSeed: number): BenchQuery[] {
+export function querySet(
+  catalog: SyntheticCatalog,
+  count: number,
+  documents: number,
+  rngSeed: number,
+): BenchQuery[] {
   const random = mulberry32(mix(rngSeed, 0x51ed));
   const size = catalog.vocabulary.length;
   const mixedRank = () => {
@@ -311,7 +376,13 @@ export function querySet(catalog: SyntheticCatalog, count: number, documents: nu
         while (fields.size < fieldCount) fields.add(pick(random, catalog.fieldCodes.slice(0, 8)));
         const min = 1 + int(random, 5);
         const max = Math.min(9, min + 2 + int(random, 3));
-        queries.push({ kind, ...(random() < 0.5 ? oneTerm() : twoTerms()), fields: [...fields], trl: { min, max }, facets: false });
+        queries.push({
+          kind,
+          ...(random() < 0.5 ? oneTerm() : twoTerms()),
+          fields: [...fields],
+          trl: { min, max },
+          facets: false,
+        });
       }
     }
   }

@@ -36,15 +36,23 @@ function progress(total: number) {
 }
 
 function printReport(report: ImportReport, dryRun: boolean) {
-  const verdict = report.written ? 'written' : dryRun ? 'dry run: nothing written' : 'refused: nothing written';
+  const verdict = report.written
+    ? 'written'
+    : dryRun
+      ? 'dry run: nothing written'
+      : 'refused: nothing written';
   console.log(
     `${verdict}\n  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected} (of ${report.lines} lines)`,
   );
-  for (const problem of report.problems) console.log(`  line ${problem.lineNumber}${problem.key ? ` [${problem.key}]` : ''}: ${problem.reason}`);
+  for (const problem of report.problems)
+    console.log(`  line ${problem.lineNumber}${problem.key ? ` [${problem.key}]` : ''}: ${problem.reason}`);
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  });
   const [command, file] = positionals;
   if (!command || (command !== 'seed-demo' && !file)) throw new Error(USAGE);
   const config = loadConfig({ DEMO_CATALOG: 'false' });
@@ -52,7 +60,13 @@ async function main() {
   const database = await openDatabase(config);
   try {
     @Module({
-      imports: [CoreModule.forRoot({ config, database: { url: database.url, poolSize: 4, entities: ENTITIES, migrations: MIGRATIONS } }), CatalogModule],
+      imports: [
+        CoreModule.forRoot({
+          config,
+          database: { url: database.url, poolSize: 4, entities: ENTITIES, migrations: MIGRATIONS },
+        }),
+        CatalogModule,
+      ],
     })
     class CatalogCliModule {}
     const app = await NestFactory.createApplicationContext(CatalogCliModule, { logger: new JsonLogger() });

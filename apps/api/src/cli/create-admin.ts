@@ -17,20 +17,26 @@ async function main() {
     ...(values.email ? { ADMIN_EMAIL: values.email } : {}),
     ...(values.password ? { ADMIN_PASSWORD: values.password } : {}),
   });
-  if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) throw new Error('give --email and --password (or ADMIN_EMAIL and ADMIN_PASSWORD)');
+  if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD)
+    throw new Error('give --email and --password (or ADMIN_EMAIL and ADMIN_PASSWORD)');
   configureLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = await openDatabase(config);
   try {
     @Module({
       imports: [
-        CoreModule.forRoot({ config: withoutAdminEnv(config), database: { url: database.url, poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS } }),
+        CoreModule.forRoot({
+          config: withoutAdminEnv(config),
+          database: { url: database.url, poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS },
+        }),
         IdentityModule,
       ],
     })
     class CreateAdminModule {}
     const app = await NestFactory.createApplicationContext(CreateAdminModule, { logger: new JsonLogger() });
     try {
-      const created = await app.get(AccountService).ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+      const created = await app
+        .get(AccountService)
+        .ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
       console.log(created ? `created admin ${created.email}` : 'an admin already exists; nothing changed');
     } finally {
       await app.close();
@@ -42,7 +48,10 @@ async function main() {
 
 /** The module gets no ADMIN_*, so its boot hook leaves the creation (and its report) to this command. */
 function withoutAdminEnv(config: AppConfig): AppConfig {
-  return Object.assign(Object.create(AppConfig.prototype) as AppConfig, config, { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
+  return Object.assign(Object.create(AppConfig.prototype) as AppConfig, config, {
+    ADMIN_EMAIL: undefined,
+    ADMIN_PASSWORD: undefined,
+  });
 }
 
 main().catch((error: Error) => {

@@ -17,12 +17,17 @@ async function main(command = 'run', name?: string) {
   configureLogger(config.LOG_LEVEL);
   if (command === 'generate') return generate(name);
   const database = await openDatabase(config);
-  const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS }), logging: ['migration', 'error', 'warn'] });
+  const dataSource = new DataSource({
+    ...dataSourceOptions({ url: database.url, poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS }),
+    logging: ['migration', 'error', 'warn'],
+  });
   try {
     await dataSource.initialize();
     if (command === 'run') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'schema is up to date');
+      console.log(
+        applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'schema is up to date',
+      );
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('reverted the last migration');
@@ -37,16 +42,25 @@ async function main(command = 'run', name?: string) {
 
 /** Diffs the entities against a scratch database at the latest migration and writes the difference. */
 async function generate(name: string | undefined) {
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('give the migration a PascalCase name: npm run migration:generate -- AddSeeds');
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('give the migration a PascalCase name: npm run migration:generate -- AddSeeds');
   const scratch = mkdtempSync(join(tmpdir(), 'kyoso-migration-'));
   chmodSync(scratch, 0o755);
   const embedded = new EmbeddedPostgres({ dataDir: scratch, port: 0 });
-  const dataSource = new DataSource(dataSourceOptions({ url: await embedded.start(), poolSize: 2, entities: ENTITIES, migrations: MIGRATIONS }));
+  const dataSource = new DataSource(
+    dataSourceOptions({
+      url: await embedded.start(),
+      poolSize: 2,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+    }),
+  );
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
     const sql = await dataSource.driver.createSchemaBuilder().log();
-    if (sql.upQueries.length === 0) return console.log('no changes: the migrations already match the entities');
+    if (sql.upQueries.length === 0)
+      return console.log('no changes: the migrations already match the entities');
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const dir = join(projectRoot(), 'migrations');
@@ -70,7 +84,9 @@ ${sql.downQueries.reverse().map(statement).join('\n')}
 `,
     );
     writeIndex(dir);
-    console.log(`wrote migrations/${timestamp}-${name}.ts (${sql.upQueries.length} statements): review it before committing`);
+    console.log(
+      `wrote migrations/${timestamp}-${name}.ts (${sql.upQueries.length} statements): review it before committing`,
+    );
   } finally {
     await dataSource.destroy().catch(() => undefined);
     await embedded.stop();
@@ -79,7 +95,9 @@ ${sql.downQueries.reverse().map(statement).join('\n')}
 }
 
 function writeIndex(dir: string) {
-  const files = readdirSync(dir).filter((file) => /^\d+-[A-Za-z0-9]+\.ts$/.test(file)).sort();
+  const files = readdirSync(dir)
+    .filter((file) => /^\d+-[A-Za-z0-9]+\.ts$/.test(file))
+    .sort();
   const entries = files.map((file) => {
     const [timestamp, name] = file.replace(/\.ts$/, '').split('-');
     return { file: file.replace(/\.ts$/, '.js'), className: `${name}${timestamp}` };

@@ -3,7 +3,15 @@ import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureLogger, CoreModule, JsonLogger, loadConfig } from '#libs/core';
-import { INDEX_NAMES, SEARCH_ENGINE, SearchModule, SearchReindexer, type IndexName, type ReindexProgress, type SearchEngine } from '#libs/search';
+import {
+  INDEX_NAMES,
+  SEARCH_ENGINE,
+  SearchModule,
+  SearchReindexer,
+  type IndexName,
+  type ReindexProgress,
+  type SearchEngine,
+} from '#libs/search';
 import { openDatabase } from '../bootstrap.js';
 import { ENTITIES, MIGRATIONS } from '../persistence.js';
 
@@ -37,7 +45,13 @@ async function main() {
   const database = await openDatabase(config);
   try {
     @Module({
-      imports: [CoreModule.forRoot({ config, database: { url: database.url, poolSize: 4, entities: ENTITIES, migrations: MIGRATIONS } }), SearchModule.register('cli')],
+      imports: [
+        CoreModule.forRoot({
+          config,
+          database: { url: database.url, poolSize: 4, entities: ENTITIES, migrations: MIGRATIONS },
+        }),
+        SearchModule.register('cli'),
+      ],
     })
     class ReindexCliModule {}
     const app = await NestFactory.createApplicationContext(ReindexCliModule, { logger: new JsonLogger() });
@@ -48,7 +62,9 @@ async function main() {
       for (const index of indexes) {
         const started = Date.now();
         const documents = await app.get(SearchReindexer, { strict: false }).reindex(index, show);
-        console.log(`${index}: ${documents} documents rebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s (${engine.kind} engine)`);
+        console.log(
+          `${index}: ${documents} documents rebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s (${engine.kind} engine)`,
+        );
       }
     } finally {
       await app.close();

@@ -26,10 +26,14 @@ async function validate(chunks: (Buffer | string)[], inDatabase: Partial<Record<
     if (parsed.ok) lines.push({ lineNumber: parsed.lineNumber, record: parsed.record });
     else problems.push(...parsed.problems);
   }
-  const existing = async (kind: RecordKind, ids: string[]) => new Set(ids.filter((id) => inDatabase[kind]?.includes(id)));
+  const existing = async (kind: RecordKind, ids: string[]) =>
+    new Set(ids.filter((id) => inDatabase[kind]?.includes(id)));
   problems.push(...(await checkReferences(lines, existing)));
   problems.sort((a, b) => a.lineNumber - b.lineNumber);
-  return { problems, order: sortForWriting(lines).map((line) => `${line.record.kind}:${line.record.externalId}`) };
+  return {
+    problems,
+    order: sortForWriting(lines).map((line) => `${line.record.kind}:${line.record.externalId}`),
+  };
 }
 
 describe('import validation pipeline', () => {
@@ -62,7 +66,11 @@ describe('import validation pipeline', () => {
       { lineNumber: 4, reason: expect.stringMatching(/^not valid JSON/) },
       { lineNumber: 5, key: 'externalId', reason: 'duplicate organization "org-1": already on line 1' },
       { lineNumber: 6, key: 'trlRange.min', reason: 'must be an integer from 1 to 9, not the string "3"' },
-      { lineNumber: 7, key: 'researchers[0]', reason: 'person "p-1" is neither in the file nor in the database' },
+      {
+        lineNumber: 7,
+        key: 'researchers[0]',
+        reason: 'person "p-1" is neither in the file nor in the database',
+      },
     ]);
   });
 });

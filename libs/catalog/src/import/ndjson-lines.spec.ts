@@ -1,7 +1,14 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
-import { formatBytes, isProblemLine, lineTooLongReason, readNdjsonLines, type NdjsonLine, type NdjsonSource } from './ndjson-lines.js';
+import {
+  formatBytes,
+  isProblemLine,
+  lineTooLongReason,
+  readNdjsonLines,
+  type NdjsonLine,
+  type NdjsonSource,
+} from './ndjson-lines.js';
 
 const MiB = 1024 * 1024;
 
@@ -11,7 +18,9 @@ async function readAll(source: NdjsonSource, maxLineBytes = MiB): Promise<Ndjson
   return lines;
 }
 
-async function* chunks(...parts: (Buffer | Uint8Array | string)[]): AsyncGenerator<Buffer | Uint8Array | string> {
+async function* chunks(
+  ...parts: (Buffer | Uint8Array | string)[]
+): AsyncGenerator<Buffer | Uint8Array | string> {
   for (const part of parts) yield part;
 }
 
@@ -69,11 +78,15 @@ describe('readNdjsonLines', () => {
     expect(await readAll(chunks('one\n', '二'))).toEqual(expected);
     // A Uint8Array that is a window on a larger buffer
     const backing = Buffer.from('xxone\n二\nyy');
-    expect(await readAll([new Uint8Array(backing.buffer, backing.byteOffset + 2, backing.length - 4)])).toEqual(expected);
+    expect(
+      await readAll([new Uint8Array(backing.buffer, backing.byteOffset + 2, backing.length - 4)]),
+    ).toEqual(expected);
   });
 
   it('gives the same lines however the input is cut into chunks (multi-byte characters, \\r\\n)', async () => {
-    const bytes = Buffer.from('{"name":{"ja":"慶應義塾大学先端生命科学研究所"}}\r\n\n{"en":"Keio 🧬"}\r\n日本\n');
+    const bytes = Buffer.from(
+      '{"name":{"ja":"慶應義塾大学先端生命科学研究所"}}\r\n\n{"en":"Keio 🧬"}\r\n日本\n',
+    );
     const expected = await readAll(chunks(bytes));
     expect(expected).toEqual([
       { lineNumber: 1, text: '{"name":{"ja":"慶應義塾大学先端生命科学研究所"}}' },
@@ -85,7 +98,16 @@ describe('readNdjsonLines', () => {
 
   it('decodes a character split across chunks and a \\r\\n split between chunks', async () => {
     const ja = Buffer.from('鶴岡市'); // 3 bytes per character
-    expect(await readAll(chunks(ja.subarray(0, 1), ja.subarray(1, 4), Buffer.concat([ja.subarray(4), Buffer.from('\r')]), '\nx'))).toEqual([
+    expect(
+      await readAll(
+        chunks(
+          ja.subarray(0, 1),
+          ja.subarray(1, 4),
+          Buffer.concat([ja.subarray(4), Buffer.from('\r')]),
+          '\nx',
+        ),
+      ),
+    ).toEqual([
       { lineNumber: 1, text: '鶴岡市' },
       { lineNumber: 2, text: 'x' },
     ]);
@@ -122,7 +144,9 @@ describe('readNdjsonLines', () => {
   });
 
   it('ignores a byte order mark at the start of the input only', async () => {
-    expect(await readAll(chunks(Buffer.from([0xef, 0xbb]), Buffer.from([0xbf]), '{"a":1}\n\ufeff{"b":2}\n'))).toEqual([
+    expect(
+      await readAll(chunks(Buffer.from([0xef, 0xbb]), Buffer.from([0xbf]), '{"a":1}\n\ufeff{"b":2}\n')),
+    ).toEqual([
       { lineNumber: 1, text: '{"a":1}' },
       { lineNumber: 2, text: '\ufeff{"b":2}' },
     ]);
@@ -171,7 +195,9 @@ describe('readNdjsonLines', () => {
       return memory.heapUsed + memory.arrayBuffers;
     };
     async function* hugeLine(): AsyncGenerator<Buffer> {
-      yield Buffer.from('{"kind":"program","externalId":"p1","name":{"ja":"鶴岡"}}\n{"kind":"seed","summary":{"ja":"');
+      yield Buffer.from(
+        '{"kind":"program","externalId":"p1","name":{"ja":"鶴岡"}}\n{"kind":"seed","summary":{"ja":"',
+      );
       let sent = 0;
       for (let index = 0; sent < lineBytes; index++) {
         // A fresh buffer each time, as a file stream gives: the reader must let go of it.

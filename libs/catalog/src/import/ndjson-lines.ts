@@ -32,7 +32,8 @@ export interface NdjsonProblemLine {
 
 export type NdjsonLine = NdjsonTextLine | NdjsonProblemLine;
 
-export type NdjsonSource = AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>;
+export type NdjsonSource =
+  AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>;
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -95,9 +96,13 @@ class LineBuffer {
   }
 }
 
-export async function* readNdjsonLines(source: NdjsonSource, options: NdjsonReadOptions): AsyncGenerator<NdjsonLine, void, undefined> {
+export async function* readNdjsonLines(
+  source: NdjsonSource,
+  options: NdjsonReadOptions,
+): AsyncGenerator<NdjsonLine, void, undefined> {
   const { maxLineBytes } = options;
-  if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1) throw new RangeError('maxLineBytes must be a positive integer');
+  if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1)
+    throw new RangeError('maxLineBytes must be a positive integer');
   const tooLong = lineTooLongReason(maxLineBytes);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   // One extra byte: the "\r" of a "\r\n" ending may be buffered before the "\n" shows it is not content.

@@ -84,7 +84,10 @@ describe('parseRecord: the spec example and full records', () => {
     expect(recordOf<OrganizationRecord>(organization)).toEqual({
       kind: 'organization',
       externalId: 'org-iab',
-      name: { ja: '慶應義塾大学先端生命科学研究所', en: 'Keio University Institute for Advanced Biosciences' },
+      name: {
+        ja: '慶應義塾大学先端生命科学研究所',
+        en: 'Keio University Institute for Advanced Biosciences',
+      },
       type: 'research-institute',
       prefecture: '山形県',
       city: '鶴岡市',
@@ -98,7 +101,10 @@ describe('parseRecord: the spec example and full records', () => {
       kind: 'seed',
       externalId: 'seed-001',
       title: { ja: 'CE-MSによる網羅的代謝物測定', en: 'Comprehensive metabolite profiling by CE-MS' },
-      summary: { ja: 'キャピラリー電気泳動と質量分析計を組み合わせ、数百種の代謝物を一斉に測定する。', en: null },
+      summary: {
+        ja: 'キャピラリー電気泳動と質量分析計を組み合わせ、数百種の代謝物を一斉に測定する。',
+        en: null,
+      },
       keywords: [],
       fields: ['metabolomics'],
       institution: 'org-iab',
@@ -148,7 +154,10 @@ describe('parseRecord: the spec example and full records', () => {
 
   it('reads a person', () => {
     expect(recordOf<PersonRecord>(person)).toEqual({ ...person, kind: 'person' });
-    expect(recordOf<PersonRecord>({ ...person, title: undefined, email: undefined })).toMatchObject({ title: null, email: null });
+    expect(recordOf<PersonRecord>({ ...person, title: undefined, email: undefined })).toMatchObject({
+      title: null,
+      email: null,
+    });
   });
 
   it('reads a need with its defaults: confidential to coordinators, open', () => {
@@ -193,7 +202,10 @@ describe('parseRecord: the spec example and full records', () => {
 
   it('reads a program', () => {
     expect(recordOf<ProgramRecord>(program)).toEqual({ ...program, description: null });
-    expect(recordOf<ProgramRecord>({ ...program, description: { en: 'Kampo herbs grown in Tsuruoka' } }).description).toEqual({
+    expect(
+      recordOf<ProgramRecord>({ ...program, description: { en: 'Kampo herbs grown in Tsuruoka' } })
+        .description,
+    ).toEqual({
       ja: null,
       en: 'Kampo herbs grown in Tsuruoka',
     });
@@ -201,7 +213,9 @@ describe('parseRecord: the spec example and full records', () => {
 
   it('reports the line number it was given', () => {
     expect(parse(program, 42)).toMatchObject({ ok: true, lineNumber: 42 });
-    expect(problemsOf({ ...program, name: 5 }, 42)).toEqual([{ lineNumber: 42, key: 'name', reason: expect.any(String) }]);
+    expect(problemsOf({ ...program, name: 5 }, 42)).toEqual([
+      { lineNumber: 42, key: 'name', reason: expect.any(String) },
+    ]);
   });
 });
 
@@ -215,20 +229,44 @@ describe('parseRecord: normalization', () => {
       prefecture: '  ',
       city: ' 鶴岡市 ',
     });
-    expect(record).toMatchObject({ externalId: 'org-iab', name: { ja: '先端研', en: 'IAB' }, type: 'university', prefecture: null, city: '鶴岡市' });
+    expect(record).toMatchObject({
+      externalId: 'org-iab',
+      name: { ja: '先端研', en: 'IAB' },
+      type: 'university',
+      prefecture: null,
+      city: '鶴岡市',
+    });
   });
 
   it('treats null like an absent key, for optional keys and languages', () => {
-    const record = recordOf<SeedRecord>({ ...seed, title: { ja: null, en: 'Profiling' }, trl: null, keywords: null, status: null });
-    expect(record).toMatchObject({ title: { ja: null, en: 'Profiling' }, trl: null, keywords: [], status: 'published' });
+    const record = recordOf<SeedRecord>({
+      ...seed,
+      title: { ja: null, en: 'Profiling' },
+      trl: null,
+      keywords: null,
+      status: null,
+    });
+    expect(record).toMatchObject({
+      title: { ja: null, en: 'Profiling' },
+      trl: null,
+      keywords: [],
+      status: 'published',
+    });
   });
 
   it('drops a blank language, keeping the other', () => {
-    expect(recordOf<ProgramRecord>({ ...program, name: { ja: '   ', en: 'Kampo' } }).name).toEqual({ ja: null, en: 'Kampo' });
+    expect(recordOf<ProgramRecord>({ ...program, name: { ja: '   ', en: 'Kampo' } }).name).toEqual({
+      ja: null,
+      en: 'Kampo',
+    });
   });
 
   it('drops repeated list items, keeping the first', () => {
-    const record = recordOf<SeedRecord>({ ...seed, fields: ['metabolomics', 'microbiome', ' metabolomics'], keywords: ['漢方', '漢方'] });
+    const record = recordOf<SeedRecord>({
+      ...seed,
+      fields: ['metabolomics', 'microbiome', ' metabolomics'],
+      keywords: ['漢方', '漢方'],
+    });
     expect(record.fields).toEqual(['metabolomics', 'microbiome']);
     expect(record.keywords).toEqual(['漢方']);
   });
@@ -251,17 +289,29 @@ describe('parseRecord: hostile and malformed lines', () => {
   });
 
   it('reports a missing, mistyped or unknown kind', () => {
-    expect(problemsOf({ externalId: 'x' })).toEqual([{ lineNumber: 7, key: 'kind', reason: expect.stringMatching(/^is required/) }]);
-    expect(problemsOf({ kind: 3 })).toEqual([{ lineNumber: 7, key: 'kind', reason: 'must be a string, not 3' }]);
+    expect(problemsOf({ externalId: 'x' })).toEqual([
+      { lineNumber: 7, key: 'kind', reason: expect.stringMatching(/^is required/) },
+    ]);
+    expect(problemsOf({ kind: 3 })).toEqual([
+      { lineNumber: 7, key: 'kind', reason: 'must be a string, not 3' },
+    ]);
     expect(problemsOf({ kind: 'patent', externalId: 'x' })).toEqual([
-      { lineNumber: 7, key: 'kind', reason: 'unknown kind "patent": expected one of organization, person, seed, need, program' },
+      {
+        lineNumber: 7,
+        key: 'kind',
+        reason: 'unknown kind "patent": expected one of organization, person, seed, need, program',
+      },
     ]);
     expect(problemsOf({ kind: 'Seed' })[0]!.key).toBe('kind');
   });
 
   it('reports unknown keys by name, including __proto__ and keys inside objects', () => {
-    expect(problemsOf({ ...program, colour: 'red' })).toEqual([{ lineNumber: 7, key: 'colour', reason: 'unknown key for kind program' }]);
-    expect(keysOf('{"kind":"program","externalId":"p","name":{"en":"x"},"__proto__":{"admin":true}}')).toEqual(['__proto__']);
+    expect(problemsOf({ ...program, colour: 'red' })).toEqual([
+      { lineNumber: 7, key: 'colour', reason: 'unknown key for kind program' },
+    ]);
+    expect(
+      keysOf('{"kind":"program","externalId":"p","name":{"en":"x"},"__proto__":{"admin":true}}'),
+    ).toEqual(['__proto__']);
     expect(keysOf({ ...program, name: { ja: '鶴岡', fr: 'Tsuruoka' } })).toEqual(['name.fr']);
     expect(keysOf({ ...need, trlRange: { min: 1, max: 2, best: 1 } })).toEqual(['trlRange.best']);
     expect(keysOf({ ...person, name: { ja: '冨田' }, organisation: 'org-iab' })).toEqual(['organisation']);
@@ -312,11 +362,19 @@ describe('parseRecord: hostile and malformed lines', () => {
   });
 
   it('rejects NUL and other control characters, and unpaired surrogates', () => {
-    expect(problemAt({ ...program, name: { ja: '鶴岡\u0000' } }, 'name.ja')).toBe('contains a control character');
-    expect(problemAt({ ...program, name: { en: 'bell\u0007' } }, 'name.en')).toBe('contains a control character');
-    expect(problemAt('{"kind":"program","externalId":"p","name":{"ja":"\\ud800漢方"}}', 'name.ja')).toContain('unpaired');
+    expect(problemAt({ ...program, name: { ja: '鶴岡\u0000' } }, 'name.ja')).toBe(
+      'contains a control character',
+    );
+    expect(problemAt({ ...program, name: { en: 'bell\u0007' } }, 'name.en')).toBe(
+      'contains a control character',
+    );
+    expect(problemAt('{"kind":"program","externalId":"p","name":{"ja":"\\ud800漢方"}}', 'name.ja')).toContain(
+      'unpaired',
+    );
     // Tabs and line breaks are fine in text; an emoji's surrogate pair too.
-    expect(recordOf<ProgramRecord>({ ...program, description: { ja: '一行目\n二行目\t🌿' } }).description!.ja).toBe('一行目\n二行目\t🌿');
+    expect(
+      recordOf<ProgramRecord>({ ...program, description: { ja: '一行目\n二行目\t🌿' } }).description!.ja,
+    ).toBe('一行目\n二行目\t🌿');
   });
 });
 
@@ -342,12 +400,20 @@ describe('parseRecord: required keys', () => {
 describe('parseRecord: types', () => {
   it('reports wrong types with the value given', () => {
     expect(problemAt({ ...organization, externalId: 12 }, 'externalId')).toBe('must be a string, not 12');
-    expect(problemAt({ ...organization, prefecture: ['山形県'] }, 'prefecture')).toBe('must be a string, not an array');
-    expect(problemAt({ ...seed, keywords: '代謝' }, 'keywords')).toBe('must be an array of strings, not the string "代謝"');
+    expect(problemAt({ ...organization, prefecture: ['山形県'] }, 'prefecture')).toBe(
+      'must be a string, not an array',
+    );
+    expect(problemAt({ ...seed, keywords: '代謝' }, 'keywords')).toBe(
+      'must be an array of strings, not the string "代謝"',
+    );
     expect(problemAt({ ...seed, keywords: ['代謝', 3] }, 'keywords[1]')).toBe('must be a string, not 3');
     expect(problemAt({ ...seed, fields: 'metabolomics' }, 'fields')).toContain('must be an array');
-    expect(problemAt({ ...seed, researchers: [{ id: 'p' }] }, 'researchers[0]')).toBe('must be a string, not an object');
-    expect(problemAt({ ...seed, trl: '6' }, 'trl')).toBe('must be an integer from 1 to 9, not the string "6"');
+    expect(problemAt({ ...seed, researchers: [{ id: 'p' }] }, 'researchers[0]')).toBe(
+      'must be a string, not an object',
+    );
+    expect(problemAt({ ...seed, trl: '6' }, 'trl')).toBe(
+      'must be an integer from 1 to 9, not the string "6"',
+    );
     expect(problemAt({ ...seed, status: true }, 'status')).toBe('must be a string, not true');
   });
 
@@ -358,8 +424,14 @@ describe('parseRecord: types', () => {
 
   describe('bilingual text', () => {
     it('accepts Japanese alone, English alone or both', () => {
-      expect(recordOf<ProgramRecord>({ ...program, name: { ja: '鶴岡漢方プロジェクト' } }).name).toEqual({ ja: '鶴岡漢方プロジェクト', en: null });
-      expect(recordOf<ProgramRecord>({ ...program, name: { en: 'Tsuruoka Kampo Project' } }).name).toEqual({ ja: null, en: 'Tsuruoka Kampo Project' });
+      expect(recordOf<ProgramRecord>({ ...program, name: { ja: '鶴岡漢方プロジェクト' } }).name).toEqual({
+        ja: '鶴岡漢方プロジェクト',
+        en: null,
+      });
+      expect(recordOf<ProgramRecord>({ ...program, name: { en: 'Tsuruoka Kampo Project' } }).name).toEqual({
+        ja: null,
+        en: 'Tsuruoka Kampo Project',
+      });
     });
 
     it('needs at least one non-blank language', () => {
@@ -371,23 +443,37 @@ describe('parseRecord: types', () => {
     });
 
     it('must be an object of strings', () => {
-      expect(problemAt({ ...program, name: '鶴岡漢方' }, 'name')).toBe('must be an object such as {"ja": "…", "en": "…"}, not the string "鶴岡漢方"');
+      expect(problemAt({ ...program, name: '鶴岡漢方' }, 'name')).toBe(
+        'must be an object such as {"ja": "…", "en": "…"}, not the string "鶴岡漢方"',
+      );
       expect(problemAt({ ...program, name: ['鶴岡'] }, 'name')).toContain('not an array');
-      expect(problemAt({ ...program, name: { ja: 5, en: 'Kampo' } }, 'name.ja')).toBe('must be a string, not 5');
+      expect(problemAt({ ...program, name: { ja: 5, en: 'Kampo' } }, 'name.ja')).toBe(
+        'must be a string, not 5',
+      );
       expect(keysOf({ ...program, name: { ja: 5, en: 'Kampo' } })).toEqual(['name.ja']);
     });
   });
 
   it('checks trl is an integer 1..9', () => {
     for (const trl of [1, 9]) expect(recordOf<SeedRecord>({ ...seed, trl }).trl).toBe(trl);
-    for (const trl of [0, 10, -1, 6.5]) expect(problemAt({ ...seed, trl }, 'trl')).toBe(`must be an integer from 1 to 9, not ${trl}`);
+    for (const trl of [0, 10, -1, 6.5])
+      expect(problemAt({ ...seed, trl }, 'trl')).toBe(`must be an integer from 1 to 9, not ${trl}`);
   });
 
   it('checks trlRange: {min, max}, integers 1..9, min <= max', () => {
-    expect(recordOf<NeedRecord>({ ...need, trlRange: { min: 4, max: 4 } }).trlRange).toEqual({ min: 4, max: 4 });
-    expect(problemAt({ ...need, trlRange: { min: 7, max: 3 } }, 'trlRange')).toBe('min (7) must not be greater than max (3)');
-    expect(problemAt({ ...need, trlRange: { min: 0, max: 3 } }, 'trlRange.min')).toBe('must be an integer from 1 to 9, not 0');
-    expect(problemAt({ ...need, trlRange: { min: 2, max: 9.5 } }, 'trlRange.max')).toBe('must be an integer from 1 to 9, not 9.5');
+    expect(recordOf<NeedRecord>({ ...need, trlRange: { min: 4, max: 4 } }).trlRange).toEqual({
+      min: 4,
+      max: 4,
+    });
+    expect(problemAt({ ...need, trlRange: { min: 7, max: 3 } }, 'trlRange')).toBe(
+      'min (7) must not be greater than max (3)',
+    );
+    expect(problemAt({ ...need, trlRange: { min: 0, max: 3 } }, 'trlRange.min')).toBe(
+      'must be an integer from 1 to 9, not 0',
+    );
+    expect(problemAt({ ...need, trlRange: { min: 2, max: 9.5 } }, 'trlRange.max')).toBe(
+      'must be an integer from 1 to 9, not 9.5',
+    );
     expect(problemAt({ ...need, trlRange: { min: 2 } }, 'trlRange.max')).toBe('is required');
     expect(problemAt({ ...need, trlRange: [3, 6] }, 'trlRange')).toContain('must be an object');
     expect(problemAt({ ...need, trlRange: '3-6' }, 'trlRange')).toContain('must be an object');
@@ -395,9 +481,23 @@ describe('parseRecord: types', () => {
 
   it('checks ISO 8601 dates', () => {
     expect(recordOf<SeedRecord>({ ...seed, publishedAt: '2024-02-29' }).publishedAt).toBe('2024-02-29');
-    expect(recordOf<SeedRecord>({ ...seed, publishedAt: '2024-04-01T09:30:00Z' }).publishedAt).toBe('2024-04-01T09:30:00.000Z');
-    expect(recordOf<NeedRecord>({ ...need, deadline: '2025-01-01T00:00+09:00' }).deadline).toBe('2024-12-31T15:00:00.000Z');
-    for (const bad of ['2023-02-29', '2024-13-01', '2024-04-31', '2024/04/01', '令和6年4月1日', 'April 1, 2024', '2024-04-01T25:00:00Z', '24-04-01', '1700000000']) {
+    expect(recordOf<SeedRecord>({ ...seed, publishedAt: '2024-04-01T09:30:00Z' }).publishedAt).toBe(
+      '2024-04-01T09:30:00.000Z',
+    );
+    expect(recordOf<NeedRecord>({ ...need, deadline: '2025-01-01T00:00+09:00' }).deadline).toBe(
+      '2024-12-31T15:00:00.000Z',
+    );
+    for (const bad of [
+      '2023-02-29',
+      '2024-13-01',
+      '2024-04-31',
+      '2024/04/01',
+      '令和6年4月1日',
+      'April 1, 2024',
+      '2024-04-01T25:00:00Z',
+      '24-04-01',
+      '1700000000',
+    ]) {
       expect(problemAt({ ...seed, publishedAt: bad }, 'publishedAt')).toContain('is not an ISO 8601 date');
     }
     expect(problemAt({ ...need, deadline: '2025-03-31T17:00:00' }, 'deadline')).toContain('add a time zone');
@@ -412,16 +512,30 @@ describe('parseRecord: types', () => {
   });
 
   it('checks website is an http or https URL', () => {
-    expect(recordOf<OrganizationRecord>({ ...organization, website: 'https://www.iab.keio.ac.jp/' }).website).toBe('https://www.iab.keio.ac.jp/');
-    expect(recordOf<OrganizationRecord>({ ...organization, website: 'http://鶴岡.jp/漢方' }).website).toBe('http://鶴岡.jp/漢方');
-    expect(problemAt({ ...organization, website: 'www.iab.keio.ac.jp' }, 'website')).toContain('is not a URL');
-    expect(problemAt({ ...organization, website: 'javascript:alert(1)' }, 'website')).toBe('must be an http or https URL, not javascript');
-    expect(problemAt({ ...organization, website: 'ftp://example.jp/' }, 'website')).toBe('must be an http or https URL, not ftp');
-    expect(problemAt({ ...organization, website: 'https://user:pw@example.jp/' }, 'website')).toContain('user name or password');
+    expect(
+      recordOf<OrganizationRecord>({ ...organization, website: 'https://www.iab.keio.ac.jp/' }).website,
+    ).toBe('https://www.iab.keio.ac.jp/');
+    expect(recordOf<OrganizationRecord>({ ...organization, website: 'http://鶴岡.jp/漢方' }).website).toBe(
+      'http://鶴岡.jp/漢方',
+    );
+    expect(problemAt({ ...organization, website: 'www.iab.keio.ac.jp' }, 'website')).toContain(
+      'is not a URL',
+    );
+    expect(problemAt({ ...organization, website: 'javascript:alert(1)' }, 'website')).toBe(
+      'must be an http or https URL, not javascript',
+    );
+    expect(problemAt({ ...organization, website: 'ftp://example.jp/' }, 'website')).toBe(
+      'must be an http or https URL, not ftp',
+    );
+    expect(problemAt({ ...organization, website: 'https://user:pw@example.jp/' }, 'website')).toContain(
+      'user name or password',
+    );
   });
 
   it('checks email looks like an address', () => {
-    expect(recordOf<PersonRecord>({ ...person, email: ' tomita@example.ac.jp ' }).email).toBe('tomita@example.ac.jp');
+    expect(recordOf<PersonRecord>({ ...person, email: ' tomita@example.ac.jp ' }).email).toBe(
+      'tomita@example.ac.jp',
+    );
     for (const bad of ['tomita', 'tomita@', '@example.jp', 'to mita@example.jp', 'tomita@localhost']) {
       expect(problemAt({ ...person, email: bad }, 'email')).toContain('is not an email address');
     }
@@ -430,17 +544,26 @@ describe('parseRecord: types', () => {
 
 describe('parseRecord: codes and enums', () => {
   it('checks the organization type against the taxonomy', () => {
-    for (const type of ['university', 'company', 'startup', 'public-lab']) expect(recordOf<OrganizationRecord>({ ...organization, type }).type).toBe(type);
-    expect(problemAt({ ...organization, type: '大学' }, 'type')).toMatch(/^unknown organizationTypes code "大学": expected one of university, /);
-    expect(problemAt({ ...organization, type: 'University' }, 'type')).toContain('unknown organizationTypes code');
+    for (const type of ['university', 'company', 'startup', 'public-lab'])
+      expect(recordOf<OrganizationRecord>({ ...organization, type }).type).toBe(type);
+    expect(problemAt({ ...organization, type: '大学' }, 'type')).toMatch(
+      /^unknown organizationTypes code "大学": expected one of university, /,
+    );
+    expect(problemAt({ ...organization, type: 'University' }, 'type')).toContain(
+      'unknown organizationTypes code',
+    );
   });
 
   it('checks fields, collaboration types and desired collaboration per item', () => {
-    expect(problemAt({ ...seed, fields: ['metabolomics', 'kampo', 'kampo-herbal'] }, 'fields[1]')).toContain('unknown fields code "kampo"');
-    expect(problemAt({ ...seed, collaborationTypes: ['licensing', 'consulting'] }, 'collaborationTypes[1]')).toContain('unknown collaborationTypes code');
-    expect(problemAt({ ...need, desiredCollaboration: ['joint-research', 'merger'] }, 'desiredCollaboration[1]')).toContain(
-      'unknown collaborationTypes code "merger"',
+    expect(problemAt({ ...seed, fields: ['metabolomics', 'kampo', 'kampo-herbal'] }, 'fields[1]')).toContain(
+      'unknown fields code "kampo"',
     );
+    expect(
+      problemAt({ ...seed, collaborationTypes: ['licensing', 'consulting'] }, 'collaborationTypes[1]'),
+    ).toContain('unknown collaborationTypes code');
+    expect(
+      problemAt({ ...need, desiredCollaboration: ['joint-research', 'merger'] }, 'desiredCollaboration[1]'),
+    ).toContain('unknown collaborationTypes code "merger"');
     expect(problemAt({ ...need, fields: ['ゲノム'] }, 'fields[0]')).toContain('unknown fields code');
     expect(problemAt({ ...seed, fields: [] }, 'fields')).toBe('must have at least one item');
     expect(recordOf<NeedRecord>({ ...need, fields: [] }).fields).toEqual([]);
@@ -448,55 +571,95 @@ describe('parseRecord: codes and enums', () => {
 
   it('checks ipStatus against the taxonomy, "none" by default', () => {
     expect(recordOf<SeedRecord>({ ...seed, ipStatus: 'pending' }).ipStatus).toBe('pending');
-    expect(problemAt({ ...seed, ipStatus: 'patented' }, 'ipStatus')).toContain('unknown ipStatuses code "patented"');
+    expect(problemAt({ ...seed, ipStatus: 'patented' }, 'ipStatus')).toContain(
+      'unknown ipStatuses code "patented"',
+    );
   });
 
   it('checks the enums', () => {
-    for (const role of ['researcher', 'company-member', 'coordinator']) expect(recordOf<PersonRecord>({ ...person, role }).role).toBe(role);
-    expect(problemAt({ ...person, role: 'admin' }, 'role')).toBe('must be one of researcher, company-member, coordinator, not "admin"');
+    for (const role of ['researcher', 'company-member', 'coordinator'])
+      expect(recordOf<PersonRecord>({ ...person, role }).role).toBe(role);
+    expect(problemAt({ ...person, role: 'admin' }, 'role')).toBe(
+      'must be one of researcher, company-member, coordinator, not "admin"',
+    );
     expect(problemAt({ ...person, role: '研究者' }, 'role')).toContain('must be one of');
-    expect(problemAt({ ...seed, status: 'Published' }, 'status')).toContain('must be one of draft, published');
-    expect(problemAt({ ...need, confidentiality: 'private' }, 'confidentiality')).toBe('must be one of public, coordinators, not "private"');
-    expect(problemAt({ ...need, status: 'pending' }, 'status')).toBe('must be one of open, closed, not "pending"');
+    expect(problemAt({ ...seed, status: 'Published' }, 'status')).toContain(
+      'must be one of draft, published',
+    );
+    expect(problemAt({ ...need, confidentiality: 'private' }, 'confidentiality')).toBe(
+      'must be one of public, coordinators, not "private"',
+    );
+    expect(problemAt({ ...need, status: 'pending' }, 'status')).toBe(
+      'must be one of open, closed, not "pending"',
+    );
   });
 });
 
 describe('parseRecord: limits', () => {
   it('externalId: at most 200 characters of A-Z a-z 0-9 . _ : -', () => {
-    for (const id of ['seed-001', 'IAB:2024.seed_7', 'a'.repeat(200)]) expect(recordOf<ProgramRecord>({ ...program, externalId: id }).externalId).toBe(id);
-    expect(problemAt({ ...program, externalId: 'a'.repeat(201) }, 'externalId')).toBe('must be at most 200 characters (it has 201)');
+    for (const id of ['seed-001', 'IAB:2024.seed_7', 'a'.repeat(200)])
+      expect(recordOf<ProgramRecord>({ ...program, externalId: id }).externalId).toBe(id);
+    expect(problemAt({ ...program, externalId: 'a'.repeat(201) }, 'externalId')).toBe(
+      'must be at most 200 characters (it has 201)',
+    );
     for (const id of ['seed 001', 'シーズ001', 'seed/001', 'seed#1']) {
       expect(problemAt({ ...program, externalId: id }, 'externalId')).toContain('is not a valid externalId');
     }
   });
 
   it('applies the externalId rules to references', () => {
-    expect(problemAt({ ...person, organization: '先端研' }, 'organization')).toContain('is not a valid externalId');
-    expect(problemAt({ ...seed, researchers: ['ok-1', 'not ok'] }, 'researchers[1]')).toContain('is not a valid externalId');
-    expect(problemAt({ ...need, programs: ['x'.repeat(201)] }, 'programs[0]')).toContain('at most 200 characters');
+    expect(problemAt({ ...person, organization: '先端研' }, 'organization')).toContain(
+      'is not a valid externalId',
+    );
+    expect(problemAt({ ...seed, researchers: ['ok-1', 'not ok'] }, 'researchers[1]')).toContain(
+      'is not a valid externalId',
+    );
+    expect(problemAt({ ...need, programs: ['x'.repeat(201)] }, 'programs[0]')).toContain(
+      'at most 200 characters',
+    );
   });
 
   it('names and titles: 300 characters per language, counted as characters not bytes', () => {
-    expect(recordOf<ProgramRecord>({ ...program, name: { ja: '漢'.repeat(300), en: 'K'.repeat(300) } }).name.ja).toHaveLength(300);
-    expect(recordOf<ProgramRecord>({ ...program, name: { ja: '🌿'.repeat(300) } }).name.ja).toBe('🌿'.repeat(300));
-    expect(problemAt({ ...program, name: { ja: '漢'.repeat(301) } }, 'name.ja')).toBe('must be at most 300 characters (it has 301)');
-    expect(problemAt({ ...seed, title: { ja: 'ok', en: 'T'.repeat(301) } }, 'title.en')).toContain('at most 300');
+    expect(
+      recordOf<ProgramRecord>({ ...program, name: { ja: '漢'.repeat(300), en: 'K'.repeat(300) } }).name.ja,
+    ).toHaveLength(300);
+    expect(recordOf<ProgramRecord>({ ...program, name: { ja: '🌿'.repeat(300) } }).name.ja).toBe(
+      '🌿'.repeat(300),
+    );
+    expect(problemAt({ ...program, name: { ja: '漢'.repeat(301) } }, 'name.ja')).toBe(
+      'must be at most 300 characters (it has 301)',
+    );
+    expect(problemAt({ ...seed, title: { ja: 'ok', en: 'T'.repeat(301) } }, 'title.en')).toContain(
+      'at most 300',
+    );
     expect(problemAt({ ...person, name: { en: 'N'.repeat(301) } }, 'name.en')).toContain('at most 300');
   });
 
   it('summaries and descriptions: 10,000 characters per language', () => {
-    expect(recordOf<SeedRecord>({ ...seed, summary: { ja: 'あ'.repeat(10_000) } }).summary.ja).toHaveLength(10_000);
-    expect(problemAt({ ...seed, summary: { ja: 'あ'.repeat(10_001) } }, 'summary.ja')).toBe('must be at most 10,000 characters (it has 10,001)');
-    expect(problemAt({ ...need, description: { en: 'd'.repeat(10_001) } }, 'description.en')).toContain('at most 10,000');
-    expect(problemAt({ ...organization, description: { en: 'd'.repeat(10_001) } }, 'description.en')).toContain('at most 10,000');
+    expect(recordOf<SeedRecord>({ ...seed, summary: { ja: 'あ'.repeat(10_000) } }).summary.ja).toHaveLength(
+      10_000,
+    );
+    expect(problemAt({ ...seed, summary: { ja: 'あ'.repeat(10_001) } }, 'summary.ja')).toBe(
+      'must be at most 10,000 characters (it has 10,001)',
+    );
+    expect(problemAt({ ...need, description: { en: 'd'.repeat(10_001) } }, 'description.en')).toContain(
+      'at most 10,000',
+    );
+    expect(
+      problemAt({ ...organization, description: { en: 'd'.repeat(10_001) } }, 'description.en'),
+    ).toContain('at most 10,000');
   });
 
   it('keywords, applications, patents: 50 items of 200 characters', () => {
     const fifty = Array.from({ length: 50 }, (_, index) => `キーワード${index}`);
     expect(recordOf<SeedRecord>({ ...seed, keywords: fifty }).keywords).toHaveLength(50);
     for (const key of ['keywords', 'applications', 'patents']) {
-      expect(problemAt({ ...seed, [key]: [...fifty, 'one more'] }, key)).toBe('must have at most 50 items (it has 51)');
-      expect(problemAt({ ...seed, [key]: ['ok', '語'.repeat(201)] }, `${key}[1]`)).toContain('at most 200 characters');
+      expect(problemAt({ ...seed, [key]: [...fifty, 'one more'] }, key)).toBe(
+        'must have at most 50 items (it has 51)',
+      );
+      expect(problemAt({ ...seed, [key]: ['ok', '語'.repeat(201)] }, `${key}[1]`)).toContain(
+        'at most 200 characters',
+      );
     }
   });
 

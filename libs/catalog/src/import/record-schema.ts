@@ -201,15 +201,22 @@ export function parseRecord(lineNumber: number, text: string): ParsedLine {
   }
   const object = value as Record<string, unknown>;
   const kind = object['kind'];
-  if (kind === undefined || kind === null) return fail(lineNumber, { key: 'kind', reason: `is required: one of ${RECORD_KINDS.join(', ')}` });
-  if (typeof kind !== 'string') return fail(lineNumber, { key: 'kind', reason: `must be a string, not ${describe(kind)}` });
+  if (kind === undefined || kind === null)
+    return fail(lineNumber, { key: 'kind', reason: `is required: one of ${RECORD_KINDS.join(', ')}` });
+  if (typeof kind !== 'string')
+    return fail(lineNumber, { key: 'kind', reason: `must be a string, not ${describe(kind)}` });
   const trimmedKind = kind.trim();
   if (!isRecordKind(trimmedKind)) {
-    return fail(lineNumber, { key: 'kind', reason: `unknown kind ${quote(kind)}: expected one of ${RECORD_KINDS.join(', ')}` });
+    return fail(lineNumber, {
+      key: 'kind',
+      reason: `unknown kind ${quote(kind)}: expected one of ${RECORD_KINDS.join(', ')}`,
+    });
   }
   const reader = new LineReader(lineNumber, object, KEYS[trimmedKind]);
   const record = READERS[trimmedKind](reader);
-  return reader.problems.length > 0 ? { ok: false, lineNumber, problems: reader.report() } : { ok: true, lineNumber, record };
+  return reader.problems.length > 0
+    ? { ok: false, lineNumber, problems: reader.report() }
+    : { ok: true, lineNumber, record };
 }
 
 export function isRecordKind(value: unknown): value is RecordKind {
@@ -290,21 +297,26 @@ class LineReader {
     allowed: readonly string[],
   ) {
     for (const key of Object.keys(object)) {
-      if (!allowed.includes(key)) this.problem(shortKey(key), `unknown key for kind ${String(object['kind']).trim()}`);
+      if (!allowed.includes(key))
+        this.problem(shortKey(key), `unknown key for kind ${String(object['kind']).trim()}`);
     }
   }
 
   private omitted = 0;
 
   problem(key: string, reason: string): void {
-    if (this.problems.length < MAX_PROBLEMS_PER_LINE) this.problems.push({ lineNumber: this.lineNumber, key, reason });
+    if (this.problems.length < MAX_PROBLEMS_PER_LINE)
+      this.problems.push({ lineNumber: this.lineNumber, key, reason });
     else this.omitted++;
   }
 
   /** The problems found, with a last one counting those left out of a very long list. */
   report(): ImportProblem[] {
     if (this.omitted === 0) return this.problems;
-    return [...this.problems, { lineNumber: this.lineNumber, reason: `and ${this.omitted} more problems on this line` }];
+    return [
+      ...this.problems,
+      { lineNumber: this.lineNumber, reason: `and ${this.omitted} more problems on this line` },
+    ];
   }
 
   /** The value, or undefined when the key is absent or null (null counts as absent). */
@@ -340,7 +352,10 @@ class LineReader {
     }
     const length = codePointLength(trimmed);
     if (length > maxLength) {
-      this.problem(path, `must be at most ${maxLength.toLocaleString('en-US')} characters (it has ${length.toLocaleString('en-US')})`);
+      this.problem(
+        path,
+        `must be at most ${maxLength.toLocaleString('en-US')} characters (it has ${length.toLocaleString('en-US')})`,
+      );
       return undefined;
     }
     return trimmed;
@@ -350,7 +365,10 @@ class LineReader {
     const id = this.text(path, value, IMPORT_LIMITS.externalIdLength, false);
     if (id === undefined) return undefined;
     if (!EXTERNAL_ID.test(id)) {
-      this.problem(path, `${quote(id)} is not a valid externalId: use only letters A-Z a-z, digits and . _ : -`);
+      this.problem(
+        path,
+        `${quote(id)} is not a valid externalId: use only letters A-Z a-z, digits and . _ : -`,
+      );
       return undefined;
     }
     return id;
@@ -490,11 +508,15 @@ class LineReader {
   }
 
   stringList(key: string, maxItems: number): string[] {
-    return this.list(key, maxItems, false, (path, value) => this.text(path, value, IMPORT_LIMITS.shortStringLength, false));
+    return this.list(key, maxItems, false, (path, value) =>
+      this.text(path, value, IMPORT_LIMITS.shortStringLength, false),
+    );
   }
 
   codeList(key: string, list: TaxonomyList, options: { required: boolean }): string[] {
-    return this.list(key, IMPORT_LIMITS.codeListItems, options.required, (path, value) => this.readCode(path, value, list));
+    return this.list(key, IMPORT_LIMITS.codeListItems, options.required, (path, value) =>
+      this.readCode(path, value, list),
+    );
   }
 
   externalIdList(key: string, maxItems: number): string[] {
@@ -524,7 +546,8 @@ class LineReader {
     }
     const range = value as Record<string, unknown>;
     for (const name of Object.keys(range)) {
-      if (name !== 'min' && name !== 'max') this.problem(`${key}.${shortKey(name)}`, 'unknown key: a TRL range has only min and max');
+      if (name !== 'min' && name !== 'max')
+        this.problem(`${key}.${shortKey(name)}`, 'unknown key: a TRL range has only min and max');
     }
     const bound = (name: 'min' | 'max'): number | undefined => {
       const part = Object.prototype.hasOwnProperty.call(range, name) ? range[name] : undefined;
@@ -549,7 +572,9 @@ class LineReader {
     if (text === null) return null;
     const date = parseIsoDate(text);
     if (date === undefined) {
-      const hint = LOCAL_DATE_TIME.test(text) ? ': add a time zone, e.g. +09:00 or Z' : ', e.g. 2024-04-01 or 2024-04-01T09:00:00+09:00';
+      const hint = LOCAL_DATE_TIME.test(text)
+        ? ': add a time zone, e.g. +09:00 or Z'
+        : ', e.g. 2024-04-01 or 2024-04-01T09:00:00+09:00';
       this.problem(key, `${quote(text)} is not an ISO 8601 date${hint}`);
       return null;
     }
@@ -608,7 +633,9 @@ const codeLists = new Map<TaxonomyList, string>();
 function codesOf(list: TaxonomyList): string {
   let codes = codeLists.get(list);
   if (codes === undefined) {
-    codes = taxonomy()[list].map((entry) => entry.code).join(', ');
+    codes = taxonomy()
+      [list].map((entry) => entry.code)
+      .join(', ');
     codeLists.set(list, codes);
   }
   return codes;
@@ -634,7 +661,8 @@ function describe(value: unknown): string {
 
 /** JSON-quotes a value for a message, shortened so a report never echoes a huge input. */
 function quote(text: string): string {
-  const short = codePointLength(text) > 60 ? `${Array.from(text.slice(0, 120)).slice(0, 57).join('')}…` : text;
+  const short =
+    codePointLength(text) > 60 ? `${Array.from(text.slice(0, 120)).slice(0, 57).join('')}…` : text;
   return JSON.stringify(short);
 }
 

@@ -67,7 +67,9 @@ export function kindWriteOrder<K extends string>(
   const remaining = new Set(kinds);
   while (remaining.size > 0) {
     const ready = kinds.filter(
-      (kind) => remaining.has(kind) && references[kind].every(({ target }) => !remaining.has(target) && target !== kind),
+      (kind) =>
+        remaining.has(kind) &&
+        references[kind].every(({ target }) => !remaining.has(target) && target !== kind),
     );
     if (ready.length === 0) {
       throw new Error(`import references form a cycle among kinds: ${[...remaining].join(', ')}`);
@@ -85,7 +87,9 @@ export function kindWriteOrder<K extends string>(
  * kindWriteOrder works in levels (kinds with no references, then kinds that refer only to
  * those, ...), so organization/program, then person/need, then seed.
  */
-export const KIND_WRITE_ORDER: readonly RecordKind[] = Object.freeze(kindWriteOrder(RECORD_KINDS, REFERENCE_KEYS));
+export const KIND_WRITE_ORDER: readonly RecordKind[] = Object.freeze(
+  kindWriteOrder(RECORD_KINDS, REFERENCE_KEYS),
+);
 
 /** The references a record makes, with their key paths. */
 export function referencesOf(record: ImportRecord): RecordReference[] {
@@ -94,7 +98,9 @@ export function referencesOf(record: ImportRecord): RecordReference[] {
   for (const { key, target, list } of REFERENCE_KEYS[record.kind]) {
     const value = values[key];
     if (list) {
-      (value as string[]).forEach((externalId, index) => found.push({ key: `${key}[${index}]`, kind: target, externalId }));
+      (value as string[]).forEach((externalId, index) =>
+        found.push({ key: `${key}[${index}]`, kind: target, externalId }),
+      );
     } else {
       found.push({ key, kind: target, externalId: value as string });
     }
@@ -105,7 +111,9 @@ export function referencesOf(record: ImportRecord): RecordReference[] {
 /** The lines in write order: by KIND_WRITE_ORDER, then by line number. */
 export function sortForWriting<L extends ImportLine>(lines: readonly L[]): L[] {
   const rank = new Map(KIND_WRITE_ORDER.map((kind, index) => [kind, index]));
-  return [...lines].sort((a, b) => rank.get(a.record.kind)! - rank.get(b.record.kind)! || a.lineNumber - b.lineNumber);
+  return [...lines].sort(
+    (a, b) => rank.get(a.record.kind)! - rank.get(b.record.kind)! || a.lineNumber - b.lineNumber,
+  );
 }
 
 /**
@@ -132,7 +140,8 @@ export async function checkReferences(
   options: ReferenceCheckOptions = {},
 ): Promise<ImportProblem[]> {
   const batchSize = options.batchSize ?? 500;
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new RangeError('batchSize must be a positive integer');
   const problems: ImportProblem[] = [];
   const rejected = new Set<number>(); // line numbers
   const firstLine = new Map<RecordKind, Map<string, number>>(RECORD_KINDS.map((kind) => [kind, new Map()]));

@@ -7,7 +7,10 @@ export function assertMayWriteFor(viewer: SignedInViewer, companyId: string, pat
   if (audiencesOf(viewer).includes('company-member') && viewer.organizationId === companyId) return;
   throw new CatalogError(
     CatalogErrorCode.NotYourCompany,
-    { ja: '自社のニーズだけを登録・編集できます', en: 'Company members post and edit their own company’s needs only' },
+    {
+      ja: '自社のニーズだけを登録・編集できます',
+      en: 'Company members post and edit their own company’s needs only',
+    },
     [{ path, messages: ['not your company'] }],
   );
 }
@@ -16,7 +19,8 @@ export function assertMayWriteFor(viewer: SignedInViewer, companyId: string, pat
  * Who reads which needs. A need for coordinators' eyes exists, for everyone
  * else, nowhere: not by id, not in lists, not in counts.
  */
-export type NeedVisibility = { kind: 'all' } | { kind: 'public-or-own'; companyId: string } | { kind: 'public' };
+export type NeedVisibility =
+  { kind: 'all' } | { kind: 'public-or-own'; companyId: string } | { kind: 'public' };
 
 export function needVisibility(viewer: Viewer): NeedVisibility {
   if (isStaff(viewer)) return { kind: 'all' };

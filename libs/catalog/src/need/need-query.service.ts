@@ -14,17 +14,23 @@ export class NeedQueryService {
 
   async get(args: RecordKeyArgs, viewer: Viewer): Promise<CompanyNeed> {
     const key = recordKey(args);
-    const need = key.searchable ? await this.visible(viewer).andWhere(`need.${key.column} = :value`, { value: key.value }).getOne() : null;
+    const need = key.searchable
+      ? await this.visible(viewer).andWhere(`need.${key.column} = :value`, { value: key.value }).getOne()
+      : null;
     if (!need) throw CatalogError.needNotFound(key.value, key.path);
     return need;
   }
 
   list(args: NeedsArgs, viewer: Viewer): Promise<Page<CompanyNeed>> {
     const query = this.visible(viewer);
-    query.andWhere('need.status IN (:...statuses)', { statuses: args.statuses?.length ? args.statuses : [NeedStatus.OPEN] });
+    query.andWhere('need.status IN (:...statuses)', {
+      statuses: args.statuses?.length ? args.statuses : [NeedStatus.OPEN],
+    });
     if (args.fields?.length) query.andWhere('need.fields && :fields', { fields: args.fields });
-    if (args.programCodes?.length) query.andWhere('need.programCodes && :programs', { programs: args.programCodes });
-    if (args.companyIds?.length) query.andWhere('need.companyId IN (:...companies)', { companies: args.companyIds });
+    if (args.programCodes?.length)
+      query.andWhere('need.programCodes && :programs', { programs: args.programCodes });
+    if (args.companyIds?.length)
+      query.andWhere('need.companyId IN (:...companies)', { companies: args.companyIds });
     return paginate(query, args);
   }
 
@@ -39,10 +45,13 @@ export class NeedQueryService {
     const query = this.dataSource.manager.createQueryBuilder(CompanyNeed, 'need');
     const visibility = needVisibility(viewer);
     if (visibility.kind === 'all') return query;
-    if (visibility.kind === 'public') return query.where('need.confidentiality = :public', { public: NeedConfidentiality.PUBLIC });
+    if (visibility.kind === 'public')
+      return query.where('need.confidentiality = :public', { public: NeedConfidentiality.PUBLIC });
     return query.where(
       new Brackets((where) =>
-        where.where('need.confidentiality = :public', { public: NeedConfidentiality.PUBLIC }).orWhere('need.companyId = :ownCompany', { ownCompany: visibility.companyId }),
+        where
+          .where('need.confidentiality = :public', { public: NeedConfidentiality.PUBLIC })
+          .orWhere('need.companyId = :ownCompany', { ownCompany: visibility.companyId }),
       ),
     );
   }

@@ -1,5 +1,15 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, Loaders, RecordKeyArgs, RecordVersionInput, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import {
+  Allow,
+  Connection,
+  CurrentViewer,
+  Loaders,
+  RecordKeyArgs,
+  RecordVersionInput,
+  type RequestLoaders,
+  type SignedInViewer,
+  type Viewer,
+} from '#libs/core';
 import { Organization, OrganizationService } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
@@ -26,7 +36,9 @@ export class NeedResolver {
   }
 
   @Allow('anyone')
-  @Query(() => NeedConnection, { description: 'Public needs; a company also sees its own, coordinators see all.' })
+  @Query(() => NeedConnection, {
+    description: 'Public needs; a company also sees its own, coordinators see all.',
+  })
   needs(@Args() args: NeedsArgs, @CurrentViewer() viewer: Viewer) {
     return this.needQueries.list(args, viewer);
   }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { bilingual, isUniqueViolation, recordAudit, recordChange, type RecordVersionInput, type SignedInViewer } from '#libs/core';
+import {
+  bilingual,
+  isUniqueViolation,
+  recordAudit,
+  recordChange,
+  type RecordVersionInput,
+  type SignedInViewer,
+} from '#libs/core';
 import { Organization } from '#libs/directory';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
 import { ProgramService } from '../program/program.service.js';
@@ -59,7 +66,14 @@ export class NeedService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(need);
-        await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'need', entityId: saved.id, action: 'created', before: null, after: snapshot(saved) });
+        await recordAudit(manager, {
+          actorUserId: viewer.userId,
+          entityType: 'need',
+          entityId: saved.id,
+          action: 'created',
+          before: null,
+          after: snapshot(saved),
+        });
         await recordChange(manager, 'need', [saved.id]);
         return saved;
       });
@@ -88,25 +102,43 @@ export class NeedService {
   close(input: RecordVersionInput, viewer: SignedInViewer): Promise<CompanyNeed> {
     return this.change(input, viewer, 'closed', async (need) => {
       if (need.status === NeedStatus.CLOSED) {
-        throw new CatalogError(CatalogErrorCode.IllegalStatusChange, { ja: 'このニーズは既に締め切られています', en: 'This need is already closed' }, [
-          { path: 'input.id', messages: ['already closed'] },
-        ]);
+        throw new CatalogError(
+          CatalogErrorCode.IllegalStatusChange,
+          { ja: 'このニーズは既に締め切られています', en: 'This need is already closed' },
+          [{ path: 'input.id', messages: ['already closed'] }],
+        );
       }
       need.status = NeedStatus.CLOSED;
     });
   }
 
-  private change(input: { id: string; version: number }, viewer: SignedInViewer, action: string, edit: (need: CompanyNeed) => Promise<void>) {
+  private change(
+    input: { id: string; version: number },
+    viewer: SignedInViewer,
+    action: string,
+    edit: (need: CompanyNeed) => Promise<void>,
+  ) {
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      const need = await manager.findOne(CompanyNeed, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const need = await manager.findOne(CompanyNeed, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       // a confidential need the viewer may not touch is, to them, a need that does not exist
-      if (!need || (!mayTouch(viewer, need) && need.confidentiality !== NeedConfidentiality.PUBLIC)) throw CatalogError.needNotFound(input.id, 'input.id');
+      if (!need || (!mayTouch(viewer, need) && need.confidentiality !== NeedConfidentiality.PUBLIC))
+        throw CatalogError.needNotFound(input.id, 'input.id');
       assertMayWriteFor(viewer, need.companyId, 'input.id');
       if (need.version !== input.version) throw CatalogError.staleVersion(need.version);
       const before = snapshot(need);
       await edit(need);
       const saved = await manager.save(need);
-      await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'need', entityId: need.id, action, before, after: snapshot(saved) });
+      await recordAudit(manager, {
+        actorUserId: viewer.userId,
+        entityType: 'need',
+        entityId: need.id,
+        action,
+        before,
+        after: snapshot(saved),
+      });
       await recordChange(manager, 'need', [need.id]);
       return saved;
     });
@@ -116,15 +148,18 @@ export class NeedService {
     const company = await this.dataSource.manager.findOneBy(Organization, { id: companyId });
     if (!company) throw CatalogError.unknownReference('input.companyId', 'organization', companyId);
     if (!COMPANY_TYPES.has(company.type)) {
-      throw new CatalogError(CatalogErrorCode.InvalidValue, { ja: 'ニーズは企業・ベンチャーが登録します', en: 'Needs belong to a company or startup' }, [
-        { path: 'input.companyId', messages: [`a ${company.type} cannot post needs`] },
-      ]);
+      throw new CatalogError(
+        CatalogErrorCode.InvalidValue,
+        { ja: 'ニーズは企業・ベンチャーが登録します', en: 'Needs belong to a company or startup' },
+        [{ path: 'input.companyId', messages: [`a ${company.type} cannot post needs`] }],
+      );
     }
   }
 
   private async assertPrograms(codes: string[] | undefined) {
     const unknown = await this.programs.unknownCodes(cleanList(codes));
-    if (unknown.length) throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
+    if (unknown.length)
+      throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
   }
 }
 
@@ -139,8 +174,10 @@ function mayTouch(viewer: SignedInViewer, need: CompanyNeed): boolean {
 
 function assertTrlRange(need: CompanyNeed) {
   if (need.trlMin !== null && need.trlMax !== null && need.trlMin > need.trlMax) {
-    throw new CatalogError(CatalogErrorCode.InvalidValue, { ja: 'TRL の下限が上限を超えています', en: 'trlMin is above trlMax' }, [
-      { path: 'input.trlMax', messages: ['trlMax must be at least trlMin'] },
-    ]);
+    throw new CatalogError(
+      CatalogErrorCode.InvalidValue,
+      { ja: 'TRL の下限が上限を超えています', en: 'trlMin is above trlMax' },
+      [{ path: 'input.trlMax', messages: ['trlMax must be at least trlMin'] }],
+    );
   }
 }

@@ -1,5 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { BilingualText } from '#libs/core';
 
 /** A cluster program or theme the city runs (鶴岡漢方プロジェクト, the spider-silk strategy…). */
@@ -10,7 +18,9 @@ export class Program {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field({ description: 'Stable code, used by seeds and needs and as the import externalId (e.g. prog-kampo).' })
+  @Field({
+    description: 'Stable code, used by seeds and needs and as the import externalId (e.g. prog-kampo).',
+  })
   @Index({ unique: true })
   @Column({ type: 'text' })
   code: string;

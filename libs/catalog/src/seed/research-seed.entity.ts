@@ -24,7 +24,9 @@ export enum SeedStatus {
 registerEnumType(SeedStatus, { name: 'SeedStatus' });
 
 /** A research seed (研究シーズ): what a lab can offer industry, at what readiness, under what IP. */
-@ObjectType({ description: 'A research seed (研究シーズ): what researchers can offer, at what readiness, under what IP.' })
+@ObjectType({
+  description: 'A research seed (研究シーズ): what researchers can offer, at what readiness, under what IP.',
+})
 @Entity()
 export class ResearchSeed {
   @Field(() => ID)
@@ -61,7 +63,11 @@ export class ResearchSeed {
   institution?: Relation<Organization>;
 
   @ManyToMany(() => Person)
-  @JoinTable({ name: 'seed_researcher', joinColumn: { name: 'seed_id' }, inverseJoinColumn: { name: 'person_id' } })
+  @JoinTable({
+    name: 'seed_researcher',
+    joinColumn: { name: 'seed_id' },
+    inverseJoinColumn: { name: 'person_id' },
+  })
   researchers?: Relation<Person[]>;
 
   @Field(() => Int, { nullable: true, description: 'Technology readiness level, 1 to 9.' })
@@ -98,7 +104,10 @@ export class ResearchSeed {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'After this date the seed is flagged for review (still searchable).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'After this date the seed is flagged for review (still searchable).',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   reviewDueAt: Date | null;
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { paginate, recordKey, type Page, type RecordKeyArgs, type RequestLoaders, type Viewer } from '#libs/core';
+import {
+  paginate,
+  recordKey,
+  type Page,
+  type RecordKeyArgs,
+  type RequestLoaders,
+  type Viewer,
+} from '#libs/core';
 import type { Person } from '#libs/directory';
 import { CatalogError } from '../catalog-errors.js';
 import type { SeedsArgs } from './dto/seed.input.js';
@@ -15,18 +22,25 @@ export class SeedQueryService {
 
   async get(args: RecordKeyArgs, viewer: Viewer): Promise<ResearchSeed> {
     const key = recordKey(args);
-    const seed = key.searchable ? await this.visible(viewer).andWhere(`seed.${key.column} = :value`, { value: key.value }).getOne() : null;
+    const seed = key.searchable
+      ? await this.visible(viewer).andWhere(`seed.${key.column} = :value`, { value: key.value }).getOne()
+      : null;
     if (!seed) throw CatalogError.seedNotFound(key.value, key.path);
     return seed;
   }
 
   list(args: SeedsArgs, viewer: Viewer): Promise<Page<ResearchSeed>> {
     const query = this.visible(viewer);
-    query.andWhere('seed.status IN (:...statuses)', { statuses: args.statuses?.length ? args.statuses : [SeedStatus.PUBLISHED] });
+    query.andWhere('seed.status IN (:...statuses)', {
+      statuses: args.statuses?.length ? args.statuses : [SeedStatus.PUBLISHED],
+    });
     if (args.fields?.length) query.andWhere('seed.fields && :fields', { fields: args.fields });
-    if (args.collaborationTypes?.length) query.andWhere('seed.collaborationTypes && :types', { types: args.collaborationTypes });
-    if (args.programCodes?.length) query.andWhere('seed.programCodes && :programs', { programs: args.programCodes });
-    if (args.institutionIds?.length) query.andWhere('seed.institutionId IN (:...institutions)', { institutions: args.institutionIds });
+    if (args.collaborationTypes?.length)
+      query.andWhere('seed.collaborationTypes && :types', { types: args.collaborationTypes });
+    if (args.programCodes?.length)
+      query.andWhere('seed.programCodes && :programs', { programs: args.programCodes });
+    if (args.institutionIds?.length)
+      query.andWhere('seed.institutionId IN (:...institutions)', { institutions: args.institutionIds });
     if (args.trlMin) query.andWhere('seed.trl >= :trlMin', { trlMin: args.trlMin });
     if (args.trlMax) query.andWhere('seed.trl <= :trlMax', { trlMax: args.trlMax });
     return paginate(query, args);
@@ -56,7 +70,8 @@ export class SeedQueryService {
     const query = this.dataSource.manager.createQueryBuilder(ResearchSeed, 'seed');
     const visibility = seedVisibility(viewer);
     if (visibility.kind === 'all') return query;
-    if (visibility.kind === 'published') return query.where('seed.status = :published', { published: SeedStatus.PUBLISHED });
+    if (visibility.kind === 'published')
+      return query.where('seed.status = :published', { published: SeedStatus.PUBLISHED });
     return query.where(
       new Brackets((where) =>
         where.where('seed.status = :published', { published: SeedStatus.PUBLISHED }).orWhere(

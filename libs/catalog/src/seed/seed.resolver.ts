@@ -1,5 +1,16 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, isStaff, Loaders, RecordKeyArgs, RecordVersionInput, type RequestLoaders, type SignedInViewer, type Viewer } from '#libs/core';
+import {
+  Allow,
+  Connection,
+  CurrentViewer,
+  isStaff,
+  Loaders,
+  RecordKeyArgs,
+  RecordVersionInput,
+  type RequestLoaders,
+  type SignedInViewer,
+  type Viewer,
+} from '#libs/core';
 import { Organization, OrganizationService, Person } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
@@ -20,7 +31,9 @@ export class SeedResolver {
   ) {}
 
   @Allow('anyone')
-  @Query(() => ResearchSeed, { description: 'A seed by id or externalId; drafts only for their researchers and coordinators.' })
+  @Query(() => ResearchSeed, {
+    description: 'A seed by id or externalId; drafts only for their researchers and coordinators.',
+  })
   seed(@Args() args: RecordKeyArgs, @CurrentViewer() viewer: Viewer) {
     return this.seedQueries.get(args, viewer);
   }
@@ -32,7 +45,9 @@ export class SeedResolver {
   }
 
   @Allow('researcher', 'coordinator', 'admin')
-  @Mutation(() => ResearchSeed, { description: 'Creates a draft seed; researchers for their own institution, listing themselves.' })
+  @Mutation(() => ResearchSeed, {
+    description: 'Creates a draft seed; researchers for their own institution, listing themselves.',
+  })
   createSeed(@Args('input') input: CreateSeedInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.seedService.create(input, viewer);
   }
@@ -44,7 +59,9 @@ export class SeedResolver {
   }
 
   @Allow('researcher', 'coordinator', 'admin')
-  @Mutation(() => ResearchSeed, { description: 'Publishes a draft; it must state its TRL and at least one collaboration type.' })
+  @Mutation(() => ResearchSeed, {
+    description: 'Publishes a draft; it must state its TRL and at least one collaboration type.',
+  })
   publishSeed(@Args('input') input: RecordVersionInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.seedService.publish(input, viewer);
   }
@@ -56,7 +73,9 @@ export class SeedResolver {
   }
 
   @Allow('researcher', 'coordinator', 'admin')
-  @Mutation(() => ResearchSeed, { description: 'Confirms a published seed is current; its review date moves ahead.' })
+  @Mutation(() => ResearchSeed, {
+    description: 'Confirms a published seed is current; its review date moves ahead.',
+  })
   renewSeed(@Args('input') input: RecordVersionInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.seedService.renew(input, viewer);
   }
@@ -79,11 +98,17 @@ export class SeedResolver {
 
   @ResolveField(() => Boolean, {
     nullable: true,
-    description: 'Past its review date: shown to coordinators and the institution’s researchers, null for others.',
+    description:
+      'Past its review date: shown to coordinators and the institution’s researchers, null for others.',
   })
   needsReview(@Parent() seed: ResearchSeed, @CurrentViewer() viewer: Viewer): boolean | null {
-    const concerned = isStaff(viewer) || (viewer.kind === 'user' && viewer.organizationId === seed.institutionId);
+    const concerned =
+      isStaff(viewer) || (viewer.kind === 'user' && viewer.organizationId === seed.institutionId);
     if (!concerned) return null;
-    return seed.status === SeedStatus.PUBLISHED && seed.reviewDueAt !== null && seed.reviewDueAt.getTime() < Date.now();
+    return (
+      seed.status === SeedStatus.PUBLISHED &&
+      seed.reviewDueAt !== null &&
+      seed.reviewDueAt.getTime() < Date.now()
+    );
   }
 }

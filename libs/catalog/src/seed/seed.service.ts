@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, bilingual, isUniqueViolation, recordAudit, recordChange, type RecordVersionInput, type SignedInViewer } from '#libs/core';
+import {
+  AppConfig,
+  bilingual,
+  isUniqueViolation,
+  recordAudit,
+  recordChange,
+  type RecordVersionInput,
+  type SignedInViewer,
+} from '#libs/core';
 import { Organization, Person, PersonService } from '#libs/directory';
 import { AccountService } from '#libs/identity';
 import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
@@ -32,7 +40,6 @@ function snapshot(seed: ResearchSeed, researcherIds: string[]) {
   };
 }
 
-
 /** Writing seeds: create, edit, publish, archive, renew; each change audited in its transaction. */
 @Injectable()
 export class SeedService {
@@ -49,7 +56,12 @@ export class SeedService {
     await this.assertReferences(input.institutionId, input.programCodes);
     return this.unique(input.externalId, () =>
       this.dataSource.transaction(async (manager) => {
-        const researchers = await this.researchersFor(manager, input.researcherIds ?? [], viewer, 'input.researcherIds');
+        const researchers = await this.researchersFor(
+          manager,
+          input.researcherIds ?? [],
+          viewer,
+          'input.researcherIds',
+        );
         const seed = manager.create(ResearchSeed, {
           externalId: input.externalId ?? null,
           title: bilingual(input.title),
@@ -70,7 +82,17 @@ export class SeedService {
           createdByUserId: viewer.userId,
         });
         const saved = await manager.save(seed);
-        await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'seed', entityId: saved.id, action: 'created', before: null, after: snapshot(saved, researchers.map((p) => p.id)) });
+        await recordAudit(manager, {
+          actorUserId: viewer.userId,
+          entityType: 'seed',
+          entityId: saved.id,
+          action: 'created',
+          before: null,
+          after: snapshot(
+            saved,
+            researchers.map((p) => p.id),
+          ),
+        });
         await recordChange(manager, 'seed', [saved.id]);
         return saved;
       }),
@@ -84,7 +106,13 @@ export class SeedService {
       if (input.summary) seed.summary = bilingual(input.summary);
       if (input.keywords) seed.keywords = cleanList(input.keywords);
       if (input.fields) seed.fields = cleanList(input.fields);
-      if (input.researcherIds) seed.researchers = await this.researchersFor(manager, input.researcherIds, viewer, 'input.researcherIds');
+      if (input.researcherIds)
+        seed.researchers = await this.researchersFor(
+          manager,
+          input.researcherIds,
+          viewer,
+          'input.researcherIds',
+        );
       if (input.trl !== undefined) seed.trl = input.trl ?? null;
       if (input.ipStatus) seed.ipStatus = input.ipStatus;
       if (input.patents) seed.patents = cleanList(input.patents);
@@ -135,22 +163,51 @@ export class SeedService {
     edit: (manager: EntityManager, seed: ResearchSeed) => Promise<void>,
   ): Promise<ResearchSeed> {
     return this.dataSource.transaction(async (manager) => {
-      const seed = await manager.findOne(ResearchSeed, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const seed = await manager.findOne(ResearchSeed, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!seed) throw CatalogError.seedNotFound(input.id, 'input.id');
-      seed.researchers = await manager.createQueryBuilder().relation(ResearchSeed, 'researchers').of(seed).loadMany<Person>();
-      assertMayEdit(viewer, seed, seed.researchers.map((person) => person.userId).filter((id): id is string => Boolean(id)));
+      seed.researchers = await manager
+        .createQueryBuilder()
+        .relation(ResearchSeed, 'researchers')
+        .of(seed)
+        .loadMany<Person>();
+      assertMayEdit(
+        viewer,
+        seed,
+        seed.researchers.map((person) => person.userId).filter((id): id is string => Boolean(id)),
+      );
       if (seed.version !== input.version) throw CatalogError.staleVersion(seed.version);
-      const before = snapshot(seed, seed.researchers.map((person) => person.id));
+      const before = snapshot(
+        seed,
+        seed.researchers.map((person) => person.id),
+      );
       await edit(manager, seed);
       const saved = await manager.save(seed);
-      await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'seed', entityId: seed.id, action, before, after: snapshot(saved, (saved.researchers ?? []).map((p) => p.id)) });
+      await recordAudit(manager, {
+        actorUserId: viewer.userId,
+        entityType: 'seed',
+        entityId: seed.id,
+        action,
+        before,
+        after: snapshot(
+          saved,
+          (saved.researchers ?? []).map((p) => p.id),
+        ),
+      });
       await recordChange(manager, 'seed', [seed.id]);
       return saved;
     });
   }
 
   /** The named people, plus the acting researcher (a researcher is always listed on what they write). */
-  private async researchersFor(manager: EntityManager, ids: string[], viewer: SignedInViewer, path: string): Promise<Person[]> {
+  private async researchersFor(
+    manager: EntityManager,
+    ids: string[],
+    viewer: SignedInViewer,
+    path: string,
+  ): Promise<Person[]> {
     const unique = [...new Set(ids)];
     const found = await this.people.findByIds(unique, manager);
     const missing = unique.filter((id) => !found.some((person) => person.id === id));
@@ -158,7 +215,12 @@ export class SeedService {
     if (viewer.role !== 'researcher' || !viewer.organizationId) return found;
     const account = await this.accounts.get(viewer.userId);
     if (!account) return found;
-    const self = await this.people.ensureForUser(manager, { userId: account.id, name: account.name, organizationId: viewer.organizationId, role: 'researcher' });
+    const self = await this.people.ensureForUser(manager, {
+      userId: account.id,
+      name: account.name,
+      organizationId: viewer.organizationId,
+      role: 'researcher',
+    });
     return found.some((person) => person.id === self.id) ? found : [self, ...found];
   }
 
@@ -167,7 +229,8 @@ export class SeedService {
       throw CatalogError.unknownReference('input.institutionId', 'organization', institutionId);
     }
     const unknown = await this.programs.unknownCodes(cleanList(programCodes));
-    if (unknown.length) throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
+    if (unknown.length)
+      throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
   }
 
   private async unique<T>(externalId: string | undefined, write: () => Promise<T>): Promise<T> {
@@ -183,7 +246,14 @@ export class SeedService {
 function assertPublishable(seed: ResearchSeed) {
   const fields = [
     ...(seed.trl ? [] : [{ path: 'trl', messages: ['a published seed states its TRL (1-9)'] }]),
-    ...(seed.collaborationTypes.length ? [] : [{ path: 'collaborationTypes', messages: ['a published seed offers at least one collaboration type'] }]),
+    ...(seed.collaborationTypes.length
+      ? []
+      : [
+          {
+            path: 'collaborationTypes',
+            messages: ['a published seed offers at least one collaboration type'],
+          },
+        ]),
   ];
   if (fields.length === 0) return;
   throw new CatalogError(
@@ -197,8 +267,9 @@ function assertPublishable(seed: ResearchSeed) {
 }
 
 function illegalChange(from: SeedStatus, to: string) {
-  return new CatalogError(CatalogErrorCode.IllegalStatusChange, { ja: `${from} のシーズは ${to} にできません`, en: `A ${from} seed cannot be ${to}` }, [
-    { path: 'input.id', messages: [`seed is ${from}`] },
-  ]);
+  return new CatalogError(
+    CatalogErrorCode.IllegalStatusChange,
+    { ja: `${from} のシーズは ${to} にできません`, en: `A ${from} seed cannot be ${to}` },
+    [{ path: 'input.id', messages: [`seed is ${from}`] }],
+  );
 }
-

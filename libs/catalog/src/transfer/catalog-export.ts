@@ -33,7 +33,10 @@ const PAGE = 1000;
 const SORT_KEY = 'COALESCE(row.external_id, row.id::text)';
 
 /** A table in catalogue-key order, one page of PAGE rows in memory at a time. */
-async function* pages<T extends { id: string; externalId: string | null }>(manager: EntityManager, entity: new () => T): AsyncGenerator<T[]> {
+async function* pages<T extends { id: string; externalId: string | null }>(
+  manager: EntityManager,
+  entity: new () => T,
+): AsyncGenerator<T[]> {
   let after: string | null = null;
   for (;;) {
     const query = manager.createQueryBuilder(entity, 'row');
@@ -64,17 +67,32 @@ async function researchersOf(manager: EntityManager, seedIds: string[]): Promise
  * order, so exporting the same data twice gives the same bytes.
  */
 export async function* exportCatalog(manager: EntityManager): AsyncGenerator<string> {
-  const programs = byKey((await manager.find(Program)).map((program) => Object.assign(program, { externalId: program.code })));
+  const programs = byKey(
+    (await manager.find(Program)).map((program) => Object.assign(program, { externalId: program.code })),
+  );
   for (const program of programs) {
-    yield line([['kind', 'program'], ['externalId', program.code], ['name', text(program.name)], ['description', text(program.description)]]);
+    yield line([
+      ['kind', 'program'],
+      ['externalId', program.code],
+      ['name', text(program.name)],
+      ['description', text(program.description)],
+    ]);
   }
 
   const organizations = byKey(await manager.find(Organization));
-  const organizationKey = new Map(organizations.map((organization) => [organization.id, keyOf(organization)]));
+  const organizationKey = new Map(
+    organizations.map((organization) => [organization.id, keyOf(organization)]),
+  );
   for (const o of organizations) {
     yield line([
-      ['kind', 'organization'], ['externalId', keyOf(o)], ['name', text(o.name)], ['type', o.type],
-      ['prefecture', o.prefecture], ['city', o.city], ['website', o.website], ['description', text(o.description)],
+      ['kind', 'organization'],
+      ['externalId', keyOf(o)],
+      ['name', text(o.name)],
+      ['type', o.type],
+      ['prefecture', o.prefecture],
+      ['city', o.city],
+      ['website', o.website],
+      ['description', text(o.description)],
     ]);
   }
 
@@ -82,21 +100,40 @@ export async function* exportCatalog(manager: EntityManager): AsyncGenerator<str
   const personKey = new Map(people.map((person) => [person.id, keyOf(person)]));
   for (const p of people) {
     yield line([
-      ['kind', 'person'], ['externalId', keyOf(p)], ['name', text(p.name)], ['organization', organizationKey.get(p.organizationId)],
-      ['role', p.role], ['title', p.title], ['email', p.email],
+      ['kind', 'person'],
+      ['externalId', keyOf(p)],
+      ['name', text(p.name)],
+      ['organization', organizationKey.get(p.organizationId)],
+      ['role', p.role],
+      ['title', p.title],
+      ['email', p.email],
     ]);
   }
 
   // seeds and needs can be many: streamed in key order, a page at a time
   for await (const page of pages(manager, ResearchSeed)) {
-    const researchers = await researchersOf(manager, page.map((seed) => seed.id));
+    const researchers = await researchersOf(
+      manager,
+      page.map((seed) => seed.id),
+    );
     for (const s of page) {
       yield line([
-        ['kind', 'seed'], ['externalId', keyOf(s)], ['title', text(s.title)], ['summary', text(s.summary)], ['keywords', s.keywords],
-        ['fields', s.fields], ['institution', organizationKey.get(s.institutionId)],
+        ['kind', 'seed'],
+        ['externalId', keyOf(s)],
+        ['title', text(s.title)],
+        ['summary', text(s.summary)],
+        ['keywords', s.keywords],
+        ['fields', s.fields],
+        ['institution', organizationKey.get(s.institutionId)],
         ['researchers', (researchers.get(s.id) ?? []).map((id) => personKey.get(id)).sort()],
-        ['trl', s.trl], ['ipStatus', s.ipStatus], ['patents', s.patents], ['collaborationTypes', s.collaborationTypes],
-        ['applications', s.applications], ['programs', s.programCodes], ['status', s.status], ['publishedAt', s.publishedAt?.toISOString()],
+        ['trl', s.trl],
+        ['ipStatus', s.ipStatus],
+        ['patents', s.patents],
+        ['collaborationTypes', s.collaborationTypes],
+        ['applications', s.applications],
+        ['programs', s.programCodes],
+        ['status', s.status],
+        ['publishedAt', s.publishedAt?.toISOString()],
       ]);
     }
   }
@@ -104,10 +141,21 @@ export async function* exportCatalog(manager: EntityManager): AsyncGenerator<str
   for await (const page of pages(manager, CompanyNeed)) {
     for (const n of page) {
       yield line([
-        ['kind', 'need'], ['externalId', keyOf(n)], ['company', organizationKey.get(n.companyId)], ['title', text(n.title)],
-        ['description', text(n.description)], ['fields', n.fields], ['desiredCollaboration', n.desiredCollaboration],
-        ['trlRange', n.trlMin !== null || n.trlMax !== null ? { min: n.trlMin ?? 1, max: n.trlMax ?? 9 } : undefined],
-        ['programs', n.programCodes], ['confidentiality', n.confidentiality], ['status', n.status], ['deadline', n.deadline],
+        ['kind', 'need'],
+        ['externalId', keyOf(n)],
+        ['company', organizationKey.get(n.companyId)],
+        ['title', text(n.title)],
+        ['description', text(n.description)],
+        ['fields', n.fields],
+        ['desiredCollaboration', n.desiredCollaboration],
+        [
+          'trlRange',
+          n.trlMin !== null || n.trlMax !== null ? { min: n.trlMin ?? 1, max: n.trlMax ?? 9 } : undefined,
+        ],
+        ['programs', n.programCodes],
+        ['confidentiality', n.confidentiality],
+        ['status', n.status],
+        ['deadline', n.deadline],
       ]);
     }
   }

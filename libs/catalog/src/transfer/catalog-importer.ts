@@ -47,7 +47,8 @@ class RollBack extends Error {}
 /** Only what the reference check reads of a record: small enough to hold for a whole large file. */
 function skeleton(record: ImportRecord): ImportRecord {
   const kept: Record<string, unknown> = { kind: record.kind, externalId: record.externalId };
-  for (const { key } of REFERENCE_KEYS[record.kind]) kept[key] = (record as unknown as Record<string, unknown>)[key];
+  for (const { key } of REFERENCE_KEYS[record.kind])
+    kept[key] = (record as unknown as Record<string, unknown>)[key];
   return kept as unknown as ImportRecord;
 }
 
@@ -58,7 +59,12 @@ function skeleton(record: ImportRecord): ImportRecord {
  * keys, never with the file's size.
  */
 /** Imported kinds whose changes the search index follows (people are not indexed on their own). */
-const SEARCH_TOPICS: Record<string, ChangeTopic | undefined> = { seed: 'seed', need: 'need', organization: 'organization', program: 'program' };
+const SEARCH_TOPICS: Record<string, ChangeTopic | undefined> = {
+  seed: 'seed',
+  need: 'need',
+  organization: 'organization',
+  program: 'program',
+};
 
 @Injectable()
 export class CatalogImporter {
@@ -108,7 +114,11 @@ export class CatalogImporter {
       if (parsed.ok) skeletons.push({ lineNumber: line.lineNumber, record: skeleton(parsed.record) });
       else problems.push(...parsed.problems);
     }
-    problems.push(...(await checkReferences(skeletons, (kind, keys) => this.existingKeys(this.dataSource.manager, kind, keys))));
+    problems.push(
+      ...(await checkReferences(skeletons, (kind, keys) =>
+        this.existingKeys(this.dataSource.manager, kind, keys),
+      )),
+    );
     problems.sort((a, b) => a.lineNumber - b.lineNumber);
     return { skeletons, problems, lines };
   }
@@ -118,19 +128,37 @@ export class CatalogImporter {
   }
 
   /** Rows by catalogue key; a record made in Kyoso (no externalId) answers to its id, as exports name it. */
-  private async findExisting(manager: EntityManager, kind: RecordKind, keys: string[]): Promise<Map<string, { id: string } & Record<string, unknown>>> {
+  private async findExisting(
+    manager: EntityManager,
+    kind: RecordKind,
+    keys: string[],
+  ): Promise<Map<string, { id: string } & Record<string, unknown>>> {
     const mapper = MAPPERS[kind];
     if (keys.length === 0) return new Map();
     const query = manager.createQueryBuilder(mapper.entity, 'row');
     if (mapper.keyColumn === 'code') query.where('row.code = ANY(:keys)', { keys });
-    else query.where('row.external_id = ANY(:keys) OR (row.external_id IS NULL AND row.id::text = ANY(:keys))', { keys });
+    else
+      query.where('row.external_id = ANY(:keys) OR (row.external_id IS NULL AND row.id::text = ANY(:keys))', {
+        keys,
+      });
     const rows = (await query.getMany()) as ({ id: string } & Record<string, unknown>)[];
-    const keyOf = (row: Record<string, unknown>) => String(mapper.keyColumn === 'code' ? row.code : (row.externalId ?? row.id));
+    const keyOf = (row: Record<string, unknown>) =>
+      String(mapper.keyColumn === 'code' ? row.code : (row.externalId ?? row.id));
     return new Map(rows.map((row) => [keyOf(row), row]));
   }
 
-  private async write(manager: EntityManager, open: () => NdjsonSource, rejected: Set<number>, report: ImportReport, options: ImportOptions) {
-    const keys: ResolvedKeys = { organization: new Map(), person: new Map(), reviewMonths: this.config.SEED_REVIEW_MONTHS };
+  private async write(
+    manager: EntityManager,
+    open: () => NdjsonSource,
+    rejected: Set<number>,
+    report: ImportReport,
+    options: ImportOptions,
+  ) {
+    const keys: ResolvedKeys = {
+      organization: new Map(),
+      person: new Map(),
+      reviewMonths: this.config.SEED_REVIEW_MONTHS,
+    };
     let written = 0;
     for (const kind of KIND_WRITE_ORDER) {
       let batch: ImportRecord[] = [];
@@ -152,11 +180,27 @@ export class CatalogImporter {
     }
   }
 
-  private async writeBatch(manager: EntityManager, kind: RecordKind, records: ImportRecord[], keys: ResolvedKeys, report: ImportReport, actorUserId: string | null) {
+  private async writeBatch(
+    manager: EntityManager,
+    kind: RecordKind,
+    records: ImportRecord[],
+    keys: ResolvedKeys,
+    report: ImportReport,
+    actorUserId: string | null,
+  ) {
     const mapper = MAPPERS[kind];
     await this.resolveReferences(manager, records, keys);
-    const existing = await this.findExisting(manager, kind, records.map((record) => record.externalId));
-    const currentResearchers = mapper.researchers ? await this.researchersOf(manager, [...existing.values()].map((row) => row.id)) : new Map<string, string[]>();
+    const existing = await this.findExisting(
+      manager,
+      kind,
+      records.map((record) => record.externalId),
+    );
+    const currentResearchers = mapper.researchers
+      ? await this.researchersOf(
+          manager,
+          [...existing.values()].map((row) => row.id),
+        )
+      : new Map<string, string[]>();
     const withResearchers = (snapshot: Record<string, unknown>, researchers: string[]) =>
       mapper.researchers ? { ...snapshot, researcherIds: [...researchers].sort() } : snapshot;
     const audits: Partial<AuditEntry>[] = [];
@@ -182,7 +226,13 @@ export class CatalogImporter {
       }
       await manager.save(mapper.entity, Object.assign(current, columns) as never);
       report.updated++;
-      audits.push({ actorUserId, entityType: mapper.auditType, entityId: current.id, action: 'imported', changes });
+      audits.push({
+        actorUserId,
+        entityType: mapper.auditType,
+        entityId: current.id,
+        action: 'imported',
+        changes,
+      });
       if (mapper.researchers) researchersById.set(current.id, researchers);
     }
 
@@ -192,19 +242,38 @@ export class CatalogImporter {
         const id = inserted.identifiers[index].id as string;
         this.remember(kind, entry.record.externalId, id, keys);
         if (mapper.researchers) researchersById.set(id, entry.researchers);
-        audits.push({ actorUserId, entityType: mapper.auditType, entityId: id, action: 'imported', changes: diffFields(null, withResearchers(mapper.snapshot(entry.columns as never), entry.researchers)) });
+        audits.push({
+          actorUserId,
+          entityType: mapper.auditType,
+          entityId: id,
+          action: 'imported',
+          changes: diffFields(
+            null,
+            withResearchers(mapper.snapshot(entry.columns as never), entry.researchers),
+          ),
+        });
       });
       report.created += created.length;
     }
 
     if (researchersById.size) {
-      await manager.query('DELETE FROM seed_researcher WHERE seed_id = ANY($1)', [[...researchersById.keys()]]);
-      const rows = [...researchersById].flatMap(([seedId, people]) => [...new Set(people)].map((personId) => ({ seed_id: seedId, person_id: personId })));
-      if (rows.length) await manager.createQueryBuilder().insert().into('seed_researcher').values(rows).execute();
+      await manager.query('DELETE FROM seed_researcher WHERE seed_id = ANY($1)', [
+        [...researchersById.keys()],
+      ]);
+      const rows = [...researchersById].flatMap(([seedId, people]) =>
+        [...new Set(people)].map((personId) => ({ seed_id: seedId, person_id: personId })),
+      );
+      if (rows.length)
+        await manager.createQueryBuilder().insert().into('seed_researcher').values(rows).execute();
     }
     if (audits.length) await manager.insert(AuditEntry, audits as never);
     const topic = SEARCH_TOPICS[mapper.auditType];
-    if (topic) await recordChange(manager, topic, audits.map((audit) => audit.entityId!));
+    if (topic)
+      await recordChange(
+        manager,
+        topic,
+        audits.map((audit) => audit.entityId!),
+      );
   }
 
   private remember(kind: RecordKind, key: string, id: string, keys: ResolvedKeys) {
@@ -215,17 +284,26 @@ export class CatalogImporter {
   private async researchersOf(manager: EntityManager, seedIds: string[]): Promise<Map<string, string[]>> {
     const bySeed = new Map<string, string[]>();
     if (seedIds.length === 0) return bySeed;
-    const rows: { seed_id: string; person_id: string }[] = await manager.query('SELECT seed_id, person_id FROM seed_researcher WHERE seed_id = ANY($1)', [seedIds]);
+    const rows: { seed_id: string; person_id: string }[] = await manager.query(
+      'SELECT seed_id, person_id FROM seed_researcher WHERE seed_id = ANY($1)',
+      [seedIds],
+    );
     for (const row of rows) bySeed.set(row.seed_id, [...(bySeed.get(row.seed_id) ?? []), row.person_id]);
     return bySeed;
   }
 
   /** Fills in ids of referenced organizations and people that this import did not write itself. */
   private async resolveReferences(manager: EntityManager, records: ImportRecord[], keys: ResolvedKeys) {
-    const wanted: Record<'organization' | 'person', Set<string>> = { organization: new Set(), person: new Set() };
+    const wanted: Record<'organization' | 'person', Set<string>> = {
+      organization: new Set(),
+      person: new Set(),
+    };
     for (const record of records) {
       for (const reference of referencesOf(record)) {
-        if ((reference.kind === 'organization' || reference.kind === 'person') && !keys[reference.kind].has(reference.externalId)) {
+        if (
+          (reference.kind === 'organization' || reference.kind === 'person') &&
+          !keys[reference.kind].has(reference.externalId)
+        ) {
           wanted[reference.kind].add(reference.externalId);
         }
       }

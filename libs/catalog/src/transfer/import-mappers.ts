@@ -3,7 +3,16 @@ import { Organization, Person } from '#libs/directory';
 import { CompanyNeed, NeedConfidentiality, NeedStatus } from '../need/company-need.entity.js';
 import { Program } from '../program/program.entity.js';
 import { ResearchSeed, SeedStatus } from '../seed/research-seed.entity.js';
-import type { BilingualValue, ImportRecord, NeedRecord, OrganizationRecord, PersonRecord, ProgramRecord, RecordKind, SeedRecord } from '../import/index.js';
+import type {
+  BilingualValue,
+  ImportRecord,
+  NeedRecord,
+  OrganizationRecord,
+  PersonRecord,
+  ProgramRecord,
+  RecordKind,
+  SeedRecord,
+} from '../import/index.js';
 
 /** Ids of the records a line refers to, by kind and catalogue key. */
 export interface ResolvedKeys {
@@ -13,7 +22,10 @@ export interface ResolvedKeys {
   reviewMonths: number;
 }
 
-const text = (value: BilingualValue | null): BilingualText => ({ ja: value?.ja ?? null, en: value?.en ?? null });
+const text = (value: BilingualValue | null): BilingualText => ({
+  ja: value?.ja ?? null,
+  en: value?.en ?? null,
+});
 
 /** How one kind of record becomes table columns, and how its current row is found and compared. */
 export interface KindMapper<R extends ImportRecord, E extends { id: string }> {
@@ -33,8 +45,24 @@ export const organizationMapper: KindMapper<OrganizationRecord, Organization> = 
   entity: Organization,
   keyColumn: 'external_id',
   auditType: 'organization',
-  columns: (r) => ({ externalId: r.externalId, type: r.type, name: text(r.name), description: text(r.description), prefecture: r.prefecture, city: r.city, website: r.website }),
-  snapshot: (o) => ({ externalId: o.externalId, type: o.type, name: o.name, description: o.description, prefecture: o.prefecture, city: o.city, website: o.website }),
+  columns: (r) => ({
+    externalId: r.externalId,
+    type: r.type,
+    name: text(r.name),
+    description: text(r.description),
+    prefecture: r.prefecture,
+    city: r.city,
+    website: r.website,
+  }),
+  snapshot: (o) => ({
+    externalId: o.externalId,
+    type: o.type,
+    name: o.name,
+    description: o.description,
+    prefecture: o.prefecture,
+    city: o.city,
+    website: o.website,
+  }),
 };
 
 export const programMapper: KindMapper<ProgramRecord, Program> = {
@@ -49,8 +77,22 @@ export const personMapper: KindMapper<PersonRecord, Person> = {
   entity: Person,
   keyColumn: 'external_id',
   auditType: 'person',
-  columns: (r, keys) => ({ externalId: r.externalId, name: text(r.name), organizationId: keys.organization.get(r.organization)!, role: r.role, title: r.title, email: r.email }),
-  snapshot: (p) => ({ externalId: p.externalId, name: p.name, organizationId: p.organizationId, role: p.role, title: p.title, email: p.email }),
+  columns: (r, keys) => ({
+    externalId: r.externalId,
+    name: text(r.name),
+    organizationId: keys.organization.get(r.organization)!,
+    role: r.role,
+    title: r.title,
+    email: r.email,
+  }),
+  snapshot: (p) => ({
+    externalId: p.externalId,
+    name: p.name,
+    organizationId: p.organizationId,
+    role: p.role,
+    title: p.title,
+    email: p.email,
+  }),
 };
 
 export const needMapper: KindMapper<NeedRecord, CompanyNeed> = {
@@ -72,15 +114,25 @@ export const needMapper: KindMapper<NeedRecord, CompanyNeed> = {
     deadline: r.deadline ? r.deadline.slice(0, 10) : null,
   }),
   snapshot: (n) => ({
-    externalId: n.externalId, companyId: n.companyId, title: n.title, description: n.description, fields: n.fields,
-    desiredCollaboration: n.desiredCollaboration, trlMin: n.trlMin, trlMax: n.trlMax, programCodes: n.programCodes,
-    confidentiality: n.confidentiality, status: n.status, deadline: n.deadline,
+    externalId: n.externalId,
+    companyId: n.companyId,
+    title: n.title,
+    description: n.description,
+    fields: n.fields,
+    desiredCollaboration: n.desiredCollaboration,
+    trlMin: n.trlMin,
+    trlMax: n.trlMax,
+    programCodes: n.programCodes,
+    confidentiality: n.confidentiality,
+    status: n.status,
+    deadline: n.deadline,
   }),
 };
 
 /** A published seed without a date keeps the one it has, or gets today's; its review falls due a period later. */
 function publication(r: SeedRecord, reviewMonths: number, existing?: ResearchSeed) {
-  if (r.status !== 'published' && !r.publishedAt) return { publishedAt: null, reviewDueAt: existing?.reviewDueAt ?? null };
+  if (r.status !== 'published' && !r.publishedAt)
+    return { publishedAt: null, reviewDueAt: existing?.reviewDueAt ?? null };
   const publishedAt = r.publishedAt ? new Date(r.publishedAt) : (existing?.publishedAt ?? new Date());
   const due = new Date(publishedAt);
   due.setMonth(due.getMonth() + reviewMonths);
@@ -108,9 +160,20 @@ export const seedMapper: KindMapper<SeedRecord, ResearchSeed> = {
     ...publication(r, keys.reviewMonths, existing),
   }),
   snapshot: (s) => ({
-    externalId: s.externalId, title: s.title, summary: s.summary, keywords: s.keywords, fields: s.fields, institutionId: s.institutionId,
-    trl: s.trl, ipStatus: s.ipStatus, patents: s.patents, collaborationTypes: s.collaborationTypes, applications: s.applications,
-    programCodes: s.programCodes, status: s.status, publishedAt: s.publishedAt,
+    externalId: s.externalId,
+    title: s.title,
+    summary: s.summary,
+    keywords: s.keywords,
+    fields: s.fields,
+    institutionId: s.institutionId,
+    trl: s.trl,
+    ipStatus: s.ipStatus,
+    patents: s.patents,
+    collaborationTypes: s.collaborationTypes,
+    applications: s.applications,
+    programCodes: s.programCodes,
+    status: s.status,
+    publishedAt: s.publishedAt,
   }),
   researchers: (r, keys) => r.researchers.map((key) => keys.person.get(key)!),
 };

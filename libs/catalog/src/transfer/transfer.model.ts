@@ -5,7 +5,10 @@ export const MAX_GRAPHQL_IMPORT_BYTES = 20 * 1024 * 1024;
 
 @InputType()
 export class ImportCatalogInput {
-  @Field(() => String, { nullable: true, description: 'The catalogue in the NDJSON import format, up to 20 MB; or upload it as `file`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The catalogue in the NDJSON import format, up to 20 MB; or upload it as `file`.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_GRAPHQL_IMPORT_BYTES)
@@ -51,7 +54,9 @@ export class ImportReportView {
   @Field(() => Int)
   lines: number;
 
-  @Field({ description: 'False when nothing was written: a dry run, or an all-or-nothing import with a bad line.' })
+  @Field({
+    description: 'False when nothing was written: a dry run, or an all-or-nothing import with a bad line.',
+  })
   written: boolean;
 
   @Field(() => [ImportProblemView], { description: 'The first 1,000 problems, by line.' })

@@ -23,18 +23,26 @@ const codeOf = (fn: () => void) => {
 
 describe('checkAccess', () => {
   it('denies an operation that declares nobody', () => {
-    expect(codeOf(() => checkAccess(user('coordinator', 'approved'), undefined))).toBe(CoreErrorCode.NotAllowed);
+    expect(codeOf(() => checkAccess(user('coordinator', 'approved'), undefined))).toBe(
+      CoreErrorCode.NotAllowed,
+    );
   });
 
   it('asks visitors to sign in and refuses the wrong role', () => {
     expect(codeOf(() => checkAccess({ kind: 'anonymous' }, ['signed-in']))).toBe(CoreErrorCode.NotSignedIn);
-    expect(codeOf(() => checkAccess({ kind: 'invalid-token' }, ['coordinator']))).toBe(CoreErrorCode.NotSignedIn);
-    expect(codeOf(() => checkAccess(user('researcher', 'approved'), ['coordinator']))).toBe(CoreErrorCode.NotAllowed);
+    expect(codeOf(() => checkAccess({ kind: 'invalid-token' }, ['coordinator']))).toBe(
+      CoreErrorCode.NotSignedIn,
+    );
+    expect(codeOf(() => checkAccess(user('researcher', 'approved'), ['coordinator']))).toBe(
+      CoreErrorCode.NotAllowed,
+    );
   });
 
   it('treats a pending researcher as a visitor who is signed in', () => {
     expect(codeOf(() => checkAccess(user('researcher', 'pending'), ['signed-in']))).toBe('allowed');
-    expect(codeOf(() => checkAccess(user('researcher', 'pending'), ['researcher']))).toBe(CoreErrorCode.AffiliationPending);
+    expect(codeOf(() => checkAccess(user('researcher', 'pending'), ['researcher']))).toBe(
+      CoreErrorCode.AffiliationPending,
+    );
     expect(codeOf(() => checkAccess(user('researcher', 'approved'), ['researcher']))).toBe('allowed');
   });
 

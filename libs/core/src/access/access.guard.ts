@@ -30,13 +30,22 @@ export function checkAccess(viewer: Viewer, allowed: Audience[] | undefined): vo
   if (allowed.includes('anyone')) return;
   if (viewer.kind !== 'user') {
     throw new CoreError(CoreErrorCode.NotSignedIn, {
-      ja: viewer.kind === 'invalid-token' ? 'ログインの有効期限が切れました。再度ログインしてください' : 'ログインが必要です',
-      en: viewer.kind === 'invalid-token' ? 'Your session has expired or is invalid; sign in again' : 'You must sign in first',
+      ja:
+        viewer.kind === 'invalid-token'
+          ? 'ログインの有効期限が切れました。再度ログインしてください'
+          : 'ログインが必要です',
+      en:
+        viewer.kind === 'invalid-token'
+          ? 'Your session has expired or is invalid; sign in again'
+          : 'You must sign in first',
     });
   }
   const audiences = audiencesOf(viewer);
   if (allowed.some((audience) => audiences.includes(audience))) return;
-  if (viewer.affiliation === 'pending' && (viewer.role === 'researcher' || viewer.role === 'company-member')) {
+  if (
+    viewer.affiliation === 'pending' &&
+    (viewer.role === 'researcher' || viewer.role === 'company-member')
+  ) {
     throw new CoreError(CoreErrorCode.AffiliationPending, {
       ja: '所属の承認待ちです。コーディネーターの承認後に利用できます',
       en: 'Your affiliation is awaiting a coordinator’s approval',

@@ -34,6 +34,7 @@ export function isStaff(viewer: Viewer): boolean {
 /** The audiences a viewer belongs to. */
 export function audiencesOf(viewer: Viewer): Audience[] {
   if (viewer.kind !== 'user') return ['anyone'];
-  const acting = viewer.role === 'coordinator' || viewer.role === 'admin' || viewer.affiliation === 'approved';
+  const acting =
+    viewer.role === 'coordinator' || viewer.role === 'admin' || viewer.affiliation === 'approved';
   return acting ? ['anyone', 'signed-in', viewer.role] : ['anyone', 'signed-in'];
 }

@@ -12,10 +12,14 @@ export interface AuditedChange {
 }
 
 /** The fields whose values differ, with both values; dates compared by instant. */
-export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldChanges {
+export function diffFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): FieldChanges {
   const changes: FieldChanges = {};
   // JSON shape: dates as ISO strings, embedded classes as plain objects
-  const plain = (value: unknown): unknown => (value === undefined || value === null ? null : JSON.parse(JSON.stringify(value)));
+  const plain = (value: unknown): unknown =>
+    value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
   for (const key of Object.keys(after)) {
     const was = plain(before?.[key]);
     const now = plain(after[key]);

@@ -33,6 +33,8 @@ describe('parseConfig', () => {
   it('turns sandbox off in production unless asked', () => {
     const secret = 'x'.repeat(32);
     expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).sandboxEnabled).toBe(false);
-    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_SANDBOX: 'true' }).sandboxEnabled).toBe(true);
+    expect(
+      parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_SANDBOX: 'true' }).sandboxEnabled,
+    ).toBe(true);
   });
 });

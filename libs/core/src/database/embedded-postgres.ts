@@ -1,6 +1,16 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  closeSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +38,9 @@ async function loadBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch {
-    throw new Error(`No embedded PostgreSQL for ${platform()}-${arch()} (${name} is not installed). Set DATABASE_URL instead.`);
+    throw new Error(
+      `No embedded PostgreSQL for ${platform()}-${arch()} (${name} is not installed). Set DATABASE_URL instead.`,
+    );
   }
 }
 
@@ -49,7 +61,9 @@ export async function findFreePort(host = '127.0.0.1'): Promise<number> {
     server.once('error', fail);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -137,7 +151,8 @@ export class EmbeddedPostgres {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const pid = Number(readFileSync(this.lockFile, 'utf8').trim());
-        if (pid && pid !== process.pid && isAlive(pid)) throw new EmbeddedPostgresInUseError(this.dataDir, pid);
+        if (pid && pid !== process.pid && isAlive(pid))
+          throw new EmbeddedPostgresInUseError(this.dataDir, pid);
         rmSync(this.lockFile, { force: true }); // stale: its owner is gone
       }
     }
@@ -159,7 +174,8 @@ export class EmbeddedPostgres {
     this.log.warn({ pid }, 'stopping a PostgreSQL left running by an earlier Kyoso process');
     process.kill(pid, 'SIGINT');
     for (let waited = 0; waited < 15000 && isAlive(pid); waited += 100) await sleep(100);
-    if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) on ${this.clusterDir} did not stop; stop it by hand.`);
+    if (isAlive(pid))
+      throw new Error(`PostgreSQL (pid ${pid}) on ${this.clusterDir} did not stop; stop it by hand.`);
   }
 
   /** PostgreSQL refuses to run as root: use (or create) the unprivileged postgres user. */
@@ -173,7 +189,14 @@ export class EmbeddedPostgres {
       return lookup();
     } catch {
       this.log.info('running as root: creating the system user "postgres" to own the embedded database');
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+      execFileSync('useradd', [
+        '--system',
+        '--user-group',
+        '--no-create-home',
+        '--shell',
+        '/usr/sbin/nologin',
+        'postgres',
+      ]);
       return lookup();
     }
   }
@@ -197,15 +220,19 @@ export class EmbeddedPostgres {
     }
     chmodSync(binaries.initdb, 0o755);
     try {
-      await this.run(binaries.initdb, [
-        `--pgdata=${this.clusterDir}`,
-        '--username=postgres',
-        `--pwfile=${pwFile}`,
-        '--auth=scram-sha-256',
-        '--encoding=UTF8',
-        '--locale=C',
-        '--no-sync',
-      ], owner);
+      await this.run(
+        binaries.initdb,
+        [
+          `--pgdata=${this.clusterDir}`,
+          '--username=postgres',
+          `--pwfile=${pwFile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C',
+          '--no-sync',
+        ],
+        owner,
+      );
     } finally {
       rmSync(pwFile, { force: true });
     }
@@ -229,7 +256,18 @@ export class EmbeddedPostgres {
     return new Promise((done, fail) => {
       const child = spawn(
         binaries.postgres,
-        ['-D', this.clusterDir, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+        [
+          '-D',
+          this.clusterDir,
+          '-p',
+          String(this.port),
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'unix_socket_directories=',
+          '-c',
+          'max_connections=200',
+        ],
         // own process group: a terminal's Ctrl-C reaches us, and we stop the database after draining
         { ...owner, detached: true, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
       );

@@ -15,7 +15,9 @@ describe('toGraphQLError', () => {
   });
 
   it('carries the domain code, bilingual message and field paths', () => {
-    const error = toGraphQLError(CoreError.invalidInput([{ path: 'input.email', messages: ['must be an email'] }]));
+    const error = toGraphQLError(
+      CoreError.invalidInput([{ path: 'input.email', messages: ['must be an email'] }]),
+    );
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: CoreErrorCode.InvalidInput,

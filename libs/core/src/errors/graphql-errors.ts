@@ -52,7 +52,12 @@ export function toGraphQLError(error: unknown): GraphQLError {
     const thrown = error.originalError;
     if (!thrown || thrown instanceof GraphQLError) return error;
     const mapped = toGraphQLError(thrown);
-    return new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, originalError: thrown, extensions: mapped.extensions });
+    return new GraphQLError(mapped.message, {
+      nodes: error.nodes,
+      path: error.path,
+      originalError: thrown,
+      extensions: mapped.extensions,
+    });
   }
   if (error instanceof DomainError) {
     return new GraphQLError(error.message, {

@@ -63,7 +63,8 @@ interface Keyed {
   createdAt: Date;
 }
 
-const encodeCursor = (row: Keyed) => Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+const encodeCursor = (row: Keyed) =>
+  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 
 /** Exactly what Date#toISOString writes for a real instant (so not "1", nor February 31st). */
 const isIsoInstant = (value: unknown): value is string => {
@@ -80,22 +81,37 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through to the typed error
   }
-  throw CoreError.invalidInput([{ path: 'after', messages: ['after must be an endCursor returned by this list'] }]);
+  throw CoreError.invalidInput([
+    { path: 'after', messages: ['after must be an endCursor returned by this list'] },
+  ]);
 }
 
 /** Keyset pagination in creation order; stable under inserts, no OFFSET scans. */
-export async function paginate<T extends Keyed & ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<Page<T>> {
+export async function paginate<T extends Keyed & ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+): Promise<Page<T>> {
   const alias = query.alias;
   const totalCount = await query.clone().getCount();
   if (args.after) {
     const [createdAt, id] = decodeCursor(args.after);
-    query.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, { cursorCreatedAt: createdAt, cursorId: id });
+    query.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
+      cursorCreatedAt: createdAt,
+      cursorId: id,
+    });
   }
-  const rows = await query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').take(args.first + 1).getMany();
+  const rows = await query
+    .orderBy(`${alias}.createdAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .take(args.first + 1)
+    .getMany();
   const page = rows.slice(0, args.first);
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
-    pageInfo: { hasNextPage: rows.length > args.first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      endCursor: page.length ? encodeCursor(page[page.length - 1]) : null,
+    },
     totalCount,
   };
 }

@@ -14,7 +14,8 @@ class ProfileInput {
 }
 
 const pipe = new InputValidationPipe();
-const validate = (value: object) => pipe.transform(value, { type: 'body', metatype: ProfileInput, data: 'input' });
+const validate = (value: object) =>
+  pipe.transform(value, { type: 'body', metatype: ProfileInput, data: 'input' });
 
 async function problems(value: object) {
   try {

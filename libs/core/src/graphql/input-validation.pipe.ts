@@ -16,9 +16,14 @@ export class InputValidationPipe implements PipeTransform {
     // GraphQL arguments (@Args) arrive as 'body'. 'custom' covers @Parent() and custom
     // param decorators (@CurrentViewer, @Loaders): those are not client input.
     if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
-    if (!type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') return value;
+    if (!type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object')
+      return value;
     const instance = plainToInstance(type, value) as object;
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
+    const errors = await validate(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: false,
+    });
     // @Args('input') names one argument ("input.email"); a bare @Args() is an ArgsType whose
     // properties are the arguments themselves ("first").
     if (errors.length) throw CoreError.invalidInput(flatten(errors, metadata.data));

@@ -22,8 +22,15 @@ export class RecordKeyArgs {
  * nothing is found. Any string is a GraphQL ID; one that is not a UUID names
  * no record (and would make PostgreSQL throw), so it finds nothing.
  */
-export function recordKey(args: RecordKeyArgs): { column: 'id' | 'externalId'; value: string; path: string; searchable: boolean } {
-  if (args.id !== undefined && args.id !== null) return { column: 'id', value: args.id, path: 'id', searchable: isUUID(args.id) };
-  if (args.externalId) return { column: 'externalId', value: args.externalId, path: 'externalId', searchable: true };
+export function recordKey(args: RecordKeyArgs): {
+  column: 'id' | 'externalId';
+  value: string;
+  path: string;
+  searchable: boolean;
+} {
+  if (args.id !== undefined && args.id !== null)
+    return { column: 'id', value: args.id, path: 'id', searchable: isUUID(args.id) };
+  if (args.externalId)
+    return { column: 'externalId', value: args.externalId, path: 'externalId', searchable: true };
   return { column: 'id', value: '(none given)', path: 'id', searchable: false };
 }

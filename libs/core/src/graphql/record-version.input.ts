@@ -8,7 +8,9 @@ export class RecordVersionInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: 'The version this change was based on; a newer one on the server refuses it.' })
+  @Field(() => Int, {
+    description: 'The version this change was based on; a newer one on the server refuses it.',
+  })
   @IsInt()
   @Min(1)
   version: number;

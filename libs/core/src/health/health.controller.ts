@@ -10,6 +10,8 @@ export class HealthController {
   @Get()
   async get(@Res() response: Response) {
     const report = await this.health.report();
-    response.status(report.status === 'ok' ? 200 : 503).json({ ...report, uptimeSeconds: Math.round(process.uptime()) });
+    response
+      .status(report.status === 'ok' ? 200 : 503)
+      .json({ ...report, uptimeSeconds: Math.round(process.uptime()) });
   }
 }

@@ -22,7 +22,10 @@ export class HealthService {
         try {
           return [name, await withTimeout(check(), 3000)] as const;
         } catch (error) {
-          return [name, { status: 'down', error: error instanceof Error ? error.message : String(error) }] as const;
+          return [
+            name,
+            { status: 'down', error: error instanceof Error ? error.message : String(error) },
+          ] as const;
         }
       }),
     );
@@ -36,6 +39,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
     promise,
-    new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`no answer within ${ms} ms`)), ms))),
+    new Promise<never>(
+      (_, fail) => (timer = setTimeout(() => fail(new Error(`no answer within ${ms} ms`)), ms)),
+    ),
   ]).finally(() => clearTimeout(timer));
 }

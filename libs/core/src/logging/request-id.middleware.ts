@@ -7,7 +7,10 @@ const ACCEPTED_ID = /^[\w.:-]{1,100}$/;
 /** Gives each request an id (kept from X-Request-Id when sane) and logs it once done, with its SQL count. */
 export function requestIdMiddleware(request: Request, response: Response, next: NextFunction) {
   const incoming = request.header('x-request-id');
-  const scope: RequestScope = { requestId: incoming && ACCEPTED_ID.test(incoming) ? incoming : randomUUID(), queries: 0 };
+  const scope: RequestScope = {
+    requestId: incoming && ACCEPTED_ID.test(incoming) ? incoming : randomUUID(),
+    queries: 0,
+  };
   response.setHeader('x-request-id', scope.requestId);
   const started = performance.now();
   response.on('finish', () =>

@@ -45,9 +45,12 @@ export function IsTaxonomyCode(list: TaxonomyList) {
       target: target.constructor,
       propertyName,
       validator: {
-        validate: (value: unknown) => (Array.isArray(value) ? value.every((v) => isTaxonomyCode(list, v)) : isTaxonomyCode(list, value)),
+        validate: (value: unknown) =>
+          Array.isArray(value) ? value.every((v) => isTaxonomyCode(list, v)) : isTaxonomyCode(list, value),
         defaultMessage: () =>
-          `${propertyName} must be one of the ${list} codes: ${taxonomy()[list].map((entry) => entry.code).join(', ')}`,
+          `${propertyName} must be one of the ${list} codes: ${taxonomy()
+            [list].map((entry) => entry.code)
+            .join(', ')}`,
       },
     });
 }

@@ -48,7 +48,9 @@ export class UpdateOrganizationInput {
   @IsUUID()
   id: string;
 
-  @Field(() => Int, { description: 'The version this edit was based on; a newer one on the server refuses the edit.' })
+  @Field(() => Int, {
+    description: 'The version this edit was based on; a newer one on the server refuses the edit.',
+  })
   @IsInt()
   @Min(1)
   version: number;
@@ -107,4 +109,3 @@ export class OrganizationsArgs extends PageArgs {
   @MaxLength(100)
   nameContains?: string;
 }
-

@@ -10,7 +10,8 @@ export enum MatchPathway {
 }
 registerEnumType(MatchPathway, {
   name: 'MatchPathway',
-  description: 'JOINT_RESEARCH: research-stage work together; COMMERCIALIZATION: licence or product from a ready, protected seed; VENTURE_CREATION: a new company.',
+  description:
+    'JOINT_RESEARCH: research-stage work together; COMMERCIALIZATION: licence or product from a ready, protected seed; VENTURE_CREATION: a new company.',
 });
 
 @ObjectType({ description: 'One factor of a candidate’s score.' })
@@ -56,9 +57,13 @@ export class CandidatesForNeedArgs {
   first = 10;
 }
 
-@ObjectType({ description: 'What anyone proposed a need may know of it: no text, no company when it is confidential.' })
+@ObjectType({
+  description: 'What anyone proposed a need may know of it: no text, no company when it is confidential.',
+})
 export class NeedSummary {
-  @Field(() => BilingualText, { description: 'The need’s title, or “A confidential need” when the viewer may not read it.' })
+  @Field(() => BilingualText, {
+    description: 'The need’s title, or “A confidential need” when the viewer may not read it.',
+  })
   title: BilingualText;
 
   @Field(() => [String])
@@ -79,7 +84,10 @@ export class NeedSummary {
 
 @ObjectType({ description: 'An open company need a seed could answer, with its score and reasons.' })
 export class NeedCandidate {
-  @Field(() => CompanyNeed, { nullable: true, description: 'Null while the need is confidential to this viewer (until a coordinator introduces them).' })
+  @Field(() => CompanyNeed, {
+    nullable: true,
+    description: 'Null while the need is confidential to this viewer (until a coordinator introduces them).',
+  })
   need: CompanyNeed | null;
 
   @Field()

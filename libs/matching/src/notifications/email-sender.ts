@@ -55,11 +55,27 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
       let sent = 0;
       for (const message of messages) {
         try {
-          await this.transport!.sendMail({ from: this.config.SMTP_FROM, to: message.toAddress, subject: message.subject, text: message.body });
-          await manager.update(EmailMessage, { id: message.id }, { sentAt: new Date(), attempts: message.attempts + 1, lastError: null });
+          await this.transport!.sendMail({
+            from: this.config.SMTP_FROM,
+            to: message.toAddress,
+            subject: message.subject,
+            text: message.body,
+          });
+          await manager.update(
+            EmailMessage,
+            { id: message.id },
+            { sentAt: new Date(), attempts: message.attempts + 1, lastError: null },
+          );
           sent++;
         } catch (error) {
-          await manager.update(EmailMessage, { id: message.id }, { attempts: message.attempts + 1, lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error) });
+          await manager.update(
+            EmailMessage,
+            { id: message.id },
+            {
+              attempts: message.attempts + 1,
+              lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+            },
+          );
         }
       }
       return sent;
@@ -75,7 +91,8 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
         if (this.running) logger('EmailSender').error({ err: error }, 'e-mail sending failed; retrying');
       }
       this.wake = new AbortController();
-      if (this.running && sent < BATCH) await sleep(IDLE_MS, undefined, { signal: this.wake.signal }).catch(() => undefined);
+      if (this.running && sent < BATCH)
+        await sleep(IDLE_MS, undefined, { signal: this.wake.signal }).catch(() => undefined);
     }
   }
 }

@@ -39,7 +39,9 @@ export class NotificationResolver {
   }
 
   @Allow('signed-in')
-  @Mutation(() => Int, { description: 'Marks the viewer’s notifications read; returns how many changed (others’ ids are ignored).' })
+  @Mutation(() => Int, {
+    description: 'Marks the viewer’s notifications read; returns how many changed (others’ ids are ignored).',
+  })
   markNotificationsRead(@Args() args: MarkReadArgs, @CurrentViewer() viewer: SignedInViewer) {
     return this.inbox.markRead(args.ids, viewer);
   }

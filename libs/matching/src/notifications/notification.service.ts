@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { bilingual, paginate, type LocalizedMessage, type Page, type PageArgs, type SignedInViewer } from '#libs/core';
+import {
+  bilingual,
+  paginate,
+  type LocalizedMessage,
+  type Page,
+  type PageArgs,
+  type SignedInViewer,
+} from '#libs/core';
 import { User } from '#libs/identity';
 import { EmailMessage, Notification } from './notification.entity.js';
 
@@ -23,29 +30,61 @@ export class NotificationService {
   async notify(manager: EntityManager, userIds: string[], draft: NotificationDraft): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return;
-    await manager.insert(Notification, unique.map((userId) => ({ userId, kind: draft.kind, title: bilingual(draft.title), proposalId: draft.proposalId ?? null, seedId: draft.seedId ?? null, readAt: null })));
+    await manager.insert(
+      Notification,
+      unique.map((userId) => ({
+        userId,
+        kind: draft.kind,
+        title: bilingual(draft.title),
+        proposalId: draft.proposalId ?? null,
+        seedId: draft.seedId ?? null,
+        readAt: null,
+      })),
+    );
     const users = await manager.findBy(User, { id: In(unique) });
-    await manager.insert(EmailMessage, users.map((user) => ({ toAddress: user.email, subject: `[Kyoso] ${draft.title.ja} / ${draft.title.en}`, body: `${draft.title.ja}\n\n${draft.title.en}\n`, sentAt: null, attempts: 0, lastError: null })));
+    await manager.insert(
+      EmailMessage,
+      users.map((user) => ({
+        toAddress: user.email,
+        subject: `[Kyoso] ${draft.title.ja} / ${draft.title.en}`,
+        body: `${draft.title.ja}\n\n${draft.title.en}\n`,
+        sentAt: null,
+        attempts: 0,
+        lastError: null,
+      })),
+    );
   }
 
   /** Every coordinator and admin: they broker every proposal. */
   async coordinators(manager: EntityManager): Promise<string[]> {
-    return (await manager.find(User, { select: { id: true }, where: { role: In(['coordinator', 'admin']) } })).map((user) => user.id);
+    return (
+      await manager.find(User, { select: { id: true }, where: { role: In(['coordinator', 'admin']) } })
+    ).map((user) => user.id);
   }
 
   /** The accounts of the researchers listed on a seed. */
   async researchersOf(manager: EntityManager, seedId: string): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(`SELECT p.user_id FROM seed_researcher sr JOIN person p ON p.id = sr.person_id WHERE sr.seed_id = $1 AND p.user_id IS NOT NULL`, [seedId]);
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT p.user_id FROM seed_researcher sr JOIN person p ON p.id = sr.person_id WHERE sr.seed_id = $1 AND p.user_id IS NOT NULL`,
+      [seedId],
+    );
     return rows.map((row) => row.user_id);
   }
 
   /** The approved members of a company. */
   async membersOf(manager: EntityManager, organizationId: string): Promise<string[]> {
-    return (await manager.find(User, { select: { id: true }, where: { organizationId, role: 'company-member', affiliationStatus: 'approved' } })).map((user) => user.id);
+    return (
+      await manager.find(User, {
+        select: { id: true },
+        where: { organizationId, role: 'company-member', affiliationStatus: 'approved' },
+      })
+    ).map((user) => user.id);
   }
 
   list(viewer: SignedInViewer, args: PageArgs & { unreadOnly?: boolean }): Promise<Page<Notification>> {
-    const query = this.dataSource.manager.createQueryBuilder(Notification, 'notification').where('notification.userId = :user', { user: viewer.userId });
+    const query = this.dataSource.manager
+      .createQueryBuilder(Notification, 'notification')
+      .where('notification.userId = :user', { user: viewer.userId });
     if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
     return paginate(query, args);
   }
@@ -56,7 +95,11 @@ export class NotificationService {
 
   /** Marks the viewer's own notifications read; ids of others' are ignored. Returns how many changed. */
   async markRead(ids: string[], viewer: SignedInViewer): Promise<number> {
-    const result = await this.dataSource.manager.update(Notification, { id: In(ids), userId: viewer.userId, readAt: IsNull() }, { readAt: new Date() });
+    const result = await this.dataSource.manager.update(
+      Notification,
+      { id: In(ids), userId: viewer.userId, readAt: IsNull() },
+      { readAt: new Date() },
+    );
     return result.affected ?? 0;
   }
 }

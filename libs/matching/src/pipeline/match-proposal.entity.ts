@@ -1,5 +1,16 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
 import { CompanyNeed, ResearchSeed } from '#libs/catalog';
 import { Organization } from '#libs/directory';
 import { MatchPathway, MatchReason } from '../graphql/candidate.model.js';
@@ -7,12 +18,15 @@ import { DeclineReason, ProposalState } from './proposal-state-machine.js';
 
 registerEnumType(ProposalState, {
   name: 'ProposalState',
-  description: 'requested (a company asked) or proposed (by the matcher or a coordinator) → shortlisted → introduced → meeting → nda → agreement → closed; or declined / withdrawn.',
+  description:
+    'requested (a company asked) or proposed (by the matcher or a coordinator) → shortlisted → introduced → meeting → nda → agreement → closed; or declined / withdrawn.',
 });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
 
 /** A seed proposed for a need (or a company without one), carried by coordinators from proposal to agreement. */
-@ObjectType({ description: 'A research seed matched with a company need (or a company), on its way to an agreement.' })
+@ObjectType({
+  description: 'A research seed matched with a company need (or a company), on its way to an agreement.',
+})
 @Entity()
 @Index(['needId', 'seedId'], { unique: true, where: 'need_id IS NOT NULL' })
 @Index(['companyId', 'seedId'], { unique: true, where: 'need_id IS NULL' })

@@ -11,7 +11,11 @@ import { partiesOf } from './proposal-parties.js';
 import { ProposalState } from './proposal-state-machine.js';
 
 /** States in which the NDA binds both sides: confidential details and contacts are shared. */
-export const UNDER_NDA: readonly ProposalState[] = [ProposalState.NDA, ProposalState.AGREEMENT, ProposalState.CLOSED];
+export const UNDER_NDA: readonly ProposalState[] = [
+  ProposalState.NDA,
+  ProposalState.AGREEMENT,
+  ProposalState.CLOSED,
+];
 const SIDES = ['company', 'researcher'] as const;
 
 /** The NDA step: each side's click-through, the check before the move to NDA, and what it unlocks. */
@@ -21,15 +25,36 @@ export class NdaService {
 
   async accept(input: AcceptNdaInput, viewer: SignedInViewer): Promise<MatchProposal> {
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await manager.findOne(MatchProposal, { where: { id: input.proposalId }, lock: { mode: 'pessimistic_write' } });
+      const proposal = await manager.findOne(MatchProposal, {
+        where: { id: input.proposalId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const parties = proposal ? await partiesOf(manager, proposal, viewer) : [];
       if (!proposal || parties.length === 0) throw MatchingError.proposalNotFound(input.proposalId);
       const side = SIDES.find((party) => parties.includes(party));
       if (!side) throw MatchingError.notAllowedToMove(proposal.state, 'nda');
-      if (proposal.state !== ProposalState.MEETING) throw MatchingError.illegalTransition(proposal.state, 'nda');
+      if (proposal.state !== ProposalState.MEETING)
+        throw MatchingError.illegalTransition(proposal.state, 'nda');
       if (input.textVersion !== NDA_TEXT.version) throw MatchingError.ndaVersionOutdated(NDA_TEXT.version);
-      await manager.upsert(NdaAcceptance, { proposalId: proposal.id, party: side, userId: viewer.userId, textVersion: NDA_TEXT.version, acceptedAt: new Date() }, ['proposalId', 'party']);
-      await recordAudit(manager, { actorUserId: viewer.userId, entityType: 'match-proposal', entityId: proposal.id, action: 'nda-accepted', before: null, after: { party: side, textVersion: NDA_TEXT.version } });
+      await manager.upsert(
+        NdaAcceptance,
+        {
+          proposalId: proposal.id,
+          party: side,
+          userId: viewer.userId,
+          textVersion: NDA_TEXT.version,
+          acceptedAt: new Date(),
+        },
+        ['proposalId', 'party'],
+      );
+      await recordAudit(manager, {
+        actorUserId: viewer.userId,
+        entityType: 'match-proposal',
+        entityId: proposal.id,
+        action: 'nda-accepted',
+        before: null,
+        after: { party: side, textVersion: NDA_TEXT.version },
+      });
       return proposal;
     });
   }
@@ -42,14 +67,19 @@ export class NdaService {
   }
 
   acceptances(proposalIds: readonly string[]): Promise<NdaAcceptance[]> {
-    return this.dataSource.manager.find(NdaAcceptance, { where: { proposalId: In([...proposalIds]) }, order: { acceptedAt: 'ASC' } });
+    return this.dataSource.manager.find(NdaAcceptance, {
+      where: { proposalId: In([...proposalIds]) },
+      order: { acceptedAt: 'ASC' },
+    });
   }
 
   /** The people who accepted, by proposal: contacts are shared only under the NDA. */
   async contacts(proposals: readonly MatchProposal[]): Promise<ProposalContact[][]> {
     const bound = proposals.filter((proposal) => UNDER_NDA.includes(proposal.state));
     const rows = bound.length ? await this.acceptances(bound.map((proposal) => proposal.id)) : [];
-    const users = rows.length ? await this.dataSource.manager.findBy(User, { id: In(rows.map((row) => row.userId)) }) : [];
+    const users = rows.length
+      ? await this.dataSource.manager.findBy(User, { id: In(rows.map((row) => row.userId)) })
+      : [];
     return proposals.map((proposal) =>
       rows
         .filter((row) => row.proposalId === proposal.id && UNDER_NDA.includes(proposal.state))
@@ -62,8 +92,12 @@ export class NdaService {
 
   /** Needs a researcher may read because the NDA now covers them (confidential ones included). */
   async needsUnderNda(proposals: readonly MatchProposal[]): Promise<Map<string, CompanyNeed>> {
-    const ids = proposals.filter((proposal) => proposal.needId && UNDER_NDA.includes(proposal.state)).map((proposal) => proposal.needId!);
+    const ids = proposals
+      .filter((proposal) => proposal.needId && UNDER_NDA.includes(proposal.state))
+      .map((proposal) => proposal.needId!);
     if (ids.length === 0) return new Map();
-    return new Map((await this.dataSource.manager.findBy(CompanyNeed, { id: In(ids) })).map((need) => [need.id, need]));
+    return new Map(
+      (await this.dataSource.manager.findBy(CompanyNeed, { id: In(ids) })).map((need) => [need.id, need]),
+    );
   }
 }

@@ -1,6 +1,15 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { BilingualText } from '#libs/core';
 import { MatchProposal } from './match-proposal.entity.js';
 
@@ -14,7 +23,9 @@ export const NDA_TEXT = {
   en: 'Technical and business information the other party discloses about this proposal is confidential: it is used only to consider joint research or commercialization and is not disclosed to third parties. This obligation lasts three years from disclosure.',
 } as const;
 
-@ObjectType({ description: 'The current NDA text both parties accept before confidential details are shared.' })
+@ObjectType({
+  description: 'The current NDA text both parties accept before confidential details are shared.',
+})
 export class NdaText {
   @Field()
   version: string;

@@ -22,7 +22,13 @@ export class OverdueNotifier implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.run().catch((error: unknown) => logger('OverdueNotifier').error({ err: error }, 'overdue check failed')), EVERY_MS);
+    this.timer = setInterval(
+      () =>
+        void this.run().catch((error: unknown) =>
+          logger('OverdueNotifier').error({ err: error }, 'overdue check failed'),
+        ),
+      EVERY_MS,
+    );
     this.timer.unref();
   }
 
@@ -45,7 +51,10 @@ export class OverdueNotifier implements OnApplicationBootstrap, OnModuleDestroy 
       for (const proposal of overdue) {
         await this.notifications.notify(manager, coordinators, {
           kind: 'proposal-overdue',
-          title: { ja: `提案が期限を過ぎています（${proposal.state}）`, en: `A proposal is overdue (${proposal.state})` },
+          title: {
+            ja: `提案が期限を過ぎています（${proposal.state}）`,
+            en: `A proposal is overdue (${proposal.state})`,
+          },
           proposalId: proposal.id,
           seedId: proposal.seed_id,
         });

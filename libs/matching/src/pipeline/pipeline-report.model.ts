@@ -13,7 +13,11 @@ export class StateReport {
   @Field(() => Int, { description: 'Of those, past their response target.' })
   overdue: number;
 
-  @Field(() => Float, { nullable: true, description: 'Median days proposals spent in this state before leaving it; null when none has left it yet.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Median days proposals spent in this state before leaving it; null when none has left it yet.',
+  })
   medianDays: number | null;
 
   @Field(() => Int, { description: 'How many stays that median is taken over.' })
@@ -45,7 +49,10 @@ export class DeclineReasonsArgs {
   @IsUUID('all')
   seedId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'All seeds of an institution; coordinators and the institution’s researchers.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'All seeds of an institution; coordinators and the institution’s researchers.',
+  })
   @IsOptional()
   @IsUUID('all')
   institutionId?: string;

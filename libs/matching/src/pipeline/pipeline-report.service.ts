@@ -26,7 +26,13 @@ export class PipelineReportService {
       states: Object.values(ProposalState).map((state) => {
         const now = current.find((row) => row.state === state);
         const stay = stays.find((row) => row.state === state);
-        return { state, current: now?.current ?? 0, overdue: now?.overdue ?? 0, medianDays: stay ? Math.round(stay.median_days * 100) / 100 : null, completedStays: stay?.stays ?? 0 };
+        return {
+          state,
+          current: now?.current ?? 0,
+          overdue: now?.overdue ?? 0,
+          medianDays: stay ? Math.round(stay.median_days * 100) / 100 : null,
+          completedStays: stay?.stays ?? 0,
+        };
       }),
       declineReasons: await this.declineCounts('', []),
     };
@@ -36,10 +42,12 @@ export class PipelineReportService {
   async declineReasons(args: DeclineReasonsArgs, viewer: SignedInViewer): Promise<DeclineReasonCount[]> {
     if (Boolean(args.seedId) === Boolean(args.institutionId)) throw MatchingError.oneScope();
     if (args.seedId) {
-      if (!isStaff(viewer) && !(await isListedOnSeed(this.dataSource.manager, args.seedId, viewer.userId))) throw MatchingError.notListedOnSeed('seedId');
+      if (!isStaff(viewer) && !(await isListedOnSeed(this.dataSource.manager, args.seedId, viewer.userId)))
+        throw MatchingError.notListedOnSeed('seedId');
       return this.declineCounts('AND p.seed_id = $1', [args.seedId]);
     }
-    if (!isStaff(viewer) && viewer.organizationId !== args.institutionId) throw MatchingError.notYourInstitution();
+    if (!isStaff(viewer) && viewer.organizationId !== args.institutionId)
+      throw MatchingError.notYourInstitution();
     return this.declineCounts('AND s.institution_id = $1', [args.institutionId]);
   }
 
@@ -51,5 +59,4 @@ export class PipelineReportService {
     );
     return rows;
   }
-
 }

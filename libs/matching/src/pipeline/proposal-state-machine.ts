@@ -19,7 +19,11 @@ export enum ProposalState {
 /** Who acts on a proposal: staff, the company on the need's side, the researchers listed on the seed. */
 export type ProposalParty = 'coordinator' | 'company' | 'researcher';
 
-export const FINAL_STATES: readonly ProposalState[] = [ProposalState.CLOSED, ProposalState.DECLINED, ProposalState.WITHDRAWN];
+export const FINAL_STATES: readonly ProposalState[] = [
+  ProposalState.CLOSED,
+  ProposalState.DECLINED,
+  ProposalState.WITHDRAWN,
+];
 export const isOpen = (state: ProposalState) => !FINAL_STATES.includes(state);
 
 /** Forward moves: coordinators drive; a researcher accepts an introduction by moving it to a meeting. */
@@ -44,7 +48,12 @@ const FORWARD: Record<ProposalState, Partial<Record<ProposalState, readonly Prop
 function exitParties(from: ProposalState, to: ProposalState): readonly ProposalParty[] {
   if (!isOpen(from)) return [];
   if (to === ProposalState.DECLINED) {
-    const introduced = [ProposalState.INTRODUCED, ProposalState.MEETING, ProposalState.NDA, ProposalState.AGREEMENT].includes(from);
+    const introduced = [
+      ProposalState.INTRODUCED,
+      ProposalState.MEETING,
+      ProposalState.NDA,
+      ProposalState.AGREEMENT,
+    ].includes(from);
     return introduced ? ['coordinator', 'researcher'] : ['coordinator'];
   }
   if (to === ProposalState.WITHDRAWN) return ['coordinator', 'company'];
@@ -59,10 +68,16 @@ export function partiesAllowed(from: ProposalState, to: ProposalState): readonly
 export type TransitionCheck = { ok: true } | { ok: false; reason: 'illegal' | 'not-allowed' };
 
 /** Whether `parties` (the viewer's roles on this proposal) may move it from `from` to `to`. */
-export function checkTransition(from: ProposalState, to: ProposalState, parties: readonly ProposalParty[]): TransitionCheck {
+export function checkTransition(
+  from: ProposalState,
+  to: ProposalState,
+  parties: readonly ProposalParty[],
+): TransitionCheck {
   const allowed = partiesAllowed(from, to);
   if (allowed.length === 0) return { ok: false, reason: 'illegal' };
-  return parties.some((party) => allowed.includes(party)) ? { ok: true } : { ok: false, reason: 'not-allowed' };
+  return parties.some((party) => allowed.includes(party))
+    ? { ok: true }
+    : { ok: false, reason: 'not-allowed' };
 }
 
 /** Every state a proposal may go to next, with who may take it there (for clients' buttons). */

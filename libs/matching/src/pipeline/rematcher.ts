@@ -44,34 +44,58 @@ export class Rematcher implements OnApplicationBootstrap {
   }
 
   private async publishedSeeds(changes: AppliedChange[]): Promise<string[]> {
-    const ids = [...new Set(changes.filter((change) => change.topic === 'seed').map((change) => change.entityId))];
+    const ids = [
+      ...new Set(changes.filter((change) => change.topic === 'seed').map((change) => change.entityId)),
+    ];
     if (ids.length === 0 || ids.length > AUTO_PROPOSAL.maxChangesPerBatch) return [];
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM research_seed WHERE id = ANY($1) AND status = 'published'`, [ids]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM research_seed WHERE id = ANY($1) AND status = 'published'`,
+      [ids],
+    );
     return rows.map((row) => row.id);
   }
 
   async handle(changes: AppliedChange[]): Promise<void> {
-    const ids = (topic: string) => [...new Set(changes.filter((change) => change.topic === topic).map((change) => change.entityId))];
+    const ids = (topic: string) => [
+      ...new Set(changes.filter((change) => change.topic === topic).map((change) => change.entityId)),
+    ];
     const seeds = ids('seed');
     const needs = ids('need');
     if (seeds.length + needs.length > AUTO_PROPOSAL.maxChangesPerBatch) {
-      logger('Rematcher').info({ seeds: seeds.length, needs: needs.length }, 'bulk change: not re-matched automatically');
+      logger('Rematcher').info(
+        { seeds: seeds.length, needs: needs.length },
+        'bulk change: not re-matched automatically',
+      );
       return;
     }
     for (const seed of await loadSeedDocuments(this.dataSource.manager, seeds)) {
       if (seed.status !== 'published') continue;
-      const found = await this.generator.forSeed(seed, (needIds) => loadNeedDocuments(this.dataSource.manager, needIds), { first: AUTO_PROPOSAL.perRecord });
-      for (const candidate of found) if (candidate.score >= AUTO_PROPOSAL.minScore) await this.file(candidate.needId, seed.id, candidate);
+      const found = await this.generator.forSeed(
+        seed,
+        (needIds) => loadNeedDocuments(this.dataSource.manager, needIds),
+        { first: AUTO_PROPOSAL.perRecord },
+      );
+      for (const candidate of found)
+        if (candidate.score >= AUTO_PROPOSAL.minScore) await this.file(candidate.needId, seed.id, candidate);
     }
-    for (const need of needs.length ? await this.dataSource.manager.findBy(CompanyNeed, { id: In(needs) }) : []) {
+    for (const need of needs.length
+      ? await this.dataSource.manager.findBy(CompanyNeed, { id: In(needs) })
+      : []) {
       if (need.status !== NeedStatus.OPEN) continue;
-      const found = await this.generator.forNeed(await needProfileOf(this.dataSource.manager, need), { first: AUTO_PROPOSAL.perRecord });
-      for (const candidate of found) if (candidate.score >= AUTO_PROPOSAL.minScore) await this.file(need.id, candidate.seedId, candidate);
+      const found = await this.generator.forNeed(await needProfileOf(this.dataSource.manager, need), {
+        first: AUTO_PROPOSAL.perRecord,
+      });
+      for (const candidate of found)
+        if (candidate.score >= AUTO_PROPOSAL.minScore) await this.file(need.id, candidate.seedId, candidate);
     }
   }
 
   /** Files a proposal for the pair unless one exists, and tells coordinators and the company. */
-  private async file(needId: string, seedId: string, scored: { score: number; pathway: Pathway; reasons: MatchReason[] }) {
+  private async file(
+    needId: string,
+    seedId: string,
+    scored: { score: number; pathway: Pathway; reasons: MatchReason[] },
+  ) {
     await this.dataSource.transaction(async (manager) => {
       const need = await manager.findOneBy(CompanyNeed, { id: needId });
       if (!need) return;
@@ -81,16 +105,32 @@ export class Rematcher implements OnApplicationBootstrap {
         .insert()
         .into(MatchProposal)
         .values({
-          needId, companyId: need.companyId, seedId, state: ProposalState.PROPOSED, pathway: scored.pathway as MatchPathway, score: scored.score,
-          reasons: scored.reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })), declineReason: null, createdByUserId: null,
-          introducedAt: null, stateChangedAt: now, dueAt: dueDate(ProposalState.PROPOSED, now),
+          needId,
+          companyId: need.companyId,
+          seedId,
+          state: ProposalState.PROPOSED,
+          pathway: scored.pathway as MatchPathway,
+          score: scored.score,
+          reasons: scored.reasons.map((reason) => ({ ...reason, message: bilingual(reason.message) })),
+          declineReason: null,
+          createdByUserId: null,
+          introducedAt: null,
+          stateChangedAt: now,
+          dueAt: dueDate(ProposalState.PROPOSED, now),
         })
         .orIgnore()
         .returning(['id'])
         .execute();
       const id = inserted.raw[0]?.id as string | undefined;
       if (!id) return; // the pair was already proposed
-      await manager.insert(ProposalTransition, { proposalId: id, fromState: null, toState: ProposalState.PROPOSED, actorUserId: null, note: 'matcher', declineReason: null });
+      await manager.insert(ProposalTransition, {
+        proposalId: id,
+        fromState: null,
+        toState: ProposalState.PROPOSED,
+        actorUserId: null,
+        note: 'matcher',
+        declineReason: null,
+      });
       await this.tell(manager, need, id, seedId);
     });
   }
@@ -98,10 +138,22 @@ export class Rematcher implements OnApplicationBootstrap {
   private async tell(manager: EntityManager, need: CompanyNeed, proposalId: string, seedId: string) {
     const title = need.title.ja ?? need.title.en ?? '';
     await this.notifications.notify(manager, await this.notifications.coordinators(manager), {
-      kind: 'proposal-opened', title: { ja: `マッチングが新しい候補を提案しました: ${title}`, en: `The matcher proposed a new candidate for: ${need.title.en ?? title}` }, proposalId, seedId,
+      kind: 'proposal-opened',
+      title: {
+        ja: `マッチングが新しい候補を提案しました: ${title}`,
+        en: `The matcher proposed a new candidate for: ${need.title.en ?? title}`,
+      },
+      proposalId,
+      seedId,
     });
     await this.notifications.notify(manager, await this.notifications.membersOf(manager, need.companyId), {
-      kind: 'new-candidate', title: { ja: `ニーズ「${title}」に新しい候補のシーズがあります`, en: `A new candidate seed for your need “${need.title.en ?? title}”` }, proposalId, seedId,
+      kind: 'new-candidate',
+      title: {
+        ja: `ニーズ「${title}」に新しい候補のシーズがあります`,
+        en: `A new candidate seed for your need “${need.title.en ?? title}”`,
+      },
+      proposalId,
+      seedId,
     });
   }
 }

@@ -12,6 +12,7 @@ describe('response targets', () => {
   it('gives open states a due date and final ones none', () => {
     const at = new Date('2026-11-30T00:00:00Z');
     expect(dueDate(ProposalState.REQUESTED, at)?.toISOString()).toBe('2026-12-14T00:00:00.000Z');
-    for (const final of [ProposalState.CLOSED, ProposalState.DECLINED, ProposalState.WITHDRAWN]) expect(dueDate(final, at)).toBeNull();
+    for (const final of [ProposalState.CLOSED, ProposalState.DECLINED, ProposalState.WITHDRAWN])
+      expect(dueDate(final, at)).toBeNull();
   });
 });

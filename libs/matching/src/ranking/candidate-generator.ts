@@ -1,5 +1,15 @@
 import { DataSource } from 'typeorm';
-import { GlossaryIndex, loadSeedDocuments, projectGlossary, SEARCH_ENGINE, type Filter, type IndexName, type NeedSearchDocument, type SearchEngine, type SeedSearchDocument } from '#libs/search';
+import {
+  GlossaryIndex,
+  loadSeedDocuments,
+  projectGlossary,
+  SEARCH_ENGINE,
+  type Filter,
+  type IndexName,
+  type NeedSearchDocument,
+  type SearchEngine,
+  type SeedSearchDocument,
+} from '#libs/search';
 import { scoreCandidate, type ScoredCandidate, type ScoredNeed } from './candidate-scorer.js';
 import type { MatchingWeights } from './matching-weights.js';
 import { candidateQueries, type NeedProfile } from './need-profile.js';
@@ -10,7 +20,12 @@ const PER_QUERY = 60;
 const RRF_K = 20;
 
 /** Published seeds only: the matcher proposes what everyone may read. */
-const PUBLISHED: Filter = { all: [{ attribute: 'status', in: ['published'] }, { attribute: 'visibility', in: ['public'] }] };
+const PUBLISHED: Filter = {
+  all: [
+    { attribute: 'status', in: ['published'] },
+    { attribute: 'visibility', in: ['public'] },
+  ],
+};
 
 /** Open needs, whatever their confidentiality: the service decides what each viewer sees of them. */
 const OPEN: Filter = { attribute: 'status', in: ['open'] };
@@ -22,14 +37,28 @@ type Evidence = Map<string, { fused: number; terms: Set<string> }>;
 
 /** A seed's text as the matcher reads a need's, to find needs that speak of the same things. */
 const seedAsText = (seed: SeedSearchDocument): NeedProfile => ({
-  title: { ja: seed.titleJa, en: seed.titleEn }, description: { ja: seed.summaryJa, en: seed.summaryEn }, fields: seed.fields,
-  desiredCollaboration: [], trlMin: null, trlMax: null, programs: [], prefecture: null, city: null,
+  title: { ja: seed.titleJa, en: seed.titleEn },
+  description: { ja: seed.summaryJa, en: seed.summaryEn },
+  fields: seed.fields,
+  desiredCollaboration: [],
+  trlMin: null,
+  trlMax: null,
+  programs: [],
+  prefecture: null,
+  city: null,
 });
 
 /** What the matcher reads of an indexed need. */
 const needProfile = (need: NeedSearchDocument): NeedProfile => ({
-  title: { ja: need.titleJa, en: need.titleEn }, description: { ja: need.descriptionJa, en: need.descriptionEn }, fields: need.fields,
-  desiredCollaboration: need.collaborationTypes, trlMin: need.trlMin, trlMax: need.trlMax, programs: need.programs, prefecture: need.prefecture, city: null,
+  title: { ja: need.titleJa, en: need.titleEn },
+  description: { ja: need.descriptionJa, en: need.descriptionEn },
+  fields: need.fields,
+  desiredCollaboration: need.collaborationTypes,
+  trlMin: need.trlMin,
+  trlMax: need.trlMax,
+  programs: need.programs,
+  prefecture: need.prefecture,
+  city: null,
 });
 
 /**
@@ -45,7 +74,10 @@ export class CandidateGenerator {
     private readonly loadSeeds: SeedLoader,
   ) {}
 
-  async forNeed(need: NeedProfile, options: { first: number; weights?: MatchingWeights; now?: number }): Promise<ScoredCandidate[]> {
+  async forNeed(
+    need: NeedProfile,
+    options: { first: number; weights?: MatchingWeights; now?: number },
+  ): Promise<ScoredCandidate[]> {
     const evidence = await this.pool('seeds', need, PUBLISHED);
     const best = bestOf(evidence);
     const seeds = await this.loadSeeds([...evidence.keys()]);
@@ -56,13 +88,22 @@ export class CandidateGenerator {
   }
 
   /** The reverse: open needs a seed could answer, scored on the same factors. */
-  async forSeed(seed: SeedSearchDocument, loadNeeds: NeedLoader, options: { first: number; now?: number }): Promise<ScoredNeed[]> {
+  async forSeed(
+    seed: SeedSearchDocument,
+    loadNeeds: NeedLoader,
+    options: { first: number; now?: number },
+  ): Promise<ScoredNeed[]> {
     const evidence = await this.pool('needs', seedAsText(seed), OPEN);
     const best = bestOf(evidence);
     const needs = await loadNeeds([...evidence.keys()]);
     return needs
       .map((need) => {
-        const { seedId: _seed, ...scored } = scoreCandidate(needProfile(need), seed, textEvidence(evidence, need.id, best), options);
+        const { seedId: _seed, ...scored } = scoreCandidate(
+          needProfile(need),
+          seed,
+          textEvidence(evidence, need.id, best),
+          options,
+        );
         return { needId: need.id, ...scored };
       })
       .sort((a, b) => b.score - a.score || a.needId.localeCompare(b.needId))
@@ -78,7 +119,13 @@ export class CandidateGenerator {
   private async pool(index: IndexName, text: NeedProfile, filter: Filter): Promise<Evidence> {
     const evidence: Evidence = new Map();
     for (const { query, terms } of candidateQueries(text, this.glossary)) {
-      const result = await this.engine.search(index, { query, filter, offset: 0, limit: PER_QUERY, highlight: false });
+      const result = await this.engine.search(index, {
+        query,
+        filter,
+        offset: 0,
+        limit: PER_QUERY,
+        highlight: false,
+      });
       result.hits.forEach((hit, rank) => {
         const entry = evidence.get(hit.id) ?? { fused: 0, terms: new Set<string>() };
         entry.fused += 1 / (RRF_K + rank + 1);
@@ -87,8 +134,15 @@ export class CandidateGenerator {
       });
     }
     if (text.fields.length) {
-      const byField = await this.engine.search(index, { query: '', filter: { all: [filter, { attribute: 'fields', in: text.fields }] }, offset: 0, limit: PER_QUERY, highlight: false });
-      for (const hit of byField.hits) if (!evidence.has(hit.id)) evidence.set(hit.id, { fused: 0, terms: new Set() });
+      const byField = await this.engine.search(index, {
+        query: '',
+        filter: { all: [filter, { attribute: 'fields', in: text.fields }] },
+        offset: 0,
+        limit: PER_QUERY,
+        highlight: false,
+      });
+      for (const hit of byField.hits)
+        if (!evidence.has(hit.id)) evidence.set(hit.id, { fused: 0, terms: new Set() });
     }
     return evidence;
   }
@@ -106,5 +160,7 @@ export const candidateGeneratorProvider = {
   provide: CandidateGenerator,
   inject: [SEARCH_ENGINE, DataSource],
   useFactory: (engine: SearchEngine, dataSource: DataSource) =>
-    new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) => loadSeedDocuments(dataSource.manager, ids)),
+    new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) =>
+      loadSeedDocuments(dataSource.manager, ids),
+    ),
 };

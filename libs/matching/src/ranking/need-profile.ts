@@ -15,7 +15,9 @@ export interface NeedProfile {
 
 /** Words that say nothing about the subject in a company's problem statement. */
 const STOPWORDS = new Set(
-  'about after also because been before being between could does from have into looking more most need needs other over partner some such than that their them then there these they this those through want wants what when where which while with would your ours company products product business research researchers find help'.split(' '),
+  'about after also because been before being between could does from have into looking more most need needs other over partner some such than that their them then there these they this those through want wants what when where which while with would your ours company products product business research researchers find help'.split(
+    ' ',
+  ),
 );
 const JAPANESE_CONTENT = /^[\p{Script=Han}\p{Script=Katakana}ー]{2,10}$/u;
 const LATIN_WORD = /[a-z][a-z0-9-]{3,}/g;
@@ -46,7 +48,7 @@ export function keyTerms(profile: NeedProfile, glossary: GlossaryIndex, max = 8)
   for (const [raw, weight] of texts) {
     if (!raw) continue;
     const text = normalize(raw);
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       const term = glossary.termAt(text, at);
       if (term) {
         add(term, 3 * weight);
@@ -74,7 +76,10 @@ export function keyTerms(profile: NeedProfile, glossary: GlossaryIndex, max = 8)
  * reads only a query's first 10 words, so a whole description is never sent.
  * The trailing space ends the last word (no prefix matching).
  */
-export function candidateQueries(profile: NeedProfile, glossary: GlossaryIndex): { query: string; terms: string[] }[] {
+export function candidateQueries(
+  profile: NeedProfile,
+  glossary: GlossaryIndex,
+): { query: string; terms: string[] }[] {
   const queries = keyTerms(profile, glossary).map((term) => ({ query: `${term} `, terms: [term] }));
   for (const title of [profile.title.ja, profile.title.en]) {
     if (title) queries.push({ query: `${title.split(/\s+/).slice(0, 10).join(' ')} `, terms: [] });

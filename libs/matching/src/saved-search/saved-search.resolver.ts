@@ -37,7 +37,9 @@ export class SavedSearchResolver {
   }
 
   @Allow('company-member')
-  @Mutation(() => SavedSearch, { description: 'Keep a seed search; you are notified when a newly published seed matches it.' })
+  @Mutation(() => SavedSearch, {
+    description: 'Keep a seed search; you are notified when a newly published seed matches it.',
+  })
   saveSearch(@Args('input') input: SaveSearchInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.searches.save(input, viewer);
   }

@@ -2,12 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SignedInViewer } from '#libs/core';
-import { SEARCH_ENGINE, seedFilters, type Filter, type SearchEngine, type SeedSearchFilter } from '#libs/search';
+import {
+  SEARCH_ENGINE,
+  seedFilters,
+  type Filter,
+  type SearchEngine,
+  type SeedSearchFilter,
+} from '#libs/search';
 import { MatchingError } from '../matching-errors.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { SavedSearch, SavedSearchMatch } from './saved-search.entity.js';
 
-const PUBLIC: Filter[] = [{ attribute: 'status', in: ['published'] }, { attribute: 'visibility', in: ['public'] }];
+const PUBLIC: Filter[] = [
+  { attribute: 'status', in: ['published'] },
+  { attribute: 'visibility', in: ['public'] },
+];
 /** How far down a saved search's results a new seed may sit and still count as a match. */
 const DEPTH = 1000;
 export const MAX_SAVED_SEARCHES = 50;
@@ -21,13 +30,27 @@ export class SavedSearchService {
     private readonly notifications: NotificationService,
   ) {}
 
-  async save(input: { name: string; query: string; filter?: SeedSearchFilter }, viewer: SignedInViewer): Promise<SavedSearch> {
-    if ((await this.dataSource.manager.countBy(SavedSearch, { userId: viewer.userId })) >= MAX_SAVED_SEARCHES) throw MatchingError.tooManySavedSearches(MAX_SAVED_SEARCHES);
-    return this.dataSource.manager.save(this.dataSource.manager.create(SavedSearch, { userId: viewer.userId, name: input.name.trim(), query: input.query.trim(), filter: { ...(input.filter ?? {}) } }));
+  async save(
+    input: { name: string; query: string; filter?: SeedSearchFilter },
+    viewer: SignedInViewer,
+  ): Promise<SavedSearch> {
+    if ((await this.dataSource.manager.countBy(SavedSearch, { userId: viewer.userId })) >= MAX_SAVED_SEARCHES)
+      throw MatchingError.tooManySavedSearches(MAX_SAVED_SEARCHES);
+    return this.dataSource.manager.save(
+      this.dataSource.manager.create(SavedSearch, {
+        userId: viewer.userId,
+        name: input.name.trim(),
+        query: input.query.trim(),
+        filter: { ...(input.filter ?? {}) },
+      }),
+    );
   }
 
   list(viewer: SignedInViewer): Promise<SavedSearch[]> {
-    return this.dataSource.manager.find(SavedSearch, { where: { userId: viewer.userId }, order: { createdAt: 'ASC' } });
+    return this.dataSource.manager.find(SavedSearch, {
+      where: { userId: viewer.userId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   async remove(id: string, viewer: SignedInViewer): Promise<boolean> {
@@ -41,14 +64,29 @@ export class SavedSearchService {
     if (seedIds.length === 0) return;
     const wanted = new Set(seedIds);
     for (const saved of await this.dataSource.manager.find(SavedSearch)) {
-      const result = await this.engine.search('seeds', { query: saved.query, filter: { all: [...PUBLIC, ...seedFilters(saved.filter as SeedSearchFilter)] }, offset: 0, limit: DEPTH });
+      const result = await this.engine.search('seeds', {
+        query: saved.query,
+        filter: { all: [...PUBLIC, ...seedFilters(saved.filter as SeedSearchFilter)] },
+        offset: 0,
+        limit: DEPTH,
+      });
       for (const hit of result.hits.filter((candidate) => wanted.has(candidate.id))) {
         await this.dataSource.transaction(async (manager) => {
-          const inserted = await manager.createQueryBuilder().insert().into(SavedSearchMatch).values({ savedSearchId: saved.id, seedId: hit.id }).orIgnore().returning(['seed_id']).execute();
+          const inserted = await manager
+            .createQueryBuilder()
+            .insert()
+            .into(SavedSearchMatch)
+            .values({ savedSearchId: saved.id, seedId: hit.id })
+            .orIgnore()
+            .returning(['seed_id'])
+            .execute();
           if (!inserted.raw[0]) return;
           await this.notifications.notify(manager, [saved.userId], {
             kind: 'saved-search-match',
-            title: { ja: `保存した検索「${saved.name}」に新しいシーズが公開されました`, en: `A new seed matches your saved search “${saved.name}”` },
+            title: {
+              ja: `保存した検索「${saved.name}」に新しいシーズが公開されました`,
+              en: `A new seed matches your saved search “${saved.name}”`,
+            },
             seedId: hit.id,
           });
         });

@@ -13,13 +13,32 @@ const fieldNames = (codes: string[]) => codes.flatMap((code) => Object.values(ta
 const epoch = (value: Date | string | null) => (value === null ? null : new Date(value).getTime());
 
 interface SeedRow {
-  id: string; title_ja: string | null; title_en: string | null; summary_ja: string | null; summary_en: string | null;
-  keywords: string[]; applications: string[]; fields: string[]; institution_id: string; trl: number | null; ip_status: string;
-  collaboration_types: string[]; program_codes: string[]; status: string; published_at: Date | null;
-  institution_ja: string | null; institution_en: string | null; prefecture: string | null; city: string | null; listed_user_ids: string[];
+  id: string;
+  title_ja: string | null;
+  title_en: string | null;
+  summary_ja: string | null;
+  summary_en: string | null;
+  keywords: string[];
+  applications: string[];
+  fields: string[];
+  institution_id: string;
+  trl: number | null;
+  ip_status: string;
+  collaboration_types: string[];
+  program_codes: string[];
+  status: string;
+  published_at: Date | null;
+  institution_ja: string | null;
+  institution_en: string | null;
+  prefecture: string | null;
+  city: string | null;
+  listed_user_ids: string[];
 }
 
-export async function loadSeedDocuments(manager: EntityManager, ids: string[]): Promise<SeedSearchDocument[]> {
+export async function loadSeedDocuments(
+  manager: EntityManager,
+  ids: string[],
+): Promise<SeedSearchDocument[]> {
   if (ids.length === 0) return [];
   const rows: SeedRow[] = await manager.query(
     `SELECT s.id, s.title_ja, s.title_en, s.summary_ja, s.summary_en, s.keywords, s.applications, s.fields, s.institution_id,
@@ -58,13 +77,29 @@ export async function loadSeedDocuments(manager: EntityManager, ids: string[]): 
 }
 
 interface NeedRow {
-  id: string; title_ja: string | null; title_en: string | null; description_ja: string | null; description_en: string | null;
-  fields: string[]; company_id: string; trl_min: number | null; trl_max: number | null; desired_collaboration: string[];
-  program_codes: string[]; status: string; confidentiality: string; created_at: Date;
-  company_ja: string | null; company_en: string | null; prefecture: string | null;
+  id: string;
+  title_ja: string | null;
+  title_en: string | null;
+  description_ja: string | null;
+  description_en: string | null;
+  fields: string[];
+  company_id: string;
+  trl_min: number | null;
+  trl_max: number | null;
+  desired_collaboration: string[];
+  program_codes: string[];
+  status: string;
+  confidentiality: string;
+  created_at: Date;
+  company_ja: string | null;
+  company_en: string | null;
+  prefecture: string | null;
 }
 
-export async function loadNeedDocuments(manager: EntityManager, ids: string[]): Promise<NeedSearchDocument[]> {
+export async function loadNeedDocuments(
+  manager: EntityManager,
+  ids: string[],
+): Promise<NeedSearchDocument[]> {
   if (ids.length === 0) return [];
   const rows: NeedRow[] = await manager.query(
     `SELECT n.id, n.title_ja, n.title_en, n.description_ja, n.description_en, n.fields, n.company_id, n.trl_min, n.trl_max,
@@ -97,20 +132,37 @@ export async function loadNeedDocuments(manager: EntityManager, ids: string[]): 
 }
 
 /** Which seeds and needs a batch of changes touches: organizations and programs fan out to their records. */
-export async function affectedRecords(manager: EntityManager, changes: { topic: string; entityId: string }[]): Promise<{ seeds: string[]; needs: string[] }> {
-  const of = (topic: string) => [...new Set(changes.filter((change) => change.topic === topic).map((change) => change.entityId))];
+export async function affectedRecords(
+  manager: EntityManager,
+  changes: { topic: string; entityId: string }[],
+): Promise<{ seeds: string[]; needs: string[] }> {
+  const of = (topic: string) => [
+    ...new Set(changes.filter((change) => change.topic === topic).map((change) => change.entityId)),
+  ];
   const seeds = new Set(of('seed'));
   const needs = new Set(of('need'));
   const organizations = of('organization');
   const programs = of('program');
   if (organizations.length) {
-    for (const row of await manager.query(`SELECT id FROM research_seed WHERE institution_id = ANY($1)`, [organizations])) seeds.add(row.id);
-    for (const row of await manager.query(`SELECT id FROM company_need WHERE company_id = ANY($1)`, [organizations])) needs.add(row.id);
+    for (const row of await manager.query(`SELECT id FROM research_seed WHERE institution_id = ANY($1)`, [
+      organizations,
+    ]))
+      seeds.add(row.id);
+    for (const row of await manager.query(`SELECT id FROM company_need WHERE company_id = ANY($1)`, [
+      organizations,
+    ]))
+      needs.add(row.id);
   }
   if (programs.length) {
     const codes = `(SELECT array_agg(code) FROM program WHERE id = ANY($1))`;
-    for (const row of await manager.query(`SELECT id FROM research_seed WHERE program_codes && ${codes}`, [programs])) seeds.add(row.id);
-    for (const row of await manager.query(`SELECT id FROM company_need WHERE program_codes && ${codes}`, [programs])) needs.add(row.id);
+    for (const row of await manager.query(`SELECT id FROM research_seed WHERE program_codes && ${codes}`, [
+      programs,
+    ]))
+      seeds.add(row.id);
+    for (const row of await manager.query(`SELECT id FROM company_need WHERE program_codes && ${codes}`, [
+      programs,
+    ]))
+      needs.add(row.id);
   }
   return { seeds: [...seeds], needs: [...needs] };
 }

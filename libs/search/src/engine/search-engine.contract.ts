@@ -14,31 +14,107 @@ export const CONTRACT_GLOSSARY: Glossary = {
 
 function seed(id: string, fields: Partial<SeedSearchDocument>): SeedSearchDocument {
   return {
-    id, titleJa: null, titleEn: null, keywords: [], summaryJa: null, summaryEn: null, applications: [], fieldNames: [],
-    institutionNameJa: null, institutionNameEn: null, fields: [], institution: 'org-keio', prefecture: '山形県', city: '鶴岡市', trl: null,
-    ipStatus: 'none', collaborationTypes: ['joint-research'], programs: [], status: 'published', visibility: 'public',
-    listedUserIds: [], publishedAt: 1_700_000_000_000, ...fields,
+    id,
+    titleJa: null,
+    titleEn: null,
+    keywords: [],
+    summaryJa: null,
+    summaryEn: null,
+    applications: [],
+    fieldNames: [],
+    institutionNameJa: null,
+    institutionNameEn: null,
+    fields: [],
+    institution: 'org-keio',
+    prefecture: '山形県',
+    city: '鶴岡市',
+    trl: null,
+    ipStatus: 'none',
+    collaborationTypes: ['joint-research'],
+    programs: [],
+    status: 'published',
+    visibility: 'public',
+    listedUserIds: [],
+    publishedAt: 1_700_000_000_000,
+    ...fields,
   };
 }
 
 export const CONTRACT_SEEDS: SeedSearchDocument[] = [
-  seed('s-metabolome', { titleJa: 'メタボローム解析による日本酒の品質評価', summaryJa: 'CE-MSで日本酒の代謝物を網羅的に測定し、香味との関係を明らかにします。', fields: ['metabolomics'], trl: 4, publishedAt: 1_700_000_000_000 }),
-  seed('s-silk-en', { titleEn: 'Recombinant spider silk fibres for textiles', summaryEn: 'Structural proteins spun into fibres by fermentation.', fields: ['materials'], trl: 6, ipStatus: 'granted', publishedAt: 1_710_000_000_000, institution: 'org-spiber' }),
-  seed('s-dadacha', { titleJa: 'だだちゃ豆の機能性成分', summaryJa: '庄内のだだちゃ豆に含まれる成分をＣＥ－ＭＳで分析する。', fields: ['food'], trl: 3, publishedAt: 1_690_000_000_000 }),
-  seed('s-metabolomics-en', { titleEn: 'Metabolomics of gut bacteria', summaryEn: 'Untargeted metabolomics of intestinal microbiota.', fields: ['metabolomics', 'medicine'], trl: 5, publishedAt: 1_720_000_000_000 }),
-  seed('s-summary-only', { titleEn: 'Cohort biobank services', summaryEn: 'Samples suitable for metabolomics studies.', fields: ['medicine'], trl: 7, publishedAt: 1_705_000_000_000 }),
-  seed('s-koji', { titleJa: 'ｺｳｼﾞ菌の発酵制御', summaryJa: '麹の発酵を制御する。', fields: ['food'], trl: 2, publishedAt: 1_680_000_000_000 }),
-  seed('s-ips', { titleJa: 'ヒトiPS細胞とPCR法による品質検査', fields: ['materials'], trl: 8, publishedAt: 1_600_000_000_000 }),
-  seed('s-draft', { titleEn: 'Unpublished fermentation idea', status: 'draft', visibility: 'restricted', listedUserIds: ['user-1'], publishedAt: null, fields: ['food'], trl: 1 }),
+  seed('s-metabolome', {
+    titleJa: 'メタボローム解析による日本酒の品質評価',
+    summaryJa: 'CE-MSで日本酒の代謝物を網羅的に測定し、香味との関係を明らかにします。',
+    fields: ['metabolomics'],
+    trl: 4,
+    publishedAt: 1_700_000_000_000,
+  }),
+  seed('s-silk-en', {
+    titleEn: 'Recombinant spider silk fibres for textiles',
+    summaryEn: 'Structural proteins spun into fibres by fermentation.',
+    fields: ['materials'],
+    trl: 6,
+    ipStatus: 'granted',
+    publishedAt: 1_710_000_000_000,
+    institution: 'org-spiber',
+  }),
+  seed('s-dadacha', {
+    titleJa: 'だだちゃ豆の機能性成分',
+    summaryJa: '庄内のだだちゃ豆に含まれる成分をＣＥ－ＭＳで分析する。',
+    fields: ['food'],
+    trl: 3,
+    publishedAt: 1_690_000_000_000,
+  }),
+  seed('s-metabolomics-en', {
+    titleEn: 'Metabolomics of gut bacteria',
+    summaryEn: 'Untargeted metabolomics of intestinal microbiota.',
+    fields: ['metabolomics', 'medicine'],
+    trl: 5,
+    publishedAt: 1_720_000_000_000,
+  }),
+  seed('s-summary-only', {
+    titleEn: 'Cohort biobank services',
+    summaryEn: 'Samples suitable for metabolomics studies.',
+    fields: ['medicine'],
+    trl: 7,
+    publishedAt: 1_705_000_000_000,
+  }),
+  seed('s-koji', {
+    titleJa: 'ｺｳｼﾞ菌の発酵制御',
+    summaryJa: '麹の発酵を制御する。',
+    fields: ['food'],
+    trl: 2,
+    publishedAt: 1_680_000_000_000,
+  }),
+  seed('s-ips', {
+    titleJa: 'ヒトiPS細胞とPCR法による品質検査',
+    fields: ['materials'],
+    trl: 8,
+    publishedAt: 1_600_000_000_000,
+  }),
+  seed('s-draft', {
+    titleEn: 'Unpublished fermentation idea',
+    status: 'draft',
+    visibility: 'restricted',
+    listedUserIds: ['user-1'],
+    publishedAt: null,
+    fields: ['food'],
+    trl: 1,
+  }),
 ];
 
-const ask = (query: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({ query, offset: 0, limit: 20, ...extra });
+const ask = (query: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
+  query,
+  offset: 0,
+  limit: 20,
+  ...extra,
+});
 
 /** One set of behaviours every SearchEngine must show; each adapter's spec runs it. */
 export function searchEngineContract(name: string, makeEngine: () => Promise<SearchEngine>) {
   describe(`SearchEngine contract: ${name}`, () => {
     let engine: SearchEngine;
-    const ids = async (query: string, extra: Partial<SearchRequest> = {}) => (await engine.search('seeds', ask(query, extra))).hits.map((hit) => hit.id);
+    const ids = async (query: string, extra: Partial<SearchRequest> = {}) =>
+      (await engine.search('seeds', ask(query, extra))).hits.map((hit) => hit.id);
 
     beforeAll(async () => {
       engine = await makeEngine();
@@ -94,29 +170,73 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
     });
 
     it('filters by list values, ranges and alternatives, and counts facets over what matched', async () => {
-      const result = await engine.search('seeds', ask('', {
-        filter: { all: [{ attribute: 'status', in: ['published'] }, { attribute: 'trl', min: 3, max: 6 }] },
-        facets: ['fields', 'trl'],
-      }));
-      expect(result.hits.map((hit) => hit.id).sort()).toEqual(['s-dadacha', 's-metabolome', 's-metabolomics-en', 's-silk-en']);
+      const result = await engine.search(
+        'seeds',
+        ask('', {
+          filter: {
+            all: [
+              { attribute: 'status', in: ['published'] },
+              { attribute: 'trl', min: 3, max: 6 },
+            ],
+          },
+          facets: ['fields', 'trl'],
+        }),
+      );
+      expect(result.hits.map((hit) => hit.id).sort()).toEqual([
+        's-dadacha',
+        's-metabolome',
+        's-metabolomics-en',
+        's-silk-en',
+      ]);
       expect(result.totalHits).toBe(4);
-      expect(result.facetDistribution.fields).toEqual({ metabolomics: 2, materials: 1, food: 1, medicine: 1 });
+      expect(result.facetDistribution.fields).toEqual({
+        metabolomics: 2,
+        materials: 1,
+        food: 1,
+        medicine: 1,
+      });
       expect(result.facetDistribution.trl).toEqual({ '3': 1, '4': 1, '5': 1, '6': 1 });
-      expect(await ids('', { filter: { attribute: 'fields', in: ['medicine'] } })).toEqual(['s-metabolomics-en', 's-summary-only']);
-      expect(await ids('fermentation ', { filter: { any: [{ attribute: 'visibility', in: ['public'] }, { attribute: 'listedUserIds', in: ['user-1'] }] } })).toContain('s-draft');
-      expect(await ids('fermentation ', { filter: { attribute: 'visibility', in: ['public'] } })).not.toContain('s-draft');
+      expect(await ids('', { filter: { attribute: 'fields', in: ['medicine'] } })).toEqual([
+        's-metabolomics-en',
+        's-summary-only',
+      ]);
+      expect(
+        await ids('fermentation ', {
+          filter: {
+            any: [
+              { attribute: 'visibility', in: ['public'] },
+              { attribute: 'listedUserIds', in: ['user-1'] },
+            ],
+          },
+        }),
+      ).toContain('s-draft');
+      expect(
+        await ids('fermentation ', { filter: { attribute: 'visibility', in: ['public'] } }),
+      ).not.toContain('s-draft');
     });
 
     it('never lets a hidden document into facet counts', async () => {
-      const result = await engine.search('seeds', ask('', { filter: { attribute: 'visibility', in: ['public'] }, facets: ['fields'] }));
+      const result = await engine.search(
+        'seeds',
+        ask('', { filter: { attribute: 'visibility', in: ['public'] }, facets: ['fields'] }),
+      );
       expect(result.facetDistribution.fields.food).toBe(2); // the draft is a third food seed
     });
 
     it('sorts, browses newest first, and pages', async () => {
       const publicOnly = { attribute: 'visibility', in: ['public'] } as const;
-      expect(await ids('', { filter: publicOnly, limit: 3 })).toEqual(['s-metabolomics-en', 's-silk-en', 's-summary-only']);
-      expect(await ids('', { filter: publicOnly, limit: 2, offset: 2 })).toEqual(['s-summary-only', 's-metabolome']);
-      expect(await ids('', { filter: publicOnly, sort: [{ attribute: 'trl', direction: 'asc' }], limit: 2 })).toEqual(['s-koji', 's-dadacha']);
+      expect(await ids('', { filter: publicOnly, limit: 3 })).toEqual([
+        's-metabolomics-en',
+        's-silk-en',
+        's-summary-only',
+      ]);
+      expect(await ids('', { filter: publicOnly, limit: 2, offset: 2 })).toEqual([
+        's-summary-only',
+        's-metabolome',
+      ]);
+      expect(
+        await ids('', { filter: publicOnly, sort: [{ attribute: 'trl', direction: 'asc' }], limit: 2 }),
+      ).toEqual(['s-koji', 's-dadacha']);
     });
 
     it('highlights in the language that matched and crops long text', async () => {
@@ -136,14 +256,30 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
     });
 
     it('treats query syntax as text', async () => {
-      for (const hostile of ['"', 'spider" OR "x', 'NEAR(a b)', '*', 'a AND', '-silk', '(', 'title:spider', "'; DROP TABLE x; --"]) {
+      for (const hostile of [
+        '"',
+        'spider" OR "x',
+        'NEAR(a b)',
+        '*',
+        'a AND',
+        '-silk',
+        '(',
+        'title:spider',
+        "'; DROP TABLE x; --",
+      ]) {
         await expect(engine.search('seeds', ask(hostile))).resolves.toBeDefined();
       }
     });
 
     it('replaces on upsert, removes on delete, and remembers the last change applied', async () => {
-      await engine.apply({ seeds: { upserts: [seed('s-temp', { titleEn: 'Temporary mushroom seed' })], deletes: [] } }, 8);
-      await engine.apply({ seeds: { upserts: [seed('s-temp', { titleEn: 'Temporary shiitake seed' })], deletes: [] } }, 9);
+      await engine.apply(
+        { seeds: { upserts: [seed('s-temp', { titleEn: 'Temporary mushroom seed' })], deletes: [] } },
+        8,
+      );
+      await engine.apply(
+        { seeds: { upserts: [seed('s-temp', { titleEn: 'Temporary shiitake seed' })], deletes: [] } },
+        9,
+      );
       expect(await ids('mushroom ')).toEqual([]);
       expect(await ids('shiitake ')).toEqual(['s-temp']);
       await engine.apply({ seeds: { upserts: [], deletes: ['s-temp', 'never-indexed'] } }, 10);

@@ -31,12 +31,16 @@ describe('parseGlossary', () => {
   it('rejects a missing or empty language list, naming the entry', () => {
     expect(formatError({ entries: [valid, { ja: ['クモ糸'] }] }).message).toMatch(/entry 1: "en"/);
     expect(formatError({ entries: [valid, valid, { ja: [], en: ['x'] }] }).message).toMatch(/entry 2: "ja"/);
-    expect(formatError({ entries: [{ ja: 'クモ糸', en: ['spider silk'] }] }).message).toMatch(/entry 0: "ja"/);
+    expect(formatError({ entries: [{ ja: 'クモ糸', en: ['spider silk'] }] }).message).toMatch(
+      /entry 0: "ja"/,
+    );
     expect(formatError({ entries: [valid, null] }).message).toMatch(/entry 1: "ja"/);
   });
 
   it('rejects blank and non-string terms, naming the entry', () => {
-    expect(formatError({ entries: [valid, { ja: ['クモ糸', '  '], en: ['spider silk'] }] }).message).toMatch(/entry 1: "ja"/);
+    expect(formatError({ entries: [valid, { ja: ['クモ糸', '  '], en: ['spider silk'] }] }).message).toMatch(
+      /entry 1: "ja"/,
+    );
     expect(formatError({ entries: [{ ja: ['クモ糸'], en: [''] }] }).message).toMatch(/entry 0: "en"/);
     expect(formatError({ entries: [{ ja: ['クモ糸'], en: [42] }] }).message).toMatch(/entry 0: "en"/);
   });

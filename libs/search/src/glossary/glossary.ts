@@ -22,8 +22,14 @@ export function parseGlossary(json: unknown): Glossary {
     entries: entries.map((entry, index) => {
       const { ja, en } = (entry ?? {}) as { ja?: unknown; en?: unknown };
       const terms = (value: unknown, language: string): string[] => {
-        if (!Array.isArray(value) || value.length === 0 || !value.every((term) => typeof term === 'string' && term.trim())) {
-          throw new GlossaryFormatError(`glossary entry ${index}: "${language}" must be a non-empty list of terms`);
+        if (
+          !Array.isArray(value) ||
+          value.length === 0 ||
+          !value.every((term) => typeof term === 'string' && term.trim())
+        ) {
+          throw new GlossaryFormatError(
+            `glossary entry ${index}: "${language}" must be a non-empty list of terms`,
+          );
         }
         return value.map((term: string) => term.trim());
       };
@@ -36,7 +42,9 @@ let cached: Glossary | undefined;
 
 /** data/glossary/glossary.json, read once. */
 export function projectGlossary(): Glossary {
-  cached ??= parseGlossary(JSON.parse(readFileSync(join(projectRoot(), 'data/glossary/glossary.json'), 'utf8')));
+  cached ??= parseGlossary(
+    JSON.parse(readFileSync(join(projectRoot(), 'data/glossary/glossary.json'), 'utf8')),
+  );
   return cached;
 }
 
@@ -48,12 +56,16 @@ export function projectGlossary(): Glossary {
 export function synonymMap(glossary: Glossary): Record<string, string[]> {
   const map = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {
-    const terms = [...new Set([...entry.ja, ...entry.en].map((term) => term.normalize('NFKC').toLowerCase()))];
+    const terms = [
+      ...new Set([...entry.ja, ...entry.en].map((term) => term.normalize('NFKC').toLowerCase())),
+    ];
     for (const term of terms) {
       const others = map.get(term) ?? new Set<string>();
       for (const other of terms) if (other !== term) others.add(other);
       map.set(term, others);
     }
   }
-  return Object.fromEntries([...map].filter(([, others]) => others.size > 0).map(([term, others]) => [term, [...others].sort()]));
+  return Object.fromEntries(
+    [...map].filter(([, others]) => others.size > 0).map(([term, others]) => [term, [...others].sort()]),
+  );
 }

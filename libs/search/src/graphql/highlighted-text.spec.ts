@@ -27,8 +27,11 @@ describe('fragmentsOf', () => {
 describe('pickHighlight', () => {
   const attributes = { ja: 'titleJa', en: 'titleEn' };
   const plain = { ja: 'クモ糸の強度', en: 'Spider silk strength' };
-  const pick = (query: string, highlights: Record<string, string>, texts: { ja: string | null; en: string | null } = plain) =>
-    pickHighlight(query, highlights, attributes, texts);
+  const pick = (
+    query: string,
+    highlights: Record<string, string>,
+    texts: { ja: string | null; en: string | null } = plain,
+  ) => pickHighlight(query, highlights, attributes, texts);
 
   it('picks the language that matched', () => {
     const result = pick('spider', { titleJa: `${START}クモ${END}糸の強度` });
@@ -42,13 +45,13 @@ describe('pickHighlight', () => {
     expect(pick('クモ', { titleEn: `${START}Spider${END} silk strength` })?.language).toBe(TextLanguage.EN);
   });
 
-  it('lets the query\'s script decide when both languages matched', () => {
+  it("lets the query's script decide when both languages matched", () => {
     const both = { titleJa: `${START}クモ糸${END}の強度`, titleEn: `${START}Spider silk${END} strength` };
     expect(pick('クモ糸', both)?.language).toBe(TextLanguage.JA);
     expect(pick('spider silk', both)?.language).toBe(TextLanguage.EN);
   });
 
-  it('falls back to the plain text in the query\'s script when nothing matched', () => {
+  it("falls back to the plain text in the query's script when nothing matched", () => {
     const english = pick('strength', {});
     expect(english?.language).toBe(TextLanguage.EN);
     expect(english?.fragments).toEqual([{ text: 'Spider silk strength', matched: false }]);
@@ -68,7 +71,9 @@ describe('pickHighlight', () => {
   });
 
   it('ignores highlights of other attributes', () => {
-    expect(pick('強度', { summaryEn: `${START}strength${END}` })?.fragments).toEqual([{ text: 'クモ糸の強度', matched: false }]);
+    expect(pick('強度', { summaryEn: `${START}strength${END}` })?.fragments).toEqual([
+      { text: 'クモ糸の強度', matched: false },
+    ]);
   });
 
   it('is null when there is no text at all', () => {

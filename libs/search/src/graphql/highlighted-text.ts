@@ -26,10 +26,15 @@ export function pickHighlight(
   plain: { ja: string | null; en: string | null },
 ): HighlightedText | null {
   const preferred = JAPANESE.test(query) ? TextLanguage.JA : query.trim() ? TextLanguage.EN : TextLanguage.JA;
-  const order = preferred === TextLanguage.JA ? [TextLanguage.JA, TextLanguage.EN] : [TextLanguage.EN, TextLanguage.JA];
+  const order =
+    preferred === TextLanguage.JA ? [TextLanguage.JA, TextLanguage.EN] : [TextLanguage.EN, TextLanguage.JA];
   const language = order.find((lang) => highlights[attributes[lang]]) ?? order.find((lang) => plain[lang]);
   if (!language) return null;
   const marked = highlights[attributes[language]] ?? plain[language]!;
   const fragments = fragmentsOf(marked);
-  return Object.assign(new HighlightedText(), { language, fragments, text: fragments.map((fragment) => fragment.text).join('') });
+  return Object.assign(new HighlightedText(), {
+    language,
+    fragments,
+    text: fragments.map((fragment) => fragment.text).join(''),
+  });
 }

@@ -33,7 +33,16 @@ describe('search cursors', () => {
   });
 
   it('reject garbage as a bad `after` argument', () => {
-    for (const cursor of ['garbage', '!!!', raw('search:'), raw('search:-1'), raw('search:1.5'), raw('search:12 '), raw('page:20'), raw('search:1234567')]) {
+    for (const cursor of [
+      'garbage',
+      '!!!',
+      raw('search:'),
+      raw('search:-1'),
+      raw('search:1.5'),
+      raw('search:12 '),
+      raw('page:20'),
+      raw('search:1234567'),
+    ]) {
       const error = rejection(cursor);
       expect(error.code).toBe(SearchErrorCode.InvalidCursor);
       expect(error.kind).toBe(ErrorKind.BadUserInput);
@@ -42,7 +51,11 @@ describe('search cursors', () => {
   });
 
   it('reject cursors beyond the search depth as a bad `after` argument', () => {
-    for (const cursor of [encodeCursor(MAX_SEARCH_DEPTH), encodeCursor(MAX_SEARCH_DEPTH + 1), raw('search:999999')]) {
+    for (const cursor of [
+      encodeCursor(MAX_SEARCH_DEPTH),
+      encodeCursor(MAX_SEARCH_DEPTH + 1),
+      raw('search:999999'),
+    ]) {
       const error = rejection(cursor);
       expect(error.code).toBe(SearchErrorCode.PageTooDeep);
       expect(error.kind).toBe(ErrorKind.BadUserInput);

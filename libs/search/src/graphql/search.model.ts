@@ -17,7 +17,9 @@ export enum TextLanguage {
 }
 registerEnumType(TextLanguage, { name: 'TextLanguage' });
 
-@ObjectType({ description: 'Text in one language, split into fragments so clients mark matches without parsing HTML.' })
+@ObjectType({
+  description: 'Text in one language, split into fragments so clients mark matches without parsing HTML.',
+})
 export class HighlightedText {
   @Field(() => TextLanguage)
   language: TextLanguage;
@@ -34,14 +36,17 @@ export class FacetValue {
   @Field()
   value: string;
 
-  @Field(() => BilingualText, { nullable: true, description: 'Name of the code, organization or program, where it has one.' })
+  @Field(() => BilingualText, {
+    nullable: true,
+    description: 'Name of the code, organization or program, where it has one.',
+  })
   label: BilingualText | null;
 
   @Field(() => Int)
   count: number;
 }
 
-@ObjectType({ description: 'How the matching results spread over one attribute\'s values.' })
+@ObjectType({ description: "How the matching results spread over one attribute's values." })
 export class Facet {
   @Field()
   attribute: string;
@@ -58,7 +63,10 @@ export class SeedSearchHit {
   @Field(() => HighlightedText, { nullable: true, description: 'The title in the language that matched.' })
   title: HighlightedText | null;
 
-  @Field(() => HighlightedText, { nullable: true, description: 'A snippet of the summary around the match, in the language that matched.' })
+  @Field(() => HighlightedText, {
+    nullable: true,
+    description: 'A snippet of the summary around the match, in the language that matched.',
+  })
   summary: HighlightedText | null;
 }
 
@@ -80,7 +88,9 @@ function SearchResultOf<T>(hit: new () => T, name: string) {
     @Field(() => [hit])
     hits: T[];
 
-    @Field(() => Int, { description: 'All matching results the viewer may see (an estimate on very large result sets).' })
+    @Field(() => Int, {
+      description: 'All matching results the viewer may see (an estimate on very large result sets).',
+    })
     totalHits: number;
 
     @Field(() => [Facet])

@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { logger } from '#libs/core';
 import { affectedRecords, loadNeedDocuments, loadSeedDocuments } from '../documents/document-loader.js';
-import { SEARCH_ENGINE, type IndexBatch, type IndexName, type SearchEngine, type SearchDocument } from '../engine/search-engine.js';
+import {
+  SEARCH_ENGINE,
+  type IndexBatch,
+  type IndexName,
+  type SearchEngine,
+  type SearchDocument,
+} from '../engine/search-engine.js';
 
 const BATCH_SIZE = 500;
 /** One relay at a time applies the outbox, so changes reach the engine in order. */
@@ -27,15 +33,24 @@ export interface AppliedChange {
 export type AppliedListener = (changes: AppliedChange[]) => Promise<void>;
 
 /** Builds the documents for a set of changes from the database's current state (idempotent). */
-export async function batchesFor(manager: EntityManager, changes: { topic: string; entityId: string }[]): Promise<Record<IndexName, IndexBatch>> {
+export async function batchesFor(
+  manager: EntityManager,
+  changes: { topic: string; entityId: string }[],
+): Promise<Record<IndexName, IndexBatch>> {
   const affected = await affectedRecords(manager, changes);
-  const batch = async (ids: string[], load: (manager: EntityManager, ids: string[]) => Promise<SearchDocument[]>): Promise<IndexBatch> => {
+  const batch = async (
+    ids: string[],
+    load: (manager: EntityManager, ids: string[]) => Promise<SearchDocument[]>,
+  ): Promise<IndexBatch> => {
     const upserts: SearchDocument[] = [];
     for (let i = 0; i < ids.length; i += 1000) upserts.push(...(await load(manager, ids.slice(i, i + 1000))));
     const found = new Set(upserts.map((document) => document.id));
     return { upserts, deletes: ids.filter((id) => !found.has(id)) };
   };
-  return { seeds: await batch(affected.seeds, loadSeedDocuments), needs: await batch(affected.needs, loadNeedDocuments) };
+  return {
+    seeds: await batch(affected.seeds, loadSeedDocuments),
+    needs: await batch(affected.needs, loadNeedDocuments),
+  };
 }
 
 /**
@@ -66,14 +81,18 @@ export class OutboxRelay {
     let changes: AppliedChange[] = [];
     const outcome = await this.applyBatch((applied) => (changes = applied));
     for (const listener of changes.length ? this.listeners : []) {
-      await listener(changes).catch((error: unknown) => log().error({ err: error }, 'a listener of applied changes failed'));
+      await listener(changes).catch((error: unknown) =>
+        log().error({ err: error }, 'a listener of applied changes failed'),
+      );
     }
     return outcome;
   }
 
   private applyBatch(onApplied: (changes: AppliedChange[]) => void): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        RELAY_LOCK,
+      ]);
       if (!locked) return { applied: 0 };
       const rows: { seq: string; topic: string; entity_id: string }[] = await manager.query(
         'SELECT seq, topic, entity_id FROM outbox_change WHERE processed_at IS NULL ORDER BY seq LIMIT $1',
@@ -82,11 +101,17 @@ export class OutboxRelay {
       if (rows.length === 0) return { applied: 0 };
       const seqs = rows.map((row) => row.seq);
       try {
-        const batches = await batchesFor(manager, rows.map((row) => ({ topic: row.topic, entityId: row.entity_id })));
+        const batches = await batchesFor(
+          manager,
+          rows.map((row) => ({ topic: row.topic, entityId: row.entity_id })),
+        );
         await this.engine.apply(batches, Number(seqs[seqs.length - 1]));
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
-        await manager.query('UPDATE outbox_change SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)', [seqs, failure.message.slice(0, 2000)]);
+        await manager.query(
+          'UPDATE outbox_change SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1)',
+          [seqs, failure.message.slice(0, 2000)],
+        );
         return { failed: failure };
       }
       await manager.query('UPDATE outbox_change SET processed_at = now() WHERE seq = ANY($1)', [seqs]);
@@ -110,7 +135,10 @@ export class OutboxRelay {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(enqueued_at))::float AS oldest FROM outbox_change WHERE processed_at IS NULL`,
     );
-    return { pending: row.pending, oldestPendingSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10 };
+    return {
+      pending: row.pending,
+      oldestPendingSeconds: row.oldest === null ? null : Math.round(row.oldest * 10) / 10,
+    };
   }
 
   start(intervalMs: number) {
@@ -135,7 +163,10 @@ export class OutboxRelay {
         if ('failed' in outcome) {
           failures++;
           delay = Math.min(30_000, intervalMs * 2 ** Math.min(failures, 10));
-          log().warn({ err: outcome.failed, retryInMs: delay }, 'search engine refused a batch; changes stay in the outbox');
+          log().warn(
+            { err: outcome.failed, retryInMs: delay },
+            'search engine refused a batch; changes stay in the outbox',
+          );
         } else {
           if (failures) log().info('search engine accepts changes again');
           failures = 0;
@@ -148,7 +179,8 @@ export class OutboxRelay {
         if (this.running) log().error({ err: error }, 'outbox relay failed; retrying');
       }
       this.wake = new AbortController();
-      if (this.running && delay > 0) await sleep(delay, undefined, { signal: this.wake.signal }).catch(() => undefined);
+      if (this.running && delay > 0)
+        await sleep(delay, undefined, { signal: this.wake.signal }).catch(() => undefined);
     }
   }
 

@@ -58,7 +58,10 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
         await this.engine.ensureIndexes();
         break;
       } catch (error) {
-        log().warn({ err: error, attempt }, 'search engine not ready; writes go on, the outbox keeps the changes');
+        log().warn(
+          { err: error, attempt },
+          'search engine not ready; writes go on, the outbox keeps the changes',
+        );
         await sleep(Math.min(30_000, 500 * 2 ** attempt));
       }
     }
@@ -71,7 +74,9 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
   private async rebuildIfNew() {
     const stats = await this.engine.stats();
     if (stats.lastAppliedChange !== null) return;
-    const [{ count }] = await this.dataSource.query(`SELECT (SELECT count(*) FROM research_seed) + (SELECT count(*) FROM company_need) AS count`);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM research_seed) + (SELECT count(*) FROM company_need) AS count`,
+    );
     if (Number(count) === 0) return;
     for (const index of INDEX_NAMES) await this.reindexer.reindex(index);
     log().info({ records: Number(count) }, 'search index was new: rebuilt from the database');
@@ -82,9 +87,21 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       await this.engine.health();
       const stats = await this.engine.stats();
-      return { status: 'up' as const, engine: stats.engine, indexes: stats.indexes, lastAppliedChange: stats.lastAppliedChange, outbox, relay: this.config.searchRelay };
+      return {
+        status: 'up' as const,
+        engine: stats.engine,
+        indexes: stats.indexes,
+        lastAppliedChange: stats.lastAppliedChange,
+        outbox,
+        relay: this.config.searchRelay,
+      };
     } catch (error) {
-      return { status: 'down' as const, engine: this.engine.kind, error: error instanceof Error ? error.message : String(error), outbox };
+      return {
+        status: 'down' as const,
+        engine: this.engine.kind,
+        error: error instanceof Error ? error.message : String(error),
+        outbox,
+      };
     }
   }
 }

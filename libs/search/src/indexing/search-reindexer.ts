@@ -2,11 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { loadNeedDocuments, loadSeedDocuments } from '../documents/document-loader.js';
-import { SEARCH_ENGINE, type IndexName, type SearchDocument, type SearchEngine } from '../engine/search-engine.js';
+import {
+  SEARCH_ENGINE,
+  type IndexName,
+  type SearchDocument,
+  type SearchEngine,
+} from '../engine/search-engine.js';
 import { batchesFor } from './outbox-relay.js';
 
 const PAGE = 1000;
-const SOURCES: Record<IndexName, { table: string; load: typeof loadSeedDocuments | typeof loadNeedDocuments }> = {
+const SOURCES: Record<
+  IndexName,
+  { table: string; load: typeof loadSeedDocuments | typeof loadNeedDocuments }
+> = {
   seeds: { table: 'research_seed', load: loadSeedDocuments },
   needs: { table: 'company_need', load: loadNeedDocuments },
 };
@@ -29,15 +37,23 @@ export class SearchReindexer {
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
   ) {}
 
-  async reindex(index: IndexName, onProgress: (progress: ReindexProgress) => void = () => undefined): Promise<number> {
+  async reindex(
+    index: IndexName,
+    onProgress: (progress: ReindexProgress) => void = () => undefined,
+  ): Promise<number> {
     const { table, load } = SOURCES[index];
     const replayFrom = await this.replayPoint();
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${table}`);
     const rebuild = await this.engine.beginRebuild(index);
     let done = 0;
     try {
-      for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
-        const ids: string[] = (await this.dataSource.query(`SELECT id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, PAGE])).map((row: { id: string }) => row.id);
+      for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+        const ids: string[] = (
+          await this.dataSource.query(`SELECT id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [
+            after,
+            PAGE,
+          ])
+        ).map((row: { id: string }) => row.id);
         if (ids.length === 0) break;
         await rebuild.add((await load(this.dataSource.manager, ids)) as SearchDocument[]);
         done += ids.length;
@@ -66,9 +82,15 @@ export class SearchReindexer {
   }
 
   private async replay(index: IndexName, since: Date) {
-    const changes: { topic: string; entity_id: string }[] = await this.dataSource.query('SELECT topic, entity_id FROM outbox_change WHERE enqueued_at >= $1 ORDER BY seq', [since]);
+    const changes: { topic: string; entity_id: string }[] = await this.dataSource.query(
+      'SELECT topic, entity_id FROM outbox_change WHERE enqueued_at >= $1 ORDER BY seq',
+      [since],
+    );
     if (changes.length === 0) return;
-    const batches = await batchesFor(this.dataSource.manager, changes.map((change) => ({ topic: change.topic, entityId: change.entity_id })));
+    const batches = await batchesFor(
+      this.dataSource.manager,
+      changes.map((change) => ({ topic: change.topic, entityId: change.entity_id })),
+    );
     await this.engine.apply({ [index]: batches[index] }, 0);
   }
 }

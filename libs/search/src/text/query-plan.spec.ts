@@ -10,8 +10,10 @@ const glossary = new GlossaryIndex({
 });
 
 /** Each group's phrase surfaces, in order. */
-const surfaces = (groups: QueryGroup[]) => groups.map((group) => group.phrases.map((phrase) => phrase.surface));
-const prefixes = (groups: QueryGroup[]) => groups.map((group) => group.phrases.map((phrase) => phrase.prefix));
+const surfaces = (groups: QueryGroup[]) =>
+  groups.map((group) => group.phrases.map((phrase) => phrase.surface));
+const prefixes = (groups: QueryGroup[]) =>
+  groups.map((group) => group.phrases.map((phrase) => phrase.prefix));
 
 describe('planQuery', () => {
   describe('units', () => {
@@ -29,7 +31,9 @@ describe('planQuery', () => {
 
     it('turns a Japanese chunk into its bigrams in order', () => {
       const [group] = planQuery('遺伝子発現 ');
-      expect(group.phrases).toEqual([{ tokens: ['遺伝', '伝子', '子発', '発現'], prefix: false, surface: '遺伝子発現' }]);
+      expect(group.phrases).toEqual([
+        { tokens: ['遺伝', '伝子', '子発', '発現'], prefix: false, surface: '遺伝子発現' },
+      ]);
     });
 
     it('folds katakana to hiragana in the phrase', () => {
@@ -100,7 +104,9 @@ describe('planQuery', () => {
 
     it('are found from either language, Latin ones case-insensitively', () => {
       expect(surfaces(planQuery('Spider Silk ', glossary))).toEqual([['くも糸', 'spider silk']]);
-      expect(surfaces(planQuery('mass spectrometry ', glossary))).toEqual([['質量分析', 'mass spectrometry', 'ms']]);
+      expect(surfaces(planQuery('mass spectrometry ', glossary))).toEqual([
+        ['質量分析', 'mass spectrometry', 'ms'],
+      ]);
     });
 
     it('make only the typed synonym a prefix when last', () => {
@@ -112,7 +118,11 @@ describe('planQuery', () => {
     });
 
     it('keep the words around them as their own groups', () => {
-      expect(surfaces(planQuery('strong spider silk fibres ', glossary))).toEqual([['strong'], ['くも糸', 'spider silk'], ['fibres']]);
+      expect(surfaces(planQuery('strong spider silk fibres ', glossary))).toEqual([
+        ['strong'],
+        ['くも糸', 'spider silk'],
+        ['fibres'],
+      ]);
     });
 
     it('match Latin terms on word boundaries only, never inside a longer word', () => {
@@ -145,7 +155,11 @@ describe('planQuery', () => {
 
 describe('phraseOf', () => {
   it('keeps Latin words in order', () => {
-    expect(phraseOf('spider silk')).toEqual({ tokens: ['spider', 'silk'], prefix: false, surface: 'spider silk' });
+    expect(phraseOf('spider silk')).toEqual({
+      tokens: ['spider', 'silk'],
+      prefix: false,
+      surface: 'spider silk',
+    });
   });
 
   it('turns a Japanese run into its bigrams in order', () => {

@@ -52,7 +52,8 @@ export class GlossaryIndex {
   constructor(glossary: Glossary) {
     for (const entry of glossary.entries) {
       const group = [...new Set([...entry.ja, ...entry.en].map(normalize))];
-      for (const term of group) this.synonyms.set(term, [...new Set([...(this.synonyms.get(term) ?? []), ...group])]);
+      for (const term of group)
+        this.synonyms.set(term, [...new Set([...(this.synonyms.get(term) ?? []), ...group])]);
     }
     this.terms = [...this.synonyms.keys()].sort((a, b) => b.length - a.length);
   }
@@ -78,7 +79,8 @@ function onBoundaries(text: string, at: number, term: string): boolean {
 }
 
 const LATIN_WORD = new RegExp(`^(?:(?![${JAPANESE_CLASS}])[\\p{L}\\p{N}])+`, 'u');
-const PARTICLE = 'における|について|による|として|ための|および|または|から|まで|より|及び|又は|など|の|を|に|で|と|は|が|や|へ|も';
+const PARTICLE =
+  'における|について|による|として|ための|および|または|から|まで|より|及び|又は|など|の|を|に|で|と|は|が|や|へ|も';
 const CONTENT = '[\\p{Script=Han}\\p{Script=Katakana}ー]';
 /** Particles between content words: a Japanese query is split there, so each side may match on its own. */
 const PARTICLES = new RegExp(`(?<=${CONTENT})(?:${PARTICLE})(?=${CONTENT})`, 'u');
@@ -94,7 +96,8 @@ interface Unit {
 }
 
 /** Katakana to hiragana only: same length, so offsets agree between the two forms. */
-const foldKana = (text: string) => text.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+const foldKana = (text: string) =>
+  text.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 /**
  * Splits a query into glossary terms, Latin words and Japanese chunks, in
@@ -116,10 +119,12 @@ function unitsOf(written: string, glossary?: GlossaryIndex): Unit[] {
       while (end < text.length && JAPANESE.test(text[end]) && !glossary?.termAt(text, end)) end++;
       let fragment = written.slice(at, end);
       if (units[units.length - 1]?.glossary) fragment = fragment.replace(LEADING_PARTICLE, '');
-      if (end < text.length && glossary?.termAt(text, end)) fragment = fragment.replace(TRAILING_PARTICLE, '');
+      if (end < text.length && glossary?.termAt(text, end))
+        fragment = fragment.replace(TRAILING_PARTICLE, '');
       for (const chunk of fragment.split(PARTICLES)) {
         // hiragana-only scraps (particles, okurigana) would only narrow the match
-        if (chunk && !/^[\p{Script=Hiragana}ー]{1,2}$/u.test(chunk)) units.push({ text: foldKana(chunk), glossary: false });
+        if (chunk && !/^[\p{Script=Hiragana}ー]{1,2}$/u.test(chunk))
+          units.push({ text: foldKana(chunk), glossary: false });
       }
       at = end;
     } else if (isWordChar(text[at])) {
@@ -144,7 +149,9 @@ export function planQuery(query: string, glossary?: GlossaryIndex): QueryGroup[]
   return units.map((unit, index) => {
     const prefix = typing && index === all.length - 1;
     if (unit.glossary) {
-      const phrases = glossary!.synonymsOf(unit.text).map((synonym) => phraseOf(synonym, prefix && synonym === unit.text));
+      const phrases = glossary!
+        .synonymsOf(unit.text)
+        .map((synonym) => phraseOf(synonym, prefix && synonym === unit.text));
       return { phrases: distinct(phrases.filter((phrase): phrase is Phrase => phrase !== null)) };
     }
     const phrase = phraseOf(unit.text, prefix)!;

@@ -1,5 +1,15 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { BilingualTextInputOf, IsTaxonomyCode, NestedInput, PageArgs } from '#libs/core';
 import { CODE_PATTERN } from '../../program/dto/program.input.js';
 import { TitleInput } from '../../seed/dto/seed.input.js';

@@ -173,7 +173,10 @@ export class SeedsArgs extends PageArgs {
   @IsTaxonomyCode('collaborationTypes')
   collaborationTypes?: string[];
 
-  @Field(() => [SeedStatus], { nullable: true, description: 'Default: published. Drafts and archived seeds show only to those who may see them.' })
+  @Field(() => [SeedStatus], {
+    nullable: true,
+    description: 'Default: published. Drafts and archived seeds show only to those who may see them.',
+  })
   @IsOptional()
   @ArrayMaxSize(3)
   @IsEnum(SeedStatus, { each: true })

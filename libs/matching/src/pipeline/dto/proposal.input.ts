@@ -1,5 +1,15 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageArgs } from '#libs/core';
 import { DeclineReason, ProposalState } from '../proposal-state-machine.js';
 
@@ -83,7 +93,10 @@ export class ProposalsArgs extends PageArgs {
   @IsUUID('all')
   seedId?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only those past (true) or within (false) their response target.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only those past (true) or within (false) their response target.',
+  })
   @IsOptional()
   @IsBoolean()
   overdue?: boolean;

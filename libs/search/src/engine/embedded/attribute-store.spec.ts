@@ -4,18 +4,52 @@ import type { SearchDocument } from '../search-engine.js';
 import { AttributeStore, UnknownFilterAttributeError } from './attribute-store.js';
 
 const doc = (id: string, fields: Partial<SearchDocument>): SearchDocument => ({
-  id, fields: [], institution: 'org-a', prefecture: '山形県', trl: null, ipStatus: 'none', collaborationTypes: [], programs: [],
-  status: 'published', visibility: 'public', listedUserIds: [], publishedAt: null, ...fields,
+  id,
+  fields: [],
+  institution: 'org-a',
+  prefecture: '山形県',
+  trl: null,
+  ipStatus: 'none',
+  collaborationTypes: [],
+  programs: [],
+  status: 'published',
+  visibility: 'public',
+  listedUserIds: [],
+  publishedAt: null,
+  ...fields,
 });
 
 function store() {
   const s = new AttributeStore(SEED_INDEX);
-  s.set(1, doc('a', { fields: ['metabolomics', 'food-science'], trl: 3, publishedAt: 300, institution: 'org-a' }));
-  s.set(2, doc('b', { fields: ['metabolomics'], trl: 7, publishedAt: 100, institution: 'org-b', ipStatus: 'granted' }));
-  s.set(3, doc('c', { fields: ['materials'], trl: null, publishedAt: 200, status: 'draft', visibility: 'restricted', listedUserIds: ['u-1'] }));
+  s.set(
+    1,
+    doc('a', { fields: ['metabolomics', 'food-science'], trl: 3, publishedAt: 300, institution: 'org-a' }),
+  );
+  s.set(
+    2,
+    doc('b', {
+      fields: ['metabolomics'],
+      trl: 7,
+      publishedAt: 100,
+      institution: 'org-b',
+      ipStatus: 'granted',
+    }),
+  );
+  s.set(
+    3,
+    doc('c', {
+      fields: ['materials'],
+      trl: null,
+      publishedAt: 200,
+      status: 'draft',
+      visibility: 'restricted',
+      listedUserIds: ['u-1'],
+    }),
+  );
   return s;
 }
-const rows = (s: AttributeStore, filter: Parameters<AttributeStore['predicate']>[0]) => [1, 2, 3, 4].filter(s.predicate(filter));
+const rows = (s: AttributeStore, filter: Parameters<AttributeStore['predicate']>[0]) =>
+  [1, 2, 3, 4].filter(s.predicate(filter));
 
 describe('AttributeStore', () => {
   it('filters list values, scalars, ranges and alternatives', () => {
@@ -24,8 +58,22 @@ describe('AttributeStore', () => {
     expect(rows(s, { attribute: 'institution', in: ['org-b'] })).toEqual([2]);
     expect(rows(s, { attribute: 'trl', min: 3, max: 6 })).toEqual([1]);
     expect(rows(s, { attribute: 'trl', in: [7] })).toEqual([2]);
-    expect(rows(s, { any: [{ attribute: 'visibility', in: ['public'] }, { attribute: 'listedUserIds', in: ['u-1'] }] })).toEqual([1, 2, 3]);
-    expect(rows(s, { all: [{ attribute: 'status', in: ['published'] }, { attribute: 'fields', in: ['food-science'] }] })).toEqual([1]);
+    expect(
+      rows(s, {
+        any: [
+          { attribute: 'visibility', in: ['public'] },
+          { attribute: 'listedUserIds', in: ['u-1'] },
+        ],
+      }),
+    ).toEqual([1, 2, 3]);
+    expect(
+      rows(s, {
+        all: [
+          { attribute: 'status', in: ['published'] },
+          { attribute: 'fields', in: ['food-science'] },
+        ],
+      }),
+    ).toEqual([1]);
     expect(rows(s, { all: [] })).toEqual([1, 2, 3]);
     expect(rows(s, { any: [] })).toEqual([]);
     expect(rows(s, { attribute: 'fields', in: [] })).toEqual([]);
@@ -33,7 +81,14 @@ describe('AttributeStore', () => {
 
   it('compares values and never interprets them', () => {
     const s = store();
-    for (const hostile of ['" OR 1=1 --', "') OR ('1'='1", '*', 'metabolomics OR materials', '__proto__', 'constructor']) {
+    for (const hostile of [
+      '" OR 1=1 --',
+      "') OR ('1'='1",
+      '*',
+      'metabolomics OR materials',
+      '__proto__',
+      'constructor',
+    ]) {
       expect(rows(s, { attribute: 'fields', in: [hostile] })).toEqual([]);
       expect(rows(s, { attribute: 'status', in: [hostile] })).toEqual([]);
     }

@@ -25,7 +25,8 @@ class StringColumn {
   }
 
   set(rowid: number, value: SearchDocument[string] | undefined) {
-    if (this.list) this.rows[rowid] = (Array.isArray(value) ? value : []).map((item) => this.code(String(item)));
+    if (this.list)
+      this.rows[rowid] = (Array.isArray(value) ? value : []).map((item) => this.code(String(item)));
     else this.rows[rowid] = value === null || value === undefined ? NONE : this.code(String(value));
   }
 }
@@ -51,7 +52,12 @@ export class AttributeStore {
   private readonly live = new Set<number>();
 
   constructor(private readonly definition: IndexDefinition) {
-    const attributes = new Set([...definition.filterable, ...definition.facetable, ...definition.sortable, ...definition.numericAttributes]);
+    const attributes = new Set([
+      ...definition.filterable,
+      ...definition.facetable,
+      ...definition.sortable,
+      ...definition.numericAttributes,
+    ]);
     for (const attribute of attributes) {
       if (definition.numericAttributes.includes(attribute)) this.numbers.set(attribute, new NumberColumn());
       else this.strings.set(attribute, new StringColumn(definition.listAttributes.includes(attribute)));
@@ -100,7 +106,9 @@ export class AttributeStore {
         if (Array.isArray(value)) for (const code of value) counts.set(code, (counts.get(code) ?? 0) + 1);
         else if (value !== NONE && !Number.isNaN(value)) counts.set(value, (counts.get(value) ?? 0) + 1);
       }
-      out[attribute] = Object.fromEntries([...counts].map(([value, n]) => [strings ? strings.values[value] : String(value), n]));
+      out[attribute] = Object.fromEntries(
+        [...counts].map(([value, n]) => [strings ? strings.values[value] : String(value), n]),
+      );
     }
     return out;
   }
@@ -109,7 +117,8 @@ export class AttributeStore {
   sort(rowids: number[], rules: SortRule[]): number[] {
     const keys = rules.map((rule) => {
       const column = this.numbers.get(rule.attribute);
-      if (!column || !this.definition.sortable.includes(rule.attribute)) throw new Error(`not a sortable attribute of ${this.definition.name}: ${rule.attribute}`);
+      if (!column || !this.definition.sortable.includes(rule.attribute))
+        throw new Error(`not a sortable attribute of ${this.definition.name}: ${rule.attribute}`);
       return { rows: column.rows, sign: rule.direction === 'asc' ? 1 : -1 };
     });
     const position = new Map(rowids.map((rowid, index) => [rowid, index]));
@@ -133,8 +142,13 @@ export class AttributeStore {
       const parts = node.any.map((part) => this.compile(part));
       return (rowid) => parts.some((part) => part(rowid));
     }
-    if (!this.definition.filterable.includes(node.attribute) && !this.definition.numericAttributes.includes(node.attribute)) {
-      throw new UnknownFilterAttributeError(`not a filterable attribute of ${this.definition.name}: ${node.attribute}`);
+    if (
+      !this.definition.filterable.includes(node.attribute) &&
+      !this.definition.numericAttributes.includes(node.attribute)
+    ) {
+      throw new UnknownFilterAttributeError(
+        `not a filterable attribute of ${this.definition.name}: ${node.attribute}`,
+      );
     }
     const numbers = this.numbers.get(node.attribute);
     if ('in' in node) {
@@ -143,11 +157,20 @@ export class AttributeStore {
         return (rowid) => wanted.has(numbers.rows[rowid]);
       }
       const column = this.strings.get(node.attribute)!;
-      const wanted = new Set(node.in.map((value) => column.codeOf(String(value))).filter((code): code is number => code !== undefined));
-      if (column.list) return (rowid) => (column.rows[rowid] as number[] | undefined)?.some((code) => wanted.has(code)) ?? false;
+      const wanted = new Set(
+        node.in
+          .map((value) => column.codeOf(String(value)))
+          .filter((code): code is number => code !== undefined),
+      );
+      if (column.list)
+        return (rowid) =>
+          (column.rows[rowid] as number[] | undefined)?.some((code) => wanted.has(code)) ?? false;
       return (rowid) => wanted.has(column.rows[rowid] as number);
     }
-    if (!numbers) throw new UnknownFilterAttributeError(`not a numeric attribute of ${this.definition.name}: ${node.attribute}`);
+    if (!numbers)
+      throw new UnknownFilterAttributeError(
+        `not a numeric attribute of ${this.definition.name}: ${node.attribute}`,
+      );
     const min = node.min ?? Number.NEGATIVE_INFINITY;
     const max = node.max ?? Number.POSITIVE_INFINITY;
     return (rowid) => numbers.rows[rowid] >= min && numbers.rows[rowid] <= max;

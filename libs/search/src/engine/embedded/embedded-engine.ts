@@ -18,7 +18,15 @@ import {
   type SearchResult,
 } from '../search-engine.js';
 import { AttributeStore } from './attribute-store.js';
-import { createTables, dropTables, ftsColumns, primaryColumns, SCHEMA_VERSION, swapTables, tables } from './embedded-schema.js';
+import {
+  createTables,
+  dropTables,
+  ftsColumns,
+  primaryColumns,
+  SCHEMA_VERSION,
+  swapTables,
+  tables,
+} from './embedded-schema.js';
 import { ftsExpression, MIN_WORD_FOR_TYPO, oneEditVariants } from './fts-query.js';
 import { highlight } from './highlighter.js';
 
@@ -61,7 +69,8 @@ export class EmbeddedEngine implements SearchEngine {
     this.db.transaction(() => {
       if (this.meta('schemaVersion') !== SCHEMA_VERSION) {
         // an index written by another version is dropped; the application rebuilds it from the database
-        for (const name of INDEX_NAMES) for (const base of [name, `${name}__rebuild`]) dropTables(base).forEach((sql) => this.db.exec(sql));
+        for (const name of INDEX_NAMES)
+          for (const base of [name, `${name}__rebuild`]) dropTables(base).forEach((sql) => this.db.exec(sql));
         this.db.prepare(`DELETE FROM meta`).run();
         this.setMeta('schemaVersion', SCHEMA_VERSION);
       }
@@ -79,20 +88,24 @@ export class EmbeddedEngine implements SearchEngine {
           const rowid = this.remove(name, id);
           if (rowid !== undefined) changed.push([name, rowid, null]);
         }
-        for (const document of batch.upserts) changed.push([name, this.upsert(INDEX_DEFINITIONS[name], name, document), document]);
+        for (const document of batch.upserts)
+          changed.push([name, this.upsert(INDEX_DEFINITIONS[name], name, document), document]);
       }
       this.db
-        .prepare(`INSERT INTO meta (key, value) VALUES ('lastAppliedChange', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`)
+        .prepare(
+          `INSERT INTO meta (key, value) VALUES ('lastAppliedChange', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`,
+        )
         .run(change);
       this.setMeta('generation', generation + 1);
       return generation;
     })();
     if (before !== this.generation) this.stores.clear();
-    else for (const [name, rowid, document] of changed) {
-      const store = this.stores.get(name);
-      if (document) store?.set(rowid, document);
-      else store?.delete(rowid);
-    }
+    else
+      for (const [name, rowid, document] of changed) {
+        const store = this.stores.get(name);
+        if (document) store?.set(rowid, document);
+        else store?.delete(rowid);
+      }
     this.generation = before + 1;
   }
 
@@ -120,12 +133,17 @@ export class EmbeddedEngine implements SearchEngine {
     }
     const end = request.offset + request.limit;
     const rules = request.sort?.length ? request.sort : groups.length ? [] : definition.browseSort;
-    const page = (rules.length ? store.sort([...hits], rules) : this.ranked(index, definition, groups, matched, hits, end)).slice(request.offset, end);
+    const page = (
+      rules.length ? store.sort([...hits], rules) : this.ranked(index, definition, groups, matched, hits, end)
+    ).slice(request.offset, end);
     return {
       hits:
         request.highlight === false
           ? this.ids(index, page).map((id) => ({ id, highlights: {} }))
-          : this.documents(index, page).map((document) => ({ id: document.id, highlights: this.highlights(definition, document, groups) })),
+          : this.documents(index, page).map((document) => ({
+              id: document.id,
+              highlights: this.highlights(definition, document, groups),
+            })),
       totalHits: hits.length,
       facetDistribution: store.facets(hits, request.facets ?? []),
       processingTimeMs: Math.round(performance.now() - started),
@@ -133,18 +151,33 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async documentIds(index: IndexName): Promise<string[]> {
-    return this.db.prepare(`SELECT id FROM ${tables(index).docs} ORDER BY id`).pluck().all() as string[];
+    return this.db
+      .prepare(`SELECT id FROM ${tables(index).docs} ORDER BY id`)
+      .pluck()
+      .all() as string[];
   }
 
   async getDocument(index: IndexName, id: string): Promise<SearchDocument | null> {
-    const doc = this.db.prepare(`SELECT doc FROM ${tables(index).docs} WHERE id = ?`).pluck().get(id) as string | undefined;
+    const doc = this.db
+      .prepare(`SELECT doc FROM ${tables(index).docs} WHERE id = ?`)
+      .pluck()
+      .get(id) as string | undefined;
     return doc ? (JSON.parse(doc) as SearchDocument) : null;
   }
 
   async stats(): Promise<EngineStats> {
-    const count = (name: IndexName) => ({ documents: this.db.prepare(`SELECT count(*) FROM ${tables(name).docs}`).pluck().get() as number });
+    const count = (name: IndexName) => ({
+      documents: this.db
+        .prepare(`SELECT count(*) FROM ${tables(name).docs}`)
+        .pluck()
+        .get() as number,
+    });
     const last = this.meta('lastAppliedChange');
-    return { engine: 'embedded', indexes: { seeds: count('seeds'), needs: count('needs') }, lastAppliedChange: last ?? null };
+    return {
+      engine: 'embedded',
+      indexes: { seeds: count('seeds'), needs: count('needs') },
+      lastAppliedChange: last ?? null,
+    };
   }
 
   async health(): Promise<void> {
@@ -157,7 +190,8 @@ export class EmbeddedEngine implements SearchEngine {
     dropTables(base).forEach((sql) => this.db.exec(sql));
     this.createIfMissing(definition, base);
     return {
-      add: async (documents) => this.db.transaction(() => documents.forEach((document) => this.upsert(definition, base, document)))(),
+      add: async (documents) =>
+        this.db.transaction(() => documents.forEach((document) => this.upsert(definition, base, document)))(),
       swap: async () => {
         this.db.transaction(() => {
           swapTables(base, index).forEach((sql) => this.db.exec(sql));
@@ -178,7 +212,11 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   private setMeta(key: string, value: number) {
-    this.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+    this.db
+      .prepare(
+        `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(key, value);
   }
 
   private currentGeneration(): number {
@@ -195,7 +233,9 @@ export class EmbeddedEngine implements SearchEngine {
     let store = this.stores.get(index);
     if (!store) {
       store = new AttributeStore(INDEX_DEFINITIONS[index]);
-      for (const row of this.db.prepare(`SELECT rowid, doc FROM ${tables(index).docs}`).iterate() as Iterable<{ rowid: number; doc: string }>) {
+      for (const row of this.db
+        .prepare(`SELECT rowid, doc FROM ${tables(index).docs}`)
+        .iterate() as Iterable<{ rowid: number; doc: string }>) {
         store.set(row.rowid, JSON.parse(row.doc) as SearchDocument);
       }
       this.stores.set(index, store);
@@ -204,13 +244,16 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   private createIfMissing(definition: IndexDefinition, base: string) {
-    const exists = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(tables(base).docs);
+    const exists = this.db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(tables(base).docs);
     if (!exists) createTables(definition, base).forEach((sql) => this.db.exec(sql));
   }
 
   private upsert(definition: IndexDefinition, base: string, document: SearchDocument): number {
     const t = tables(base);
-    const existing = this.db.prepare(`SELECT rowid FROM ${t.docs} WHERE id = ?`).pluck().get(document.id) as number | undefined;
+    const existing = this.db.prepare(`SELECT rowid FROM ${t.docs} WHERE id = ?`).pluck().get(document.id) as
+      number | undefined;
     let rowid: number;
     if (existing !== undefined) {
       rowid = existing;
@@ -218,19 +261,34 @@ export class EmbeddedEngine implements SearchEngine {
       this.db.prepare(`DELETE FROM ${t.primary} WHERE rowid = ?`).run(rowid);
       this.db.prepare(`UPDATE ${t.docs} SET doc = ? WHERE rowid = ?`).run(JSON.stringify(document), rowid);
     } else {
-      rowid = Number(this.db.prepare(`INSERT INTO ${t.docs} (id, doc) VALUES (?, ?)`).run(document.id, JSON.stringify(document)).lastInsertRowid);
+      rowid = Number(
+        this.db
+          .prepare(`INSERT INTO ${t.docs} (id, doc) VALUES (?, ?)`)
+          .run(document.id, JSON.stringify(document)).lastInsertRowid,
+      );
     }
     const columns = ftsColumns(definition);
-    const texts = columns.map((column) => analyze(column.attributes.map((attribute) => textOf(document[attribute])).join(' \n ')));
-    this.db.prepare(`INSERT INTO ${t.fts} (rowid, ${columns.map((c) => c.name).join(', ')}) VALUES (?${texts.map(() => ', ?').join('')})`).run(rowid, ...texts);
+    const texts = columns.map((column) =>
+      analyze(column.attributes.map((attribute) => textOf(document[attribute])).join(' \n ')),
+    );
+    this.db
+      .prepare(
+        `INSERT INTO ${t.fts} (rowid, ${columns.map((c) => c.name).join(', ')}) VALUES (?${texts.map(() => ', ?').join('')})`,
+      )
+      .run(rowid, ...texts);
     const primary = primaryColumns(definition);
-    this.db.prepare(`INSERT INTO ${t.primary} (rowid, ${primary.map((c) => c.name).join(', ')}) VALUES (?${primary.map(() => ', ?').join('')})`).run(rowid, ...texts.slice(0, primary.length));
+    this.db
+      .prepare(
+        `INSERT INTO ${t.primary} (rowid, ${primary.map((c) => c.name).join(', ')}) VALUES (?${primary.map(() => ', ?').join('')})`,
+      )
+      .run(rowid, ...texts.slice(0, primary.length));
     return rowid;
   }
 
   private remove(base: string, id: string): number | undefined {
     const t = tables(base);
-    const rowid = this.db.prepare(`SELECT rowid FROM ${t.docs} WHERE id = ?`).pluck().get(id) as number | undefined;
+    const rowid = this.db.prepare(`SELECT rowid FROM ${t.docs} WHERE id = ?`).pluck().get(id) as
+      number | undefined;
     if (rowid === undefined) return undefined;
     this.db.prepare(`DELETE FROM ${t.fts} WHERE rowid = ?`).run(rowid);
     this.db.prepare(`DELETE FROM ${t.primary} WHERE rowid = ?`).run(rowid);
@@ -245,22 +303,35 @@ export class EmbeddedEngine implements SearchEngine {
     const vocab = tables(index).vocab;
     const prefix = group.phrases[0].prefix;
     const known = prefix
-      ? this.db.prepare(`SELECT 1 FROM ${vocab} WHERE term >= ? AND term < ? LIMIT 1`).get(word, `${word}\uffff`)
+      ? this.db
+          .prepare(`SELECT 1 FROM ${vocab} WHERE term >= ? AND term < ? LIMIT 1`)
+          .get(word, `${word}\uffff`)
       : this.db.prepare(`SELECT 1 FROM ${vocab} WHERE term = ?`).get(word);
     if (known) return group;
     const variants = oneEditVariants(word);
-    const found = this.db.prepare(`SELECT term FROM ${vocab} WHERE term IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(variants)) as string[];
-    return { ...group, phrases: [...group.phrases, ...found.map((term) => ({ tokens: [term], prefix: false, surface: term }))] };
+    const found = this.db
+      .prepare(`SELECT term FROM ${vocab} WHERE term IN (SELECT value FROM json_each(?))`)
+      .pluck()
+      .all(JSON.stringify(variants)) as string[];
+    return {
+      ...group,
+      phrases: [...group.phrases, ...found.map((term) => ({ tokens: [term], prefix: false, surface: term }))],
+    };
   }
 
   private matchesAnything(index: IndexName, group: QueryGroup): boolean {
     const fts = tables(index).fts;
-    return this.db.prepare(`SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT 1`).get(ftsExpression([group])) !== undefined;
+    return (
+      this.db.prepare(`SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT 1`).get(ftsExpression([group])) !==
+      undefined
+    );
   }
 
   /** Rowids matching the query (all rowids when there is none), before filters. */
   private matching(index: IndexName, store: AttributeStore, groups: QueryGroup[]): number[] {
-    return groups.length === 0 ? store.rowids() : this.rowidsMatching(tables(index).fts, ftsExpression(groups));
+    return groups.length === 0
+      ? store.rowids()
+      : this.rowidsMatching(tables(index).fts, ftsExpression(groups));
   }
 
   /**
@@ -270,7 +341,14 @@ export class EmbeddedEngine implements SearchEngine {
    * RANK_AT_MOST matches, and recency beyond that, since bm25 costs a few
    * microseconds per match and a common word matches tens of thousands.
    */
-  private ranked(index: IndexName, definition: IndexDefinition, groups: QueryGroup[], matched: number[], hits: number[], count: number): number[] {
+  private ranked(
+    index: IndexName,
+    definition: IndexDefinition,
+    groups: QueryGroup[],
+    matched: number[],
+    hits: number[],
+    count: number,
+  ): number[] {
     const t = tables(index);
     const store = this.store(index);
     const allowed = new Uint8Array(store.maxRowid + 1);
@@ -281,28 +359,49 @@ export class EmbeddedEngine implements SearchEngine {
     const first =
       primaryMatched.length <= RANK_AT_MOST
         ? this.byRank(t.primary, expression, allowed, count)
-        : store.sort(primaryMatched.filter((rowid) => allowed[rowid]), definition.browseSort).slice(0, count);
+        : store
+            .sort(
+              primaryMatched.filter((rowid) => allowed[rowid]),
+              definition.browseSort,
+            )
+            .slice(0, count);
     if (first.length >= count) return first;
     for (const rowid of first) allowed[rowid] = 0;
-    return [...first, ...store.sort(hits.filter((rowid) => allowed[rowid]), definition.browseSort).slice(0, count - first.length)];
+    return [
+      ...first,
+      ...store
+        .sort(
+          hits.filter((rowid) => allowed[rowid]),
+          definition.browseSort,
+        )
+        .slice(0, count - first.length),
+    ];
   }
 
   private byRank(fts: string, expression: string, allowed: Uint8Array, count: number): number[] {
     const out: number[] = [];
-    for (const rowid of this.db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rank`).pluck().iterate(expression) as Iterable<number>) {
+    for (const rowid of this.db
+      .prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rank`)
+      .pluck()
+      .iterate(expression) as Iterable<number>) {
       if (allowed[rowid] && out.push(rowid) >= count) break;
     }
     return out;
   }
 
   private rowidsMatching(fts: string, expression: string): number[] {
-    return this.db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).pluck().all(expression) as number[];
+    return this.db
+      .prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`)
+      .pluck()
+      .all(expression) as number[];
   }
 
   /** The ids of a page, in the page's order, without reading the documents. */
   private ids(index: IndexName, rowids: number[]): string[] {
     if (rowids.length === 0) return [];
-    const rows = this.db.prepare(`SELECT rowid, id FROM ${tables(index).docs} WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as { rowid: number; id: string }[];
+    const rows = this.db
+      .prepare(`SELECT rowid, id FROM ${tables(index).docs} WHERE rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(rowids)) as { rowid: number; id: string }[];
     const byRowid = new Map(rows.map((row) => [row.rowid, row.id]));
     return rowids.map((rowid) => byRowid.get(rowid)).filter((id): id is string => id !== undefined);
   }
@@ -310,19 +409,31 @@ export class EmbeddedEngine implements SearchEngine {
   /** The documents of a page, in the page's order. */
   private documents(index: IndexName, rowids: number[]): SearchDocument[] {
     if (rowids.length === 0) return [];
-    const rows = this.db.prepare(`SELECT rowid, doc FROM ${tables(index).docs} WHERE rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as { rowid: number; doc: string }[];
+    const rows = this.db
+      .prepare(`SELECT rowid, doc FROM ${tables(index).docs} WHERE rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(rowids)) as { rowid: number; doc: string }[];
     const byRowid = new Map(rows.map((row) => [row.rowid, JSON.parse(row.doc) as SearchDocument]));
-    return rowids.map((rowid) => byRowid.get(rowid)).filter((document): document is SearchDocument => document !== undefined);
+    return rowids
+      .map((rowid) => byRowid.get(rowid))
+      .filter((document): document is SearchDocument => document !== undefined);
   }
 
-  private highlights(definition: IndexDefinition, document: SearchDocument, groups: QueryGroup[]): Record<string, string> {
+  private highlights(
+    definition: IndexDefinition,
+    document: SearchDocument,
+    groups: QueryGroup[],
+  ): Record<string, string> {
     const needles = groups.flatMap((group) => group.phrases.map((phrase) => phrase.surface));
     const out: Record<string, string> = {};
     if (needles.length === 0) return out;
     for (const attribute of definition.highlight) {
       const text = document[attribute];
       if (typeof text !== 'string') continue;
-      const marked = highlight(text, needles, definition.cropped.includes(attribute) ? CROP_CHARACTERS : undefined);
+      const marked = highlight(
+        text,
+        needles,
+        definition.cropped.includes(attribute) ? CROP_CHARACTERS : undefined,
+      );
       if (marked) out[attribute] = marked;
     }
     return out;

@@ -15,7 +15,7 @@ describe('ftsExpression', () => {
     expect(ftsExpression([group(phrase(['spider', 'si'], true))])).toBe('"spider si" *');
   });
 
-  it('ANDs groups and ORs a group\'s phrases in parentheses', () => {
+  it("ANDs groups and ORs a group's phrases in parentheses", () => {
     const expression = ftsExpression([
       group(phrase(['くも', 'も糸']), phrase(['spider', 'silk'])),
       group(phrase(['strength'], true)),
@@ -37,7 +37,10 @@ describe('ftsExpression', () => {
   describe('run by SQLite FTS5', () => {
     let db: Database.Database;
     const match = (groups: QueryGroup[]) =>
-      db.prepare('SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid').pluck().all(ftsExpression(groups)) as number[];
+      db
+        .prepare('SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(ftsExpression(groups)) as number[];
     const token = (text: string, prefix = false) => [group(phrase([text], prefix))];
 
     beforeAll(() => {
@@ -88,12 +91,15 @@ describe('ftsExpression', () => {
 
 /** Optimal string alignment distance: edits are deletion, insertion, substitution, adjacent transposition. */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

@@ -3,7 +3,8 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../search-engine.js';
 import { highlight } from './highlighter.js';
 
 /** The engine's private-use markers as brackets, for readable expectations. */
-const shown = (marked: string | null) => marked && marked.replaceAll(HIGHLIGHT_START, '[').replaceAll(HIGHLIGHT_END, ']');
+const shown = (marked: string | null) =>
+  marked && marked.replaceAll(HIGHLIGHT_START, '[').replaceAll(HIGHLIGHT_END, ']');
 const marked = (text: string, needles: string[], crop?: number) => shown(highlight(text, needles, crop));
 
 describe('highlight', () => {

@@ -24,7 +24,9 @@ function fold(character: string): string {
 function normalizeWithOffsets(text: string): { normalized: string; origin: number[] } {
   let normalized = '';
   const origin: number[] = [];
-  const pieces = COMBINING.test(text) ? [...graphemes.segment(text)].map(({ segment, index }) => [segment, index] as const) : null;
+  const pieces = COMBINING.test(text)
+    ? [...graphemes.segment(text)].map(({ segment, index }) => [segment, index] as const)
+    : null;
   if (pieces) {
     for (const [segment, index] of pieces) {
       const out = normalize(segment);

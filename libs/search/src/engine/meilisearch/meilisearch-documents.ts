@@ -1,6 +1,13 @@
 import type { Hit, SearchParams, SearchResponse } from 'meilisearch';
 import type { IndexDefinition } from '../index-definitions.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit, type SearchRequest, type SearchResult, type SortRule } from '../search-engine.js';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResult,
+  type SortRule,
+} from '../search-engine.js';
 import { buildFilter } from './meilisearch-filter.js';
 
 /** Meilisearch ignores query words past the tenth; cutting here makes that visible and testable. */
@@ -20,14 +27,21 @@ export function truncateQuery(query: string): string {
 
 function sortParameter(rules: SortRule[], definition: IndexDefinition): string[] {
   return rules.map((rule) => {
-    if (!definition.sortable.includes(rule.attribute)) throw new InvalidSortError(`not a sortable attribute of ${definition.name}: ${JSON.stringify(rule.attribute)}`);
-    if (rule.direction !== 'asc' && rule.direction !== 'desc') throw new InvalidSortError(`not a sort direction: ${JSON.stringify(rule.direction)}`);
+    if (!definition.sortable.includes(rule.attribute))
+      throw new InvalidSortError(
+        `not a sortable attribute of ${definition.name}: ${JSON.stringify(rule.attribute)}`,
+      );
+    if (rule.direction !== 'asc' && rule.direction !== 'desc')
+      throw new InvalidSortError(`not a sort direction: ${JSON.stringify(rule.direction)}`);
     return `${rule.attribute}:${rule.direction}`;
   });
 }
 
 /** The body of a Meilisearch search for a port request; unknown facets are dropped, unknown sort or filter attributes throw. */
-export function toSearchParams(request: SearchRequest, definition: IndexDefinition): SearchParams & { q: string } {
+export function toSearchParams(
+  request: SearchRequest,
+  definition: IndexDefinition,
+): SearchParams & { q: string } {
   const q = truncateQuery(request.query);
   const rules = request.sort?.length ? request.sort : q === '' ? definition.browseSort : [];
   const filter = buildFilter(request.filter, definition);
@@ -69,8 +83,15 @@ function highlights(hit: Hit, definition: IndexDefinition): Record<string, strin
  * A Meilisearch response as the port's result. Every requested facet gets an entry,
  * empty when no hit has a value for it (as the embedded engine reports them).
  */
-export function fromSearchResponse(response: SearchResponse, definition: IndexDefinition, facets: string[] = []): SearchResult {
-  const hits: SearchHit[] = response.hits.map((hit) => ({ id: String(hit.id), highlights: highlights(hit, definition) }));
+export function fromSearchResponse(
+  response: SearchResponse,
+  definition: IndexDefinition,
+  facets: string[] = [],
+): SearchResult {
+  const hits: SearchHit[] = response.hits.map((hit) => ({
+    id: String(hit.id),
+    highlights: highlights(hit, definition),
+  }));
   const facetDistribution: Record<string, Record<string, number>> = Object.fromEntries(
     facets.filter((facet) => definition.facetable.includes(facet)).map((facet) => [facet, {}]),
   );

@@ -1,4 +1,11 @@
-import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type EnqueuedTaskPromise, type IndexSwap, type Task } from 'meilisearch';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  type EnqueuedTask,
+  type EnqueuedTaskPromise,
+  type IndexSwap,
+  type Task,
+} from 'meilisearch';
 import { INDEX_DEFINITIONS } from '../index-definitions.js';
 import {
   INDEX_NAMES,
@@ -51,7 +58,8 @@ export async function awaitTask(pending: EnqueuedTaskPromise, what: string): Pro
   return confirmTask(await pending.waitTask(), what);
 }
 
-const errorCode = (error: unknown): string | undefined => (error instanceof MeilisearchApiError ? error.cause?.code : undefined);
+const errorCode = (error: unknown): string | undefined =>
+  error instanceof MeilisearchApiError ? error.cause?.code : undefined;
 
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = 'meilisearch' as const;
@@ -63,7 +71,13 @@ export class MeilisearchEngine implements SearchEngine {
     client?: Meilisearch,
   ) {
     this.prefix = options.indexPrefix ?? 'kyoso_';
-    this.client = client ?? new Meilisearch({ host: options.url, apiKey: options.apiKey, defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 60_000 } });
+    this.client =
+      client ??
+      new Meilisearch({
+        host: options.url,
+        apiKey: options.apiKey,
+        defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 60_000 },
+      });
   }
 
   uid(index: IndexName): string {
@@ -106,12 +120,25 @@ export class MeilisearchEngine implements SearchEngine {
       const batch = batches[index];
       if (!batch) continue;
       const target = this.client.index<SearchDocument>(this.uid(index));
-      if (batch.upserts.length) enqueued.push({ task: await target.addDocuments(batch.upserts, { primaryKey: PRIMARY_KEY }), what: `upserts into ${target.uid}` });
-      if (batch.deletes.length) enqueued.push({ task: await target.deleteDocuments(batch.deletes), what: `deletes from ${target.uid}` });
+      if (batch.upserts.length)
+        enqueued.push({
+          task: await target.addDocuments(batch.upserts, { primaryKey: PRIMARY_KEY }),
+          what: `upserts into ${target.uid}`,
+        });
+      if (batch.deletes.length)
+        enqueued.push({
+          task: await target.deleteDocuments(batch.deletes),
+          what: `deletes from ${target.uid}`,
+        });
     }
     for (const { task, what } of enqueued) confirmTask(await this.client.tasks.waitForTask(task), what);
     // only after every batch is confirmed, so a crash never records a change the index lacks
-    await awaitTask(this.client.index(this.metaUid).addDocuments([{ id: META_ID, lastAppliedChange: change }], { primaryKey: PRIMARY_KEY }), `recording change ${change}`);
+    await awaitTask(
+      this.client
+        .index(this.metaUid)
+        .addDocuments([{ id: META_ID, lastAppliedChange: change }], { primaryKey: PRIMARY_KEY }),
+      `recording change ${change}`,
+    );
   }
 
   async search(index: IndexName, request: SearchRequest): Promise<SearchResult> {
@@ -142,8 +169,20 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async stats(): Promise<EngineStats> {
-    const counts = await Promise.all(INDEX_NAMES.map(async (index) => [index, { documents: (await this.client.index(this.uid(index)).getStats()).numberOfDocuments }] as const));
-    return { engine: 'meilisearch', indexes: Object.fromEntries(counts) as EngineStats['indexes'], lastAppliedChange: await this.lastAppliedChange() };
+    const counts = await Promise.all(
+      INDEX_NAMES.map(
+        async (index) =>
+          [
+            index,
+            { documents: (await this.client.index(this.uid(index)).getStats()).numberOfDocuments },
+          ] as const,
+      ),
+    );
+    return {
+      engine: 'meilisearch',
+      indexes: Object.fromEntries(counts) as EngineStats['indexes'],
+      lastAppliedChange: await this.lastAppliedChange(),
+    };
   }
 
   private async lastAppliedChange(): Promise<number | null> {
@@ -166,14 +205,21 @@ export class MeilisearchEngine implements SearchEngine {
     const rebuild = `${live}_rebuild_${Date.now()}`;
     await awaitTask(this.client.createIndex(rebuild, { primaryKey: PRIMARY_KEY }), `creating ${rebuild}`);
     try {
-      await awaitTask(this.client.index(rebuild).updateSettings(this.settings(index)), `settings of ${rebuild}`);
+      await awaitTask(
+        this.client.index(rebuild).updateSettings(this.settings(index)),
+        `settings of ${rebuild}`,
+      );
     } catch (error) {
       await this.client.deleteIndexIfExists(rebuild).catch(() => false); // best effort: the settings error is the one to report
       throw error;
     }
     return {
       add: async (documents) => {
-        if (documents.length) await awaitTask(this.client.index<SearchDocument>(rebuild).addDocuments(documents, { primaryKey: PRIMARY_KEY }), `upserts into ${rebuild}`);
+        if (documents.length)
+          await awaitTask(
+            this.client.index<SearchDocument>(rebuild).addDocuments(documents, { primaryKey: PRIMARY_KEY }),
+            `upserts into ${rebuild}`,
+          );
       },
       swap: async () => {
         // no `rename` field: servers before 1.18 reject it as unknown, and false is the default

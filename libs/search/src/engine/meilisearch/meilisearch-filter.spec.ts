@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { NEED_INDEX, SEED_INDEX } from '../index-definitions.js';
 import type { Filter } from '../search-engine.js';
-import { buildFilter, InvalidFilterError, matchNothing, numberLiteral, stringLiteral } from './meilisearch-filter.js';
+import {
+  buildFilter,
+  InvalidFilterError,
+  matchNothing,
+  numberLiteral,
+  stringLiteral,
+} from './meilisearch-filter.js';
 
 type Token = { kind: 'string' | 'word' | 'punctuation'; text: string };
 
@@ -24,9 +30,13 @@ function tokenize(expression: string): Token[] {
   return tokens;
 }
 
-const strings = (expression: string) => tokenize(expression).filter((token) => token.kind === 'string').map((token) => token.text);
+const strings = (expression: string) =>
+  tokenize(expression)
+    .filter((token) => token.kind === 'string')
+    .map((token) => token.text);
 /** Everything but the string values: attributes, operators, brackets — the meaning of the expression. */
-const structure = (expression: string) => tokenize(expression).map((token) => (token.kind === 'string' ? '<string>' : token.text));
+const structure = (expression: string) =>
+  tokenize(expression).map((token) => (token.kind === 'string' ? '<string>' : token.text));
 
 const HOSTILE = [
   '"',
@@ -51,16 +61,24 @@ const HOSTILE = [
 
 describe('buildFilter', () => {
   it('writes lists as IN with quoted strings, numbers and booleans as literals', () => {
-    expect(buildFilter({ attribute: 'status', in: ['published'] }, SEED_INDEX)).toBe('status IN ["published"]');
+    expect(buildFilter({ attribute: 'status', in: ['published'] }, SEED_INDEX)).toBe(
+      'status IN ["published"]',
+    );
     expect(buildFilter({ attribute: 'trl', in: [3, 4.5, -1] }, SEED_INDEX)).toBe('trl IN [3, 4.5, -1]');
-    expect(buildFilter({ attribute: 'visibility', in: [true, false] }, SEED_INDEX)).toBe('visibility IN [true, false]');
-    expect(buildFilter({ attribute: 'fields', in: ['bio', 'chem'] }, SEED_INDEX)).toBe('fields IN ["bio", "chem"]');
+    expect(buildFilter({ attribute: 'visibility', in: [true, false] }, SEED_INDEX)).toBe(
+      'visibility IN [true, false]',
+    );
+    expect(buildFilter({ attribute: 'fields', in: ['bio', 'chem'] }, SEED_INDEX)).toBe(
+      'fields IN ["bio", "chem"]',
+    );
   });
 
   it('writes ranges as bounds in parentheses, with either bound optional', () => {
     expect(buildFilter({ attribute: 'trl', min: 1, max: 5 }, SEED_INDEX)).toBe('(trl >= 1 AND trl <= 5)');
     expect(buildFilter({ attribute: 'trl', min: 4 }, SEED_INDEX)).toBe('(trl >= 4)');
-    expect(buildFilter({ attribute: 'publishedAt', max: 1_700_000_000_000 }, SEED_INDEX)).toBe('(publishedAt <= 1700000000000)');
+    expect(buildFilter({ attribute: 'publishedAt', max: 1_700_000_000_000 }, SEED_INDEX)).toBe(
+      '(publishedAt <= 1700000000000)',
+    );
     expect(buildFilter({ attribute: 'trlMin', min: 0 }, NEED_INDEX)).toBe('(trlMin >= 0)');
     expect(buildFilter({ attribute: 'trl' }, SEED_INDEX)).toBeUndefined(); // no bound, no restriction
   });
@@ -69,19 +87,30 @@ describe('buildFilter', () => {
     const filter: Filter = {
       all: [
         { attribute: 'status', in: ['published'] },
-        { any: [{ attribute: 'visibility', in: ['public'] }, { attribute: 'listedUserIds', in: ['u1'] }] },
+        {
+          any: [
+            { attribute: 'visibility', in: ['public'] },
+            { attribute: 'listedUserIds', in: ['u1'] },
+          ],
+        },
         { attribute: 'trl', min: 3 },
       ],
     };
-    expect(buildFilter(filter, SEED_INDEX)).toBe('(status IN ["published"]) AND ((visibility IN ["public"]) OR (listedUserIds IN ["u1"])) AND ((trl >= 3))');
-    expect(buildFilter({ all: [{ attribute: 'status', in: ['published'] }] }, SEED_INDEX)).toBe('status IN ["published"]');
+    expect(buildFilter(filter, SEED_INDEX)).toBe(
+      '(status IN ["published"]) AND ((visibility IN ["public"]) OR (listedUserIds IN ["u1"])) AND ((trl >= 3))',
+    );
+    expect(buildFilter({ all: [{ attribute: 'status', in: ['published'] }] }, SEED_INDEX)).toBe(
+      'status IN ["published"]',
+    );
   });
 
   it('has no filter for no filter, an empty all, or parts that restrict nothing', () => {
     expect(buildFilter(undefined, SEED_INDEX)).toBeUndefined();
     expect(buildFilter({ all: [] }, SEED_INDEX)).toBeUndefined();
     expect(buildFilter({ all: [{ all: [] }, { attribute: 'trl' }] }, SEED_INDEX)).toBeUndefined();
-    expect(buildFilter({ any: [{ attribute: 'status', in: ['draft'] }, { all: [] }] }, SEED_INDEX)).toBeUndefined();
+    expect(
+      buildFilter({ any: [{ attribute: 'status', in: ['draft'] }, { all: [] }] }, SEED_INDEX),
+    ).toBeUndefined();
   });
 
   it('matches nothing for an empty list, an empty any, or an all holding one of those', () => {
@@ -89,19 +118,54 @@ describe('buildFilter', () => {
     expect(nothing).toBe('(fields EXISTS AND fields NOT EXISTS)');
     expect(buildFilter({ attribute: 'status', in: [] }, SEED_INDEX)).toBe(nothing);
     expect(buildFilter({ any: [] }, SEED_INDEX)).toBe(nothing);
-    expect(buildFilter({ all: [{ attribute: 'status', in: ['published'] }, { attribute: 'fields', in: [] }] }, SEED_INDEX)).toBe(nothing);
-    expect(buildFilter({ all: [{ attribute: 'status', in: ['published'] }, { any: [] }] }, SEED_INDEX)).toBe(nothing);
+    expect(
+      buildFilter(
+        {
+          all: [
+            { attribute: 'status', in: ['published'] },
+            { attribute: 'fields', in: [] },
+          ],
+        },
+        SEED_INDEX,
+      ),
+    ).toBe(nothing);
+    expect(buildFilter({ all: [{ attribute: 'status', in: ['published'] }, { any: [] }] }, SEED_INDEX)).toBe(
+      nothing,
+    );
     // in an any, a part matching nothing just drops out
-    expect(buildFilter({ any: [{ attribute: 'status', in: [] }, { attribute: 'status', in: ['published'] }] }, SEED_INDEX)).toBe('status IN ["published"]');
+    expect(
+      buildFilter(
+        {
+          any: [
+            { attribute: 'status', in: [] },
+            { attribute: 'status', in: ['published'] },
+          ],
+        },
+        SEED_INDEX,
+      ),
+    ).toBe('status IN ["published"]');
   });
 
   it('never names an attribute the definition does not allow', () => {
-    const unknown = ['title', 'id', 'status = "x" OR id', 'status) OR (id', '__proto__', 'constructor', '', 'publishedAt '];
+    const unknown = [
+      'title',
+      'id',
+      'status = "x" OR id',
+      'status) OR (id',
+      '__proto__',
+      'constructor',
+      '',
+      'publishedAt ',
+    ];
     for (const attribute of unknown) {
       expect(() => buildFilter({ attribute, in: ['x'] }, SEED_INDEX)).toThrow(InvalidFilterError);
-      expect(() => buildFilter({ all: [{ any: [{ attribute, min: 1 }] }] }, SEED_INDEX)).toThrow(InvalidFilterError);
+      expect(() => buildFilter({ all: [{ any: [{ attribute, min: 1 }] }] }, SEED_INDEX)).toThrow(
+        InvalidFilterError,
+      );
     }
-    expect(() => buildFilter({ attribute: 'listedUserIds', in: ['u1'] }, NEED_INDEX)).toThrow(InvalidFilterError); // a seed attribute
+    expect(() => buildFilter({ attribute: 'listedUserIds', in: ['u1'] }, NEED_INDEX)).toThrow(
+      InvalidFilterError,
+    ); // a seed attribute
     expect(() => buildFilter({ attribute: 'status', min: 1 }, SEED_INDEX)).toThrow(InvalidFilterError); // ranges need a numeric attribute
   });
 
@@ -110,10 +174,18 @@ describe('buildFilter', () => {
       expect(() => buildFilter({ attribute: 'trl', min: bad }, SEED_INDEX)).toThrow(InvalidFilterError);
       expect(() => buildFilter({ attribute: 'trl', in: [bad] }, SEED_INDEX)).toThrow(InvalidFilterError);
     }
-    expect(() => buildFilter({ attribute: 'trl', min: '1 OR status EXISTS' as unknown as number }, SEED_INDEX)).toThrow(InvalidFilterError);
-    expect(() => buildFilter({ attribute: 'trl', in: [null as unknown as string] }, SEED_INDEX)).toThrow(InvalidFilterError);
-    expect(() => buildFilter({ attribute: 'trl', in: [{} as unknown as string] }, SEED_INDEX)).toThrow(InvalidFilterError);
-    expect(() => buildFilter({ attribute: 'status', in: 'published' as unknown as string[] }, SEED_INDEX)).toThrow(InvalidFilterError);
+    expect(() =>
+      buildFilter({ attribute: 'trl', min: '1 OR status EXISTS' as unknown as number }, SEED_INDEX),
+    ).toThrow(InvalidFilterError);
+    expect(() => buildFilter({ attribute: 'trl', in: [null as unknown as string] }, SEED_INDEX)).toThrow(
+      InvalidFilterError,
+    );
+    expect(() => buildFilter({ attribute: 'trl', in: [{} as unknown as string] }, SEED_INDEX)).toThrow(
+      InvalidFilterError,
+    );
+    expect(() =>
+      buildFilter({ attribute: 'status', in: 'published' as unknown as string[] }, SEED_INDEX),
+    ).toThrow(InvalidFilterError);
   });
 
   it('writes numbers as plain decimals', () => {
@@ -136,7 +208,12 @@ describe('buildFilter', () => {
         {
           all: [
             { attribute: 'status', in: ['published', v] },
-            { any: [{ attribute: 'visibility', in: [v] }, { attribute: 'listedUserIds', in: [v, 'u1'] }] },
+            {
+              any: [
+                { attribute: 'visibility', in: [v] },
+                { attribute: 'listedUserIds', in: [v, 'u1'] },
+              ],
+            },
           ],
         },
         SEED_INDEX,
@@ -148,7 +225,10 @@ describe('buildFilter', () => {
 
     it('keeps the meaning: same attributes, operators and brackets as with a harmless value', () => {
       expect(structure(build(value))).toEqual(structure(build('harmless')));
-      const operators = (expression: string) => tokenize(expression).filter((token) => token.kind === 'word' && ['AND', 'OR', 'NOT'].includes(token.text));
+      const operators = (expression: string) =>
+        tokenize(expression).filter(
+          (token) => token.kind === 'word' && ['AND', 'OR', 'NOT'].includes(token.text),
+        );
       expect(operators(build(value))).toHaveLength(2);
     });
   });

@@ -44,12 +44,20 @@ function compile(filter: Filter, definition: IndexDefinition): Compiled {
 
 function all(parts: Compiled[]): Compiled {
   if (parts.includes(NOTHING)) return NOTHING;
-  return join(parts.filter((part) => part !== EVERYTHING), 'AND', EVERYTHING);
+  return join(
+    parts.filter((part) => part !== EVERYTHING),
+    'AND',
+    EVERYTHING,
+  );
 }
 
 function any(parts: Compiled[]): Compiled {
   if (parts.includes(EVERYTHING)) return EVERYTHING;
-  return join(parts.filter((part) => part !== NOTHING), 'OR', NOTHING);
+  return join(
+    parts.filter((part) => part !== NOTHING),
+    'OR',
+    NOTHING,
+  );
 }
 
 function join(parts: Compiled[], operator: 'AND' | 'OR', whenEmpty: Compiled): Compiled {
@@ -58,16 +66,28 @@ function join(parts: Compiled[], operator: 'AND' | 'OR', whenEmpty: Compiled): C
   return parts.map((part) => `(${String(part)})`).join(` ${operator} `);
 }
 
-function oneOf(attribute: string, values: (string | number | boolean)[], definition: IndexDefinition): Compiled {
+function oneOf(
+  attribute: string,
+  values: (string | number | boolean)[],
+  definition: IndexDefinition,
+): Compiled {
   const name = checkedAttribute(attribute, filterableAttributes(definition), definition);
   if (!Array.isArray(values)) throw new InvalidFilterError(`filter on ${name}: "in" must be a list`);
   if (values.length === 0) return NOTHING;
   return `${name} IN [${values.map(literal).join(', ')}]`;
 }
 
-function range(attribute: string, min: number | undefined, max: number | undefined, definition: IndexDefinition): Compiled {
+function range(
+  attribute: string,
+  min: number | undefined,
+  max: number | undefined,
+  definition: IndexDefinition,
+): Compiled {
   const name = checkedAttribute(attribute, definition.numericAttributes, definition);
-  const bounds = [min === undefined ? undefined : `${name} >= ${numberLiteral(min)}`, max === undefined ? undefined : `${name} <= ${numberLiteral(max)}`];
+  const bounds = [
+    min === undefined ? undefined : `${name} >= ${numberLiteral(min)}`,
+    max === undefined ? undefined : `${name} <= ${numberLiteral(max)}`,
+  ];
   const present = bounds.filter((bound) => bound !== undefined);
   if (present.length === 0) return EVERYTHING;
   return `(${present.join(' AND ')})`;
@@ -75,7 +95,9 @@ function range(attribute: string, min: number | undefined, max: number | undefin
 
 function checkedAttribute(attribute: string, allowed: string[], definition: IndexDefinition): string {
   if (typeof attribute !== 'string' || !allowed.includes(attribute)) {
-    throw new InvalidFilterError(`not a filterable attribute of ${definition.name}: ${JSON.stringify(attribute)}`);
+    throw new InvalidFilterError(
+      `not a filterable attribute of ${definition.name}: ${JSON.stringify(attribute)}`,
+    );
   }
   return attribute;
 }
@@ -94,7 +116,8 @@ export function stringLiteral(value: string): string {
 
 /** Plain decimal digits: Meilisearch's unquoted values do not accept the `+` of `1e+21`. */
 export function numberLiteral(value: unknown): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidFilterError(`not a finite number: ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new InvalidFilterError(`not a finite number: ${String(value)}`);
   const text = String(value);
   // only integers (every double from 1e21 up is one) print with `e+`
   return text.includes('e+') ? BigInt(value).toString() : text;

@@ -3,7 +3,11 @@ import type { Settings } from 'meilisearch';
 import { NEED_INDEX, SEED_INDEX } from '../index-definitions.js';
 import { indexSettings, settingsDiffer } from './meilisearch-settings.js';
 
-const synonyms = { はっこう: ['fermentation', '発酵'], fermentation: ['はっこう', '発酵'], 発酵: ['fermentation', 'はっこう'] };
+const synonyms = {
+  はっこう: ['fermentation', '発酵'],
+  fermentation: ['はっこう', '発酵'],
+  発酵: ['fermentation', 'はっこう'],
+};
 
 describe('indexSettings', () => {
   const seeds = indexSettings(SEED_INDEX, synonyms);
@@ -32,7 +36,12 @@ describe('indexSettings', () => {
 
   it('makes filters, facets and numeric ranges filterable, each once', () => {
     const filterable = seeds.filterableAttributes as string[];
-    for (const attribute of [...SEED_INDEX.filterable, ...SEED_INDEX.facetable, ...SEED_INDEX.numericAttributes]) expect(filterable).toContain(attribute);
+    for (const attribute of [
+      ...SEED_INDEX.filterable,
+      ...SEED_INDEX.facetable,
+      ...SEED_INDEX.numericAttributes,
+    ])
+      expect(filterable).toContain(attribute);
     expect(filterable).toContain('publishedAt'); // numeric only, not in `filterable`
     expect(new Set(filterable).size).toBe(filterable.length);
     expect(seeds.sortableAttributes).toEqual(['publishedAt', 'trl']);
@@ -47,7 +56,11 @@ describe('indexSettings', () => {
   });
 
   it('tolerates typos on words of 5 and 9 letters, ranks by the classic rules and caps hits and facet values', () => {
-    expect(seeds.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: [] });
+    expect(seeds.typoTolerance).toEqual({
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnAttributes: [],
+    });
     expect(seeds.rankingRules).toEqual(['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness']);
     expect(seeds.pagination).toEqual({ maxTotalHits: 10_000 });
     expect(seeds.faceting).toEqual({ maxValuesPerFacet: 100 });
@@ -61,7 +74,9 @@ describe('settingsDiffer', () => {
     ...settings,
     filterableAttributes: [...(settings.filterableAttributes as string[])].sort(),
     sortableAttributes: [...(settings.sortableAttributes ?? [])].reverse(),
-    synonyms: Object.fromEntries(Object.entries(settings.synonyms ?? {}).map(([term, others]) => [term, [...others].reverse()])),
+    synonyms: Object.fromEntries(
+      Object.entries(settings.synonyms ?? {}).map(([term, others]) => [term, [...others].reverse()]),
+    ),
     typoTolerance: { ...settings.typoTolerance, disableOnWords: [] },
     faceting: { ...settings.faceting, sortFacetValuesBy: { '*': 'alpha' } },
     stopWords: [],
@@ -73,16 +88,40 @@ describe('settingsDiffer', () => {
   });
 
   it('sees a fresh index (server defaults) as different', () => {
-    const fresh: Settings = { searchableAttributes: ['*'], filterableAttributes: [], sortableAttributes: [], synonyms: {}, localizedAttributes: null, rankingRules: ['words'] };
+    const fresh: Settings = {
+      searchableAttributes: ['*'],
+      filterableAttributes: [],
+      sortableAttributes: [],
+      synonyms: {},
+      localizedAttributes: null,
+      rankingRules: ['words'],
+    };
     expect(settingsDiffer(fresh, wanted)).toBe(true);
   });
 
   it('notices a changed searchable order, a new filterable attribute, a removed synonym and a changed typo threshold', () => {
     const current = asReported(wanted);
-    expect(settingsDiffer({ ...current, searchableAttributes: [...(wanted.searchableAttributes ?? [])].reverse() }, wanted)).toBe(true);
-    expect(settingsDiffer(current, { ...wanted, filterableAttributes: [...(wanted.filterableAttributes as string[]), 'newAttribute'] })).toBe(true);
-    expect(settingsDiffer({ ...current, synonyms: { ...current.synonyms, stale: ['old'] } }, wanted)).toBe(true);
-    expect(settingsDiffer(current, { ...wanted, typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 9 } } })).toBe(true);
+    expect(
+      settingsDiffer(
+        { ...current, searchableAttributes: [...(wanted.searchableAttributes ?? [])].reverse() },
+        wanted,
+      ),
+    ).toBe(true);
+    expect(
+      settingsDiffer(current, {
+        ...wanted,
+        filterableAttributes: [...(wanted.filterableAttributes as string[]), 'newAttribute'],
+      }),
+    ).toBe(true);
+    expect(settingsDiffer({ ...current, synonyms: { ...current.synonyms, stale: ['old'] } }, wanted)).toBe(
+      true,
+    );
+    expect(
+      settingsDiffer(current, {
+        ...wanted,
+        typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 9 } },
+      }),
+    ).toBe(true);
     expect(settingsDiffer({ ...current, localizedAttributes: null }, wanted)).toBe(true);
   });
 });

@@ -20,7 +20,8 @@ export function filterableAttributes(definition: IndexDefinition): string[] {
  * field names) hold both, so detection is limited to those two.
  */
 export function localizedAttributes(definition: IndexDefinition): LocalizedAttribute[] {
-  const of = (locale: 'jpn' | 'eng' | undefined) => definition.searchable.filter((s) => s.locale === locale).map((s) => s.attribute);
+  const of = (locale: 'jpn' | 'eng' | undefined) =>
+    definition.searchable.filter((s) => s.locale === locale).map((s) => s.attribute);
   const groups: LocalizedAttribute[] = [
     { attributePatterns: of('jpn'), locales: ['jpn'] },
     { attributePatterns: of('eng'), locales: ['eng'] },
@@ -40,7 +41,11 @@ export function indexSettings(definition: IndexDefinition, synonyms: Record<stri
     localizedAttributes: localizedAttributes(definition),
     synonyms: Object.fromEntries(Object.entries(synonyms).map(([term, others]) => [term, [...others]])),
     // Meilisearch cannot restrict typos to one script; they only ever apply to Latin-script words
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: [] },
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnAttributes: [],
+    },
     rankingRules: [...RANKING_RULES],
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET },
@@ -49,12 +54,16 @@ export function indexSettings(definition: IndexDefinition, synonyms: Record<stri
 
 type Same = (current: unknown, wanted: unknown) => boolean;
 
-const sameJson: Same = (current, wanted) => JSON.stringify(current ?? null) === JSON.stringify(wanted ?? null);
+const sameJson: Same = (current, wanted) =>
+  JSON.stringify(current ?? null) === JSON.stringify(wanted ?? null);
 
 const sameSet: Same = (current, wanted) =>
-  Array.isArray(current) && Array.isArray(wanted) && sameJson([...current].map(String).sort(), [...wanted].map(String).sort());
+  Array.isArray(current) &&
+  Array.isArray(wanted) &&
+  sameJson([...current].map(String).sort(), [...wanted].map(String).sort());
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const sameSynonyms: Same = (current, wanted) =>
   isRecord(current) &&
@@ -64,7 +73,8 @@ const sameSynonyms: Same = (current, wanted) =>
 
 /** The server reports defaults we never set (typoTolerance.disableOnWords, faceting.sortFacetValuesBy…): only what we set counts. */
 const covers: Same = (current, wanted) => {
-  if (isRecord(wanted)) return isRecord(current) && Object.entries(wanted).every(([key, value]) => covers(current[key], value));
+  if (isRecord(wanted))
+    return isRecord(current) && Object.entries(wanted).every(([key, value]) => covers(current[key], value));
   if (Array.isArray(wanted)) return sameSet(current, wanted);
   return current === wanted;
 };
@@ -84,5 +94,7 @@ const COMPARISONS: Partial<Record<keyof Settings, Same>> = {
  * it when something actually changed.
  */
 export function settingsDiffer(current: Settings, wanted: Settings): boolean {
-  return (Object.keys(wanted) as (keyof Settings)[]).some((key) => !(COMPARISONS[key] ?? covers)(current[key], wanted[key]));
+  return (Object.keys(wanted) as (keyof Settings)[]).some(
+    (key) => !(COMPARISONS[key] ?? covers)(current[key], wanted[key]),
+  );
 }
