@@ -16,3 +16,4 @@ export {
 } from './import/index.js';
 export { exportCatalog } from './transfer/catalog-export.js';
 export { DemoCatalog } from './transfer/demo-catalog.js';
+export { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from './catalog-topics.js';

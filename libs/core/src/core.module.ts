@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access/access.guard.js';
+import { AccessService } from './access/access.service.js';
 import { AppConfig } from './config/app-config.js';
 import { DatabaseHealth } from './database/database-health.js';
 import { dataSourceOptions, type DatabaseSettings } from './database/data-source-options.js';
@@ -42,11 +43,12 @@ export class CoreModule {
         { provide: AppConfig, useValue: config },
         HealthService,
         DatabaseHealth,
+        AccessService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
-      exports: [AppConfig, HealthService],
+      exports: [AppConfig, HealthService, AccessService],
     };
   }
 }

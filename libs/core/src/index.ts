@@ -1,5 +1,5 @@
 export { Allow, ALLOW_METADATA } from './access/allow.decorator.js';
-export { AccessGuard, checkAccess } from './access/access.guard.js';
+export { AccessGuard, checkAudience } from './access/access.guard.js';
 export { AuditEntry, type FieldChanges } from './audit/audit-entry.entity.js';
 export { diffFields, recordAudit, type AuditedChange } from './audit/audit-log.js';
 export {
@@ -70,5 +70,23 @@ export {
 export { Connection, PageArgs, PageInfo, paginate, type Page } from './graphql/connection.js';
 export { RecordKeyArgs, recordKey } from './graphql/record-key.args.js';
 export { RecordVersionInput } from './graphql/record-version.input.js';
-export { OutboxChange, type ChangeTopic } from './outbox/outbox-change.entity.js';
+export { OutboxChange } from './outbox/outbox-change.entity.js';
+export { changeTopic, type ChangeTopic } from './outbox/change-topic.js';
 export { recordChange } from './outbox/record-change.js';
+export {
+  conditionToSql,
+  EVERYTHING,
+  meetsCondition,
+  type AccessCondition,
+  type AttributeSql,
+} from './access/access-condition.js';
+export { AccessService, type AccessPolicy, type AccessRequest } from './access/access.service.js';
+export { VersionedRecord, WithAuthor, WithExternalId } from './records/versioned-record.entity.js';
+export {
+  patchRecord,
+  uniqueOr,
+  VersionedWriter,
+  type PatchOptions,
+  type RecordKind,
+  type VersionedChange,
+} from './records/versioned-writer.js';

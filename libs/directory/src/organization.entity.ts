@@ -1,29 +1,12 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { BilingualText } from '#libs/core';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BilingualText, VersionedRecord, WithExternalId } from '#libs/core';
 
 @ObjectType({
   description: 'A university, institute, laboratory, company or other body that people belong to.',
 })
 @Entity()
-export class Organization {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => String, { nullable: true, description: 'Stable key in an imported catalogue.' })
-  @Index({ unique: true, where: 'external_id IS NOT NULL' })
-  @Column({ type: 'text', nullable: true })
-  externalId: string | null;
-
+export class Organization extends WithExternalId(VersionedRecord) {
   @Field({ description: 'organizationTypes code from the taxonomy.' })
   @Index()
   @Column({ type: 'text' })
@@ -49,16 +32,4 @@ export class Organization {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   website: string | null;
-
-  @Field(() => Int, { description: 'Incremented on every change; send it back with an update.' })
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

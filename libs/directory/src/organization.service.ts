@@ -21,6 +21,7 @@ import type {
   UpdateOrganizationInput,
 } from './dto/organization.input.js';
 import { Organization } from './organization.entity.js';
+import { ORGANIZATION_CHANGES } from './directory-topics.js';
 
 const EMPTY_TEXT = { ja: null, en: null };
 
@@ -87,7 +88,7 @@ export class OrganizationService {
           before: null,
           after: snapshot(organization),
         });
-        await recordChange(manager, 'organization', [organization.id]);
+        await recordChange(manager, ORGANIZATION_CHANGES, [organization.id]);
         return organization;
       });
     } catch (error) {
@@ -133,7 +134,7 @@ export class OrganizationService {
         before: beforeEdit,
         after: snapshot(saved),
       });
-      await recordChange(manager, 'organization', [saved.id]);
+      await recordChange(manager, ORGANIZATION_CHANGES, [saved.id]);
       return saved;
     });
   }

@@ -16,6 +16,7 @@ import { cleanList } from '../text-lists.js';
 import { CompanyNeed, NeedConfidentiality, NeedStatus } from './company-need.entity.js';
 import type { CreateNeedInput, UpdateNeedInput } from './dto/need.input.js';
 import { assertMayWriteFor } from './need-access.js';
+import { NEED_CHANGES } from '../catalog-topics.js';
 
 const COMPANY_TYPES = new Set(['company', 'startup']);
 
@@ -74,7 +75,7 @@ export class NeedService {
           before: null,
           after: snapshot(saved),
         });
-        await recordChange(manager, 'need', [saved.id]);
+        await recordChange(manager, NEED_CHANGES, [saved.id]);
         return saved;
       });
     } catch (error) {
@@ -139,7 +140,7 @@ export class NeedService {
         before,
         after: snapshot(saved),
       });
-      await recordChange(manager, 'need', [need.id]);
+      await recordChange(manager, NEED_CHANGES, [need.id]);
       return saved;
     });
   }

@@ -1,23 +1,11 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
-import { BilingualText } from '#libs/core';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BilingualText, VersionedRecord } from '#libs/core';
 
 /** A cluster program or theme the city runs (鶴岡漢方プロジェクト, the spider-silk strategy…). */
 @ObjectType({ description: 'A cluster program or theme the city runs.' })
 @Entity()
-export class Program {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Program extends VersionedRecord {
   @Field({
     description: 'Stable code, used by seeds and needs and as the import externalId (e.g. prog-kampo).',
   })
@@ -32,16 +20,4 @@ export class Program {
   @Field(() => BilingualText)
   @Column(() => BilingualText, { prefix: 'description' })
   description: BilingualText;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

@@ -20,6 +20,7 @@ import type {
   UpdateProgramInput,
 } from './dto/program.input.js';
 import { Program } from './program.entity.js';
+import { PROGRAM_CHANGES } from '../catalog-topics.js';
 
 const snapshot = (program: Program) => ({
   code: program.code,
@@ -83,7 +84,7 @@ export class ProgramService {
           before: null,
           after: snapshot(program),
         });
-        await recordChange(manager, 'program', [program.id]);
+        await recordChange(manager, PROGRAM_CHANGES, [program.id]);
         return program;
       });
     } catch (error) {
@@ -121,7 +122,7 @@ export class ProgramService {
         before,
         after: snapshot(saved),
       });
-      await recordChange(manager, 'program', [program.id]);
+      await recordChange(manager, PROGRAM_CHANGES, [program.id]);
       return saved;
     });
   }

@@ -18,6 +18,7 @@ import { cleanList } from '../text-lists.js';
 import type { CreateSeedInput, UpdateSeedInput } from './dto/seed.input.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 import { assertMayCreateFor, assertMayEdit } from './seed-access.js';
+import { SEED_CHANGES } from '../catalog-topics.js';
 
 /** What the audit log records of a seed. */
 function snapshot(seed: ResearchSeed, researcherIds: string[]) {
@@ -93,7 +94,7 @@ export class SeedService {
             researchers.map((p) => p.id),
           ),
         });
-        await recordChange(manager, 'seed', [saved.id]);
+        await recordChange(manager, SEED_CHANGES, [saved.id]);
         return saved;
       }),
     );
@@ -196,7 +197,7 @@ export class SeedService {
           (saved.researchers ?? []).map((p) => p.id),
         ),
       });
-      await recordChange(manager, 'seed', [seed.id]);
+      await recordChange(manager, SEED_CHANGES, [seed.id]);
       return saved;
     });
   }

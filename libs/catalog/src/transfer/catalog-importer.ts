@@ -17,6 +17,8 @@ import {
   type RecordKind,
 } from '../import/index.js';
 import { MAPPERS, type ResolvedKeys } from './import-mappers.js';
+import { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from '../catalog-topics.js';
+import { ORGANIZATION_CHANGES } from '#libs/directory';
 
 export const MAX_LINE_BYTES = 1024 * 1024;
 const BATCH = 500;
@@ -60,10 +62,10 @@ function skeleton(record: ImportRecord): ImportRecord {
  */
 /** Imported kinds whose changes the search index follows (people are not indexed on their own). */
 const SEARCH_TOPICS: Record<string, ChangeTopic | undefined> = {
-  seed: 'seed',
-  need: 'need',
-  organization: 'organization',
-  program: 'program',
+  seed: SEED_CHANGES,
+  need: NEED_CHANGES,
+  organization: ORGANIZATION_CHANGES,
+  program: PROGRAM_CHANGES,
 };
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode } from '../errors/domain-error.js';
-import { checkAccess } from './access.guard.js';
+import { checkAudience } from './access.guard.js';
 import type { Viewer } from './viewer.js';
 
 const user = (role: 'researcher' | 'coordinator', affiliation: 'pending' | 'approved'): Viewer => ({
@@ -21,32 +21,32 @@ const codeOf = (fn: () => void) => {
   }
 };
 
-describe('checkAccess', () => {
+describe('checkAudience', () => {
   it('denies an operation that declares nobody', () => {
-    expect(codeOf(() => checkAccess(user('coordinator', 'approved'), undefined))).toBe(
+    expect(codeOf(() => checkAudience(user('coordinator', 'approved'), undefined))).toBe(
       CoreErrorCode.NotAllowed,
     );
   });
 
   it('asks visitors to sign in and refuses the wrong role', () => {
-    expect(codeOf(() => checkAccess({ kind: 'anonymous' }, ['signed-in']))).toBe(CoreErrorCode.NotSignedIn);
-    expect(codeOf(() => checkAccess({ kind: 'invalid-token' }, ['coordinator']))).toBe(
+    expect(codeOf(() => checkAudience({ kind: 'anonymous' }, ['signed-in']))).toBe(CoreErrorCode.NotSignedIn);
+    expect(codeOf(() => checkAudience({ kind: 'invalid-token' }, ['coordinator']))).toBe(
       CoreErrorCode.NotSignedIn,
     );
-    expect(codeOf(() => checkAccess(user('researcher', 'approved'), ['coordinator']))).toBe(
+    expect(codeOf(() => checkAudience(user('researcher', 'approved'), ['coordinator']))).toBe(
       CoreErrorCode.NotAllowed,
     );
   });
 
   it('treats a pending researcher as a visitor who is signed in', () => {
-    expect(codeOf(() => checkAccess(user('researcher', 'pending'), ['signed-in']))).toBe('allowed');
-    expect(codeOf(() => checkAccess(user('researcher', 'pending'), ['researcher']))).toBe(
+    expect(codeOf(() => checkAudience(user('researcher', 'pending'), ['signed-in']))).toBe('allowed');
+    expect(codeOf(() => checkAudience(user('researcher', 'pending'), ['researcher']))).toBe(
       CoreErrorCode.AffiliationPending,
     );
-    expect(codeOf(() => checkAccess(user('researcher', 'approved'), ['researcher']))).toBe('allowed');
+    expect(codeOf(() => checkAudience(user('researcher', 'approved'), ['researcher']))).toBe('allowed');
   });
 
   it('lets anyone through an open operation, even with a stale token', () => {
-    expect(codeOf(() => checkAccess({ kind: 'invalid-token' }, ['anyone']))).toBe('allowed');
+    expect(codeOf(() => checkAudience({ kind: 'invalid-token' }, ['anyone']))).toBe('allowed');
   });
 });

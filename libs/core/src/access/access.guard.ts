@@ -15,12 +15,12 @@ export class AccessGuard implements CanActivate {
     if (context.getType<string>() !== 'graphql') return true; // REST routes (health) are public by design
     const allowed = this.reflector.get<Audience[] | undefined>(ALLOW_METADATA, context.getHandler());
     const viewer = GqlExecutionContext.create(context).getContext<RequestContext>().viewer;
-    checkAccess(viewer, allowed);
+    checkAudience(viewer, allowed);
     return true;
   }
 }
 
-export function checkAccess(viewer: Viewer, allowed: Audience[] | undefined): void {
+export function checkAudience(viewer: Viewer, allowed: Audience[] | undefined): void {
   if (!allowed || allowed.length === 0) {
     throw new CoreError(CoreErrorCode.NotAllowed, {
       ja: 'この操作は許可されていません',

@@ -41,6 +41,10 @@ export enum CoreErrorCode {
   NotSignedIn = 'NOT_SIGNED_IN',
   NotAllowed = 'NOT_ALLOWED',
   AffiliationPending = 'AFFILIATION_PENDING',
+  /** Someone changed the record since the version the caller sent. */
+  StaleVersion = 'STALE_VERSION',
+  /** Another record already has this catalogue key. */
+  ExternalIdTaken = 'EXTERNAL_ID_TAKEN',
 }
 
 const CORE_ERROR_KINDS: Record<CoreErrorCode, ErrorKind> = {
@@ -48,6 +52,8 @@ const CORE_ERROR_KINDS: Record<CoreErrorCode, ErrorKind> = {
   [CoreErrorCode.NotSignedIn]: ErrorKind.Unauthenticated,
   [CoreErrorCode.NotAllowed]: ErrorKind.Forbidden,
   [CoreErrorCode.AffiliationPending]: ErrorKind.Forbidden,
+  [CoreErrorCode.StaleVersion]: ErrorKind.Conflict,
+  [CoreErrorCode.ExternalIdTaken]: ErrorKind.Conflict,
 };
 
 export class CoreError extends DomainError {
@@ -61,6 +67,25 @@ export class CoreError extends DomainError {
       CoreErrorCode.InvalidInput,
       { ja: `入力内容に誤りがあります: ${paths}`, en: `Invalid input: ${paths}` },
       fields,
+    );
+  }
+
+  static staleVersion(current: number, path = 'input.version'): CoreError {
+    return new CoreError(
+      CoreErrorCode.StaleVersion,
+      {
+        ja: `他の人が先に更新しました（最新の版は ${current}）。読み込み直してから編集してください`,
+        en: `Someone else changed this first (now at version ${current}); reload and edit again`,
+      },
+      [{ path, messages: [`current version is ${current}`] }],
+    );
+  }
+
+  static externalIdTaken(externalId: string, path = 'input.externalId'): CoreError {
+    return new CoreError(
+      CoreErrorCode.ExternalIdTaken,
+      { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` },
+      [{ path, messages: ['already in use'] }],
     );
   }
 }

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ChangeTopic } from './change-topic.js';
 
-/** What changed: the relay turns each topic into the search documents it touches. */
-export type ChangeTopic = 'seed' | 'need' | 'organization' | 'program';
 
 /**
  * The transactional outbox: one row per changed record, written in the

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { OutboxChange, type ChangeTopic } from './outbox-change.entity.js';
+import type { ChangeTopic } from './change-topic.js';
+import { OutboxChange } from './outbox-change.entity.js';
 
 /** Records changed records in the caller's transaction, so the index never misses a committed write. */
 export async function recordChange(

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { taxonomyLabel } from '#libs/core';
+import { taxonomyLabel, type ChangeTopic } from '#libs/core';
+import { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from '#libs/catalog';
+import { ORGANIZATION_CHANGES } from '#libs/directory';
 import type { NeedSearchDocument, SeedSearchDocument } from './search-documents.js';
 
 /**
@@ -136,13 +138,13 @@ export async function affectedRecords(
   manager: EntityManager,
   changes: { topic: string; entityId: string }[],
 ): Promise<{ seeds: string[]; needs: string[] }> {
-  const of = (topic: string) => [
+  const of = (topic: ChangeTopic) => [
     ...new Set(changes.filter((change) => change.topic === topic).map((change) => change.entityId)),
   ];
-  const seeds = new Set(of('seed'));
-  const needs = new Set(of('need'));
-  const organizations = of('organization');
-  const programs = of('program');
+  const seeds = new Set(of(SEED_CHANGES));
+  const needs = new Set(of(NEED_CHANGES));
+  const organizations = of(ORGANIZATION_CHANGES);
+  const programs = of(PROGRAM_CHANGES);
   if (organizations.length) {
     for (const row of await manager.query(`SELECT id FROM research_seed WHERE institution_id = ANY($1)`, [
       organizations,
