@@ -232,7 +232,7 @@ describe('creating organizations', () => {
       await create({ type: 'university', name: { ja: '二番目の大学' }, externalId }),
       'CONFLICT',
       {
-        reason: 'ORGANIZATION_EXTERNAL_ID_TAKEN',
+        reason: 'EXTERNAL_ID_TAKEN',
       },
     );
     expect(fieldPaths(error)).toEqual(['input.externalId']);
@@ -333,7 +333,7 @@ describe('updating organizations', () => {
       await update({ id: organization.id, version: 1, name: { ja: '古い版からの変更' } }),
       'CONFLICT',
       {
-        reason: 'ORGANIZATION_STALE_VERSION',
+        reason: 'STALE_VERSION',
       },
     );
     expect(fieldPaths(error)).toEqual(['input.version']);

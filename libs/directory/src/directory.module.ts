@@ -1,16 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organization } from './organization.entity.js';
-import { Person } from './person.entity.js';
-import { PersonResolver } from './person.resolver.js';
-import { PersonService } from './person.service.js';
-import { OrganizationResolver } from './organization.resolver.js';
-import { OrganizationService } from './organization.service.js';
+import { Organization } from './organization/organization.entity.js';
+import { OrganizationResolver } from './organization/organization.resolver.js';
+import { OrganizationService } from './organization/organization.service.js';
+import { Person } from './person/person.entity.js';
+import { PersonResolver } from './person/person.resolver.js';
+import { PersonService } from './person/person.service.js';
 
 /** Organizations (and, with the catalog, the people in them). */
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Person])],
-  providers: [OrganizationService, OrganizationResolver, PersonService, PersonResolver],
+  providers: [
+    // organizations
+    OrganizationService,
+    OrganizationResolver,
+    // people
+    PersonService,
+    PersonResolver,
+  ],
   exports: [OrganizationService, PersonService],
 })
 export class DirectoryModule {}

@@ -1,35 +1,18 @@
-import { Args, Field, Mutation, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Allow,
   BilingualText,
-  Connection,
   CurrentViewer,
   RecordKeyArgs,
-  taxonomy,
   taxonomyLabel,
   type SignedInViewer,
 } from '#libs/core';
-import {
-  CreateOrganizationInput,
-  OrganizationsArgs,
-  UpdateOrganizationInput,
-} from './dto/organization.input.js';
+import { CreateOrganizationInput } from './dto/create-organization.input.js';
+import { OrganizationsArgs } from './dto/organizations.args.js';
+import { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { Organization } from './organization.entity.js';
+import { OrganizationConnection, TaxonomyTerm } from './organization.model.js';
 import { OrganizationService } from './organization.service.js';
-
-const OrganizationConnection = Connection(Organization, 'Organization');
-
-@ObjectType({ description: 'A code of the taxonomy with its labels.' })
-export class TaxonomyTerm {
-  @Field()
-  code: string;
-
-  @Field(() => BilingualText)
-  label: BilingualText;
-}
-
-const termsOf = (entries: { code: string; ja: string; en: string }[]): TaxonomyTerm[] =>
-  entries.map(({ code, ja, en }) => ({ code, label: { ja, en } }));
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -50,7 +33,7 @@ export class OrganizationResolver {
   @Allow('anyone')
   @Query(() => [TaxonomyTerm], { description: 'The organization types, with Japanese and English labels.' })
   organizationTypes(): TaxonomyTerm[] {
-    return termsOf(taxonomy().organizationTypes);
+    return this.organizationService.types();
   }
 
   @Allow('coordinator', 'admin')

@@ -11,7 +11,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { BilingualText } from '#libs/core';
-import { Organization } from './organization.entity.js';
+import { Organization } from '../organization/organization.entity.js';
 
 /**
  * A person in the directory: a researcher named on seeds, a company contact,

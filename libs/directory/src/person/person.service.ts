@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { bilingual, recordKey, type BilingualText, type RecordKeyArgs } from '#libs/core';
-import { DirectoryError, DirectoryErrorCode } from './directory-errors.js';
+import { DirectoryError } from '../directory.errors.js';
 import { Person } from './person.entity.js';
 
 @Injectable()
@@ -14,18 +14,23 @@ export class PersonService {
     const person = key.searchable
       ? await this.dataSource.manager.findOneBy(Person, { [key.column]: key.value })
       : null;
-    if (!person) {
-      throw new DirectoryError(
-        DirectoryErrorCode.PersonNotFound,
-        { ja: `人物が見つかりません: ${key.value}`, en: `No person ${key.value}` },
-        [{ path: key.path, messages: ['no such person'] }],
-      );
-    }
+    if (!person) throw DirectoryError.personNotFound(key.value, key.path);
     return person;
   }
 
+  /** The people with these ids (unknown ids are left out, order is not kept). */
   findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Person[]> {
     return ids.length ? manager.findBy(Person, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** The accounts of these people, for those who have one (each account once). */
+  async userIdsOf(personIds: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const people = await manager.find(Person, {
+      select: { userId: true },
+      where: { id: In(personIds), userId: Not(IsNull()) },
+    });
+    return [...new Set(people.map((person) => person.userId as string))];
   }
 
   /** The directory entry of an account, made on first need (a researcher naming themself on a seed). */

@@ -2,15 +2,11 @@ import { DomainError, ErrorKind, type FieldProblem, type LocalizedMessage } from
 
 export enum DirectoryErrorCode {
   OrganizationNotFound = 'ORGANIZATION_NOT_FOUND',
-  ExternalIdTaken = 'ORGANIZATION_EXTERNAL_ID_TAKEN',
-  StaleVersion = 'ORGANIZATION_STALE_VERSION',
   PersonNotFound = 'PERSON_NOT_FOUND',
 }
 
 const KINDS: Record<DirectoryErrorCode, ErrorKind> = {
   [DirectoryErrorCode.OrganizationNotFound]: ErrorKind.NotFound,
-  [DirectoryErrorCode.ExternalIdTaken]: ErrorKind.Conflict,
-  [DirectoryErrorCode.StaleVersion]: ErrorKind.Conflict,
   [DirectoryErrorCode.PersonNotFound]: ErrorKind.NotFound,
 };
 
@@ -24,6 +20,14 @@ export class DirectoryError extends DomainError {
       DirectoryErrorCode.OrganizationNotFound,
       { ja: `組織が見つかりません: ${id}`, en: `No organization with id ${id}` },
       [{ path, messages: ['no such organization'] }],
+    );
+  }
+
+  static personNotFound(key: string, path = 'id') {
+    return new DirectoryError(
+      DirectoryErrorCode.PersonNotFound,
+      { ja: `人物が見つかりません: ${key}`, en: `No person ${key}` },
+      [{ path, messages: ['no such person'] }],
     );
   }
 }

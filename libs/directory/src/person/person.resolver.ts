@@ -1,7 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Loaders, RecordKeyArgs, type RequestLoaders } from '#libs/core';
-import { Organization } from './organization.entity.js';
-import { OrganizationService } from './organization.service.js';
+import { Organization } from '../organization/organization.entity.js';
+import { OrganizationService } from '../organization/organization.service.js';
 import { Person } from './person.entity.js';
 import { PersonService } from './person.service.js';
 
