@@ -9,6 +9,7 @@ export enum IdentityErrorCode {
   NoAffiliation = 'NO_AFFILIATION',
   TooManyAttempts = 'TOO_MANY_SIGN_IN_ATTEMPTS',
   NotYourOrganization = 'NOT_YOUR_ORGANIZATION',
+  NotYourAccount = 'NOT_YOUR_ACCOUNT',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -20,6 +21,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.NoAffiliation]: ErrorKind.BadUserInput,
   [IdentityErrorCode.TooManyAttempts]: ErrorKind.Forbidden,
   [IdentityErrorCode.NotYourOrganization]: ErrorKind.Forbidden,
+  [IdentityErrorCode.NotYourAccount]: ErrorKind.Forbidden,
 };
 
 export class IdentityError extends DomainError {
@@ -41,11 +43,70 @@ export class IdentityError extends DomainError {
     });
   }
 
+  static tooManyAttempts() {
+    return new IdentityError(IdentityErrorCode.TooManyAttempts, {
+      ja: 'ログインの失敗が続いたため、しばらくしてからお試しください',
+      en: 'Too many failed sign-ins for this account; try again in 15 minutes',
+    });
+  }
+
+  static emailTaken(path = 'input.email') {
+    return new IdentityError(
+      IdentityErrorCode.EmailTaken,
+      { ja: 'このメールアドレスは既に登録されています', en: 'An account with this email already exists' },
+      [{ path, messages: ['already registered'] }],
+    );
+  }
+
   static userNotFound(id: string, path: string) {
     return new IdentityError(
       IdentityErrorCode.UserNotFound,
       { ja: `ユーザーが見つかりません: ${id}`, en: `No user with id ${id}` },
       [{ path, messages: ['no such user'] }],
     );
+  }
+
+  /** A researcher must belong to an academic body, a company member to a company or startup. */
+  static organizationMismatch(role: string, organizationType: string, path = 'input.organizationId') {
+    return new IdentityError(
+      IdentityErrorCode.OrganizationMismatch,
+      role === 'company-member'
+        ? {
+            ja: '企業の方は企業・ベンチャーを所属に選んでください',
+            en: 'Company members belong to a company or startup',
+          }
+        : {
+            ja: '研究者の方は大学・研究機関などを所属に選んでください',
+            en: 'Researchers belong to a university, institute or laboratory, not a company',
+          },
+      [{ path, messages: [`a ${role} cannot belong to a ${organizationType}`] }],
+    );
+  }
+
+  static noAffiliation(path = 'input.userId') {
+    return new IdentityError(
+      IdentityErrorCode.NoAffiliation,
+      { ja: 'このアカウントには所属がありません', en: 'This account has no affiliation to decide on' },
+      [{ path, messages: ['staff accounts have no affiliation'] }],
+    );
+  }
+
+  static notYourOrganization(path = 'organizationId') {
+    return new IdentityError(
+      IdentityErrorCode.NotYourOrganization,
+      {
+        ja: '所属していない組織のメンバーは表示できません',
+        en: 'You can list the members of your own organization only',
+      },
+      [{ path, messages: ['not your organization'] }],
+    );
+  }
+
+  /** What only the account itself and staff may see (its email address). */
+  static notYourAccount() {
+    return new IdentityError(IdentityErrorCode.NotYourAccount, {
+      ja: 'ご本人とコーディネーターのみが閲覧できます',
+      en: 'Only the account itself and coordinators may see this',
+    });
   }
 }

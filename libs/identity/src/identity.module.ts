@@ -1,31 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '#libs/core';
 import { DirectoryModule } from '#libs/directory';
-import { AccountService } from './account.service.js';
-import { AuthResolver } from './auth.resolver.js';
-import { RefreshToken, Session } from './session.entity.js';
-import { SessionService } from './session.service.js';
-import { SignInThrottle } from './sign-in-throttle.js';
-import { TokenService } from './token.service.js';
-import { User } from './user.entity.js';
-import { UserResolver } from './user.resolver.js';
+import { AccountService } from './account/account.service.js';
+import { User } from './account/user.entity.js';
+import { UserResolver } from './account/user.resolver.js';
+import { IdentityAccessPolicy } from './identity.access.js';
+import { RefreshToken } from './session/refresh-token.entity.js';
+import { Session } from './session/session.entity.js';
+import { SessionResolver } from './session/session.resolver.js';
+import { SessionService } from './session/session.service.js';
+import { SignInThrottleService } from './session/sign-in-throttle.service.js';
+import { signingSecret } from './session/signing-secret.js';
+import { TokenService } from './session/token.service.js';
 
-/** Outside production a secret is made once and kept in DATA_DIR, so tokens survive restarts. */
-function signingSecret(config: AppConfig): string {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  const file = join(config.DATA_DIR, 'jwt-secret');
-  if (!existsSync(file)) {
-    mkdirSync(config.DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
+/** Accounts and their affiliations, sessions and tokens. */
 @Module({
   imports: [
     DirectoryModule,
@@ -39,12 +29,15 @@ function signingSecret(config: AppConfig): string {
     }),
   ],
   providers: [
-    { provide: SignInThrottle, useFactory: () => new SignInThrottle() },
+    // accounts
+    AccountService,
+    UserResolver,
+    IdentityAccessPolicy,
+    // sessions
+    { provide: SignInThrottleService, useFactory: () => new SignInThrottleService() },
     TokenService,
     SessionService,
-    AccountService,
-    AuthResolver,
-    UserResolver,
+    SessionResolver,
   ],
   exports: [SessionService, AccountService],
 })

@@ -1,5 +1,5 @@
 export { IdentityModule, IDENTITY_ENTITIES } from './identity.module.js';
-export { AccountService } from './account.service.js';
-export { SessionService } from './session.service.js';
-export { IdentityError, IdentityErrorCode } from './identity-errors.js';
-export { User, UserRole, Affiliation } from './user.entity.js';
+export { IdentityError, IdentityErrorCode } from './identity.errors.js';
+export { AccountService } from './account/account.service.js';
+export { User, UserRole, Affiliation } from './account/user.entity.js';
+export { SessionService } from './session/session.service.js';

@@ -1,27 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
+  AccessService,
   bilingual,
-  isStaff,
-  isUniqueViolation,
   logger,
   paginate,
   recordAudit,
+  uniqueOr,
   type Page,
   type PageArgs,
   type SignedInViewer,
   type Viewer,
 } from '#libs/core';
 import { DirectoryError, Organization, OrganizationService } from '#libs/directory';
-import type { AuthPayload } from './auth-payload.model.js';
-import type { CreateStaffAccountInput, DecideAffiliationInput, SignUpInput } from './dto/account.input.js';
-import { IdentityError, IdentityErrorCode } from './identity-errors.js';
-import { hashPassword } from './password-hasher.js';
-import { normalizeEmail, SessionService } from './session.service.js';
+import { IdentityPermission } from '../identity.access.js';
+import { IdentityError } from '../identity.errors.js';
+import type { AuthPayload } from '../session/auth-payload.model.js';
+import { SessionService } from '../session/session.service.js';
+import type { CreateStaffAccountInput } from './dto/create-staff-account.input.js';
+import type { DecideAffiliationInput } from './dto/decide-affiliation.input.js';
+import type { SignUpInput } from './dto/sign-up.input.js';
+import { normalizeEmail } from './email.js';
+import { hashPassword } from './password.js';
 import { User } from './user.entity.js';
 
 const COMPANY_TYPES = new Set(['company', 'startup']);
+const STAFF_ROLES = ['coordinator', 'admin'];
 
 /** Accounts: sign-up, staff accounts, the first admin, and affiliation decisions. */
 @Injectable()
@@ -30,6 +35,7 @@ export class AccountService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
     private readonly sessions: SessionService,
+    private readonly access: AccessService,
   ) {}
 
   /** Creates a researcher or company member whose affiliation waits for a coordinator. */
@@ -84,12 +90,40 @@ export class AccountService {
   }
 
   /** Email addresses are private: the account itself and coordinators see them. */
-  emailVisibleTo(user: User, viewer: Viewer): string | null {
-    return isStaff(viewer) || (viewer.kind === 'user' && viewer.userId === user.id) ? user.email : null;
+  async emailVisibleTo(user: User, viewer: Viewer): Promise<string | null> {
+    const visible = await this.access.checkAccess({
+      viewer,
+      permission: IdentityPermission.ReadEmail,
+      ids: [user.id],
+    });
+    return visible.has(user.id) ? user.email : null;
   }
 
   get(id: string): Promise<User | null> {
     return this.dataSource.manager.findOneBy(User, { id });
+  }
+
+  /** The accounts with these ids (unknown ids are left out, order is not kept). */
+  findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<User[]> {
+    return ids.length ? manager.findBy(User, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Every coordinator and admin account. */
+  async staffUserIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const staff = await manager.find(User, { select: { id: true }, where: { role: In(STAFF_ROLES) } });
+    return staff.map((user) => user.id);
+  }
+
+  /** The approved members of an organization. */
+  async approvedMemberIds(
+    organizationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const members = await manager.find(User, {
+      select: { id: true },
+      where: { organizationId, affiliationStatus: 'approved' },
+    });
+    return members.map((user) => user.id);
   }
 
   pendingAffiliations(args: PageArgs): Promise<Page<User>> {
@@ -100,17 +134,12 @@ export class AccountService {
   }
 
   /** Approved members of an organization: for its own members and for staff. */
-  members(organizationId: string, args: PageArgs, viewer: SignedInViewer): Promise<Page<User>> {
-    if (!isStaff(viewer) && viewer.organizationId !== organizationId) {
-      throw new IdentityError(
-        IdentityErrorCode.NotYourOrganization,
-        {
-          ja: '所属していない組織のメンバーは表示できません',
-          en: 'You can list the members of your own organization only',
-        },
-        [{ path: 'organizationId', messages: ['not your organization'] }],
-      );
-    }
+  async members(organizationId: string, args: PageArgs, viewer: SignedInViewer): Promise<Page<User>> {
+    await this.access.requireAccess({
+      viewer,
+      permission: IdentityPermission.ListMembers,
+      ids: [organizationId],
+    });
     const query = this.dataSource.manager
       .createQueryBuilder(User, 'user')
       .where('user.organizationId = :organizationId AND user.affiliationStatus = :approved', {
@@ -128,6 +157,10 @@ export class AccountService {
     return this.decideAffiliation(input, coordinator, 'rejected');
   }
 
+  /**
+   * Accounts carry no version (a decision is idempotent and the last one wins),
+   * so this is a locked, audited write rather than a VersionedWriter one.
+   */
   private async decideAffiliation(
     input: DecideAffiliationInput,
     coordinator: SignedInViewer,
@@ -139,15 +172,9 @@ export class AccountService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw IdentityError.userNotFound(input.userId, 'input.userId');
-      if (!user.organizationId) {
-        throw new IdentityError(
-          IdentityErrorCode.NoAffiliation,
-          { ja: 'このアカウントには所属がありません', en: 'This account has no affiliation to decide on' },
-          [{ path: 'input.userId', messages: ['staff accounts have no affiliation'] }],
-        );
-      }
+      if (!user.organizationId) throw IdentityError.noAffiliation();
       if (user.affiliationStatus === decision) return user;
-      const before = { affiliationStatus: user.affiliationStatus, affiliationNote: user.affiliationNote };
+      const before = affiliationOf(user);
       user.affiliationStatus = decision;
       user.affiliationDecidedBy = coordinator.userId;
       user.affiliationDecidedAt = new Date();
@@ -159,7 +186,7 @@ export class AccountService {
         entityId: user.id,
         action: `affiliation ${decision}`,
         before,
-        after: { affiliationStatus: saved.affiliationStatus, affiliationNote: saved.affiliationNote },
+        after: affiliationOf(saved),
       });
       return saved;
     });
@@ -171,36 +198,21 @@ export class AccountService {
     create: (manager: EntityManager, email: string) => Promise<T>,
   ): Promise<T> {
     const email = normalizeEmail(rawEmail);
-    const emailTaken = () =>
-      new IdentityError(
-        IdentityErrorCode.EmailTaken,
-        { ja: 'このメールアドレスは既に登録されています', en: 'An account with this email already exists' },
-        [{ path: 'input.email', messages: ['already registered'] }],
-      );
-    if (await this.dataSource.manager.existsBy(User, { email })) throw emailTaken();
-    try {
-      return await this.dataSource.transaction((manager) => create(manager, email));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw emailTaken();
-      throw error;
-    }
+    if (await this.dataSource.manager.existsBy(User, { email })) throw IdentityError.emailTaken();
+    return uniqueOr(
+      () => this.dataSource.transaction((manager) => create(manager, email)),
+      () => IdentityError.emailTaken(),
+    );
   }
+}
+
+/** What the audit log keeps of an affiliation decision. */
+function affiliationOf(user: User) {
+  return { affiliationStatus: user.affiliationStatus, affiliationNote: user.affiliationNote };
 }
 
 function assertFitsOrganization(role: string, organization: Organization) {
   const isCompany = COMPANY_TYPES.has(organization.type);
   if ((role === 'company-member') === isCompany) return;
-  throw new IdentityError(
-    IdentityErrorCode.OrganizationMismatch,
-    role === 'company-member'
-      ? {
-          ja: '企業の方は企業・ベンチャーを所属に選んでください',
-          en: 'Company members belong to a company or startup',
-        }
-      : {
-          ja: '研究者の方は大学・研究機関などを所属に選んでください',
-          en: 'Researchers belong to a university, institute or laboratory, not a company',
-        },
-    [{ path: 'input.organizationId', messages: [`a ${role} cannot belong to a ${organization.type}`] }],
-  );
+  throw IdentityError.organizationMismatch(role, organization.type);
 }

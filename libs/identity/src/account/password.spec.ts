@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password.js';
 
 describe('password hashing', () => {
   it('uses argon2id and verifies only the right password', async () => {

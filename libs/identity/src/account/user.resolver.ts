@@ -1,7 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Allow,
-  Connection,
   CurrentViewer,
   Loaders,
   PageArgs,
@@ -11,14 +10,11 @@ import {
 } from '#libs/core';
 import { Organization, OrganizationService } from '#libs/directory';
 import { AccountService } from './account.service.js';
-import {
-  CreateStaffAccountInput,
-  DecideAffiliationInput,
-  OrganizationMembersArgs,
-} from './dto/account.input.js';
+import { CreateStaffAccountInput } from './dto/create-staff-account.input.js';
+import { DecideAffiliationInput } from './dto/decide-affiliation.input.js';
+import { OrganizationMembersArgs } from './dto/organization-members.args.js';
 import { User } from './user.entity.js';
-
-const UserConnection = Connection(User, 'User');
+import { UserConnection } from './user.model.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -26,6 +22,12 @@ export class UserResolver {
     private readonly accounts: AccountService,
     private readonly organizations: OrganizationService,
   ) {}
+
+  @Allow('signed-in')
+  @Query(() => User, { description: 'The signed-in account.' })
+  me(@CurrentViewer() viewer: Viewer) {
+    return viewer.kind === 'user' ? this.accounts.get(viewer.userId) : null;
+  }
 
   @Allow('coordinator', 'admin')
   @Query(() => UserConnection, {
@@ -70,7 +72,7 @@ export class UserResolver {
     nullable: true,
     description: 'Visible to the account itself and to coordinators.',
   })
-  email(@Parent() user: User, @CurrentViewer() viewer: Viewer): string | null {
+  email(@Parent() user: User, @CurrentViewer() viewer: Viewer): Promise<string | null> {
     return this.accounts.emailVisibleTo(user, viewer);
   }
 }

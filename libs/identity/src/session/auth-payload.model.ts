@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { User } from './user.entity.js';
+import { User } from '../account/user.entity.js';
 
 @ObjectType({ description: 'Tokens for a signed-in session. Send accessToken as "Authorization: Bearer …".' })
 export class AuthPayload {

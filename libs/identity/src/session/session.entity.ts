@@ -8,7 +8,7 @@ import {
   JoinColumn,
   type Relation,
 } from 'typeorm';
-import { User } from './user.entity.js';
+import { User } from '../account/user.entity.js';
 
 /** One sign-in on one device: the family of refresh tokens that rotate from it. */
 @Entity()
@@ -33,32 +33,4 @@ export class Session {
   /** Why it ended: sign-out, or a refresh token used twice (likely stolen). */
   @Column({ type: 'text', nullable: true })
   revokedReason: string | null;
-}
-
-/** A refresh token, stored only as its SHA-256; each is good for one refresh. */
-@Entity()
-export class RefreshToken {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index({ unique: true })
-  @Column({ type: 'text' })
-  tokenHash: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  sessionId: string;
-
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
-  session?: Relation<Session>;
-
-  @Column({ type: 'timestamptz' })
-  expiresAt: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  usedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
 }

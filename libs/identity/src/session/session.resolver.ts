@@ -1,13 +1,17 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentViewer, type RequestContext, type Viewer } from '#libs/core';
-import { AccountService } from './account.service.js';
+import { AccountService } from '../account/account.service.js';
+import { SignUpInput } from '../account/dto/sign-up.input.js';
 import { AuthPayload } from './auth-payload.model.js';
-import { RefreshTokenArgs, SignInInput, SignOutArgs, SignUpInput } from './dto/account.input.js';
-import { SessionService, viewerOf } from './session.service.js';
-import { User } from './user.entity.js';
+import { RefreshTokenArgs } from './dto/refresh-token.args.js';
+import { SignInInput } from './dto/sign-in.input.js';
+import { SignOutArgs } from './dto/sign-out.args.js';
+import { SessionService } from './session.service.js';
+import { viewerOf } from './viewer-of.js';
 
+/** Signing up, in and out, and refreshing tokens. */
 @Resolver()
-export class AuthResolver {
+export class SessionResolver {
   constructor(
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
@@ -42,12 +46,6 @@ export class AuthResolver {
   })
   signOut(@Args() args: SignOutArgs, @CurrentViewer() viewer: Viewer) {
     return this.sessions.signOut(args.refreshToken, viewer);
-  }
-
-  @Allow('signed-in')
-  @Query(() => User, { description: 'The signed-in account.' })
-  me(@CurrentViewer() viewer: Viewer) {
-    return viewer.kind === 'user' ? this.accounts.get(viewer.userId) : null;
   }
 }
 

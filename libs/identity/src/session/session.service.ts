@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ANONYMOUS, type Viewer } from '#libs/core';
+import { normalizeEmail } from '../account/email.js';
+import { verifyAgainstDecoy, verifyPassword } from '../account/password.js';
+import { User } from '../account/user.entity.js';
+import { IdentityError } from '../identity.errors.js';
 import type { AuthPayload } from './auth-payload.model.js';
-import { IdentityError, IdentityErrorCode } from './identity-errors.js';
-import { SignInThrottle } from './sign-in-throttle.js';
-import { verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
-import { RefreshToken, Session } from './session.entity.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { Session } from './session.entity.js';
+import { SignInThrottleService } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
-import { User } from './user.entity.js';
+import { viewerOf } from './viewer-of.js';
 
 /** Sign-in, token rotation, sign-out, and turning an access token into a Viewer. */
 @Injectable()
@@ -16,17 +19,12 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
-    private readonly throttle: SignInThrottle,
+    private readonly throttle: SignInThrottleService,
   ) {}
 
   async signIn(rawEmail: string, password: string): Promise<AuthPayload> {
     const email = normalizeEmail(rawEmail);
-    if (this.throttle.isLocked(email)) {
-      throw new IdentityError(IdentityErrorCode.TooManyAttempts, {
-        ja: 'ログインの失敗が続いたため、しばらくしてからお試しください',
-        en: 'Too many failed sign-ins for this account; try again in 15 minutes',
-      });
-    }
+    if (this.throttle.isLocked(email)) throw IdentityError.tooManyAttempts();
     const user = await this.dataSource.manager.findOneBy(User, { email });
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
@@ -142,16 +140,3 @@ export class SessionService {
     };
   }
 }
-
-export function viewerOf(user: User, sessionId: string): Viewer {
-  return {
-    kind: 'user',
-    userId: user.id,
-    role: user.role,
-    organizationId: user.organizationId,
-    affiliation: user.affiliationStatus,
-    sessionId,
-  };
-}
-
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -15,7 +15,7 @@ interface Failures {
  * a shared store is needed once the API runs as several instances.
  */
 @Injectable()
-export class SignInThrottle {
+export class SignInThrottleService {
   private readonly failures = new Map<string, Failures>();
 
   constructor(private readonly now: () => number = Date.now) {}

@@ -1,0 +1,52 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AccessService, isStaff, type AccessPolicy, type AccessRequest, type DomainError } from '#libs/core';
+import { IdentityError } from './identity.errors.js';
+
+export enum IdentityPermission {
+  /** List the approved members of organizations; ids are organization ids. */
+  ListMembers = 'organization:list-members',
+  /** See the email address of accounts; ids are user ids. */
+  ReadEmail = 'user:read-email',
+}
+
+type Request = AccessRequest<IdentityPermission> & { ids: Set<string> };
+
+/**
+ * Who may see what of accounts: staff see every account's members and email;
+ * others only their own organization's members and their own email.
+ */
+@Injectable()
+export class IdentityAccessPolicy implements AccessPolicy<IdentityPermission>, OnModuleInit {
+  readonly permissions = Object.values(IdentityPermission);
+
+  constructor(private readonly access: AccessService) {}
+
+  onModuleInit() {
+    this.access.register(this);
+  }
+
+  allowed({ viewer, permission, ids }: Request): Promise<Set<string>> {
+    if (isStaff(viewer)) return Promise.resolve(ids);
+    if (viewer.kind !== 'user') return Promise.resolve(new Set());
+    switch (permission) {
+      case IdentityPermission.ListMembers:
+        return Promise.resolve(only(ids, viewer.organizationId));
+      case IdentityPermission.ReadEmail:
+        return Promise.resolve(only(ids, viewer.userId));
+    }
+  }
+
+  denied({ permission }: Request): Promise<DomainError> {
+    switch (permission) {
+      case IdentityPermission.ListMembers:
+        return Promise.resolve(IdentityError.notYourOrganization());
+      case IdentityPermission.ReadEmail:
+        return Promise.resolve(IdentityError.notYourAccount());
+    }
+  }
+}
+
+/** The one id of `ids` that is `own`, if any. */
+function only(ids: Set<string>, own: string | null): Set<string> {
+  return new Set(own !== null && ids.has(own) ? [own] : []);
+}
