@@ -1,14 +1,11 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { BilingualTextInputOf, IsTaxonomyCode } from '#libs/core';
-import { CODE_PATTERN } from '../../catalog-inputs.js';
+import { CODE_PATTERN, type InputClass } from '../../catalog-inputs.js';
 import { NeedConfidentiality } from '../company-need.entity.js';
 
 export const NeedDescriptionInput = BilingualTextInputOf(10000, 'NeedDescriptionInput');
 export type NeedDescriptionInput = InstanceType<typeof NeedDescriptionInput>;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
-type InputClass = abstract new (...args: any[]) => object;
 
 /** The editable content of a need, shared by create and update (update adds it to RecordVersionInput). */
 export function WithNeedContent<Base extends InputClass>(base: Base) {

@@ -12,13 +12,10 @@ import {
   Min,
 } from 'class-validator';
 import { BilingualTextInputOf, IsTaxonomyCode } from '#libs/core';
-import { CODE_PATTERN } from '../../catalog-inputs.js';
+import { CODE_PATTERN, type InputClass } from '../../catalog-inputs.js';
 
 export const SummaryInput = BilingualTextInputOf(10000, 'SummaryInput');
 export type SummaryInput = InstanceType<typeof SummaryInput>;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
-type InputClass = abstract new (...args: any[]) => object;
 
 /** The editable content of a seed, shared by create and update (update adds it to RecordVersionInput). */
 export function WithSeedContent<Base extends InputClass>(base: Base) {
