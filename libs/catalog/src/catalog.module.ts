@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
+import { CatalogAccessPolicy } from './catalog.access.js';
 import { CompanyNeed } from './need/company-need.entity.js';
 import { NeedQueryService } from './need/need-query.service.js';
 import { NeedResolver } from './need/need.resolver.js';
@@ -13,14 +14,18 @@ import { ResearchSeed } from './seed/research-seed.entity.js';
 import { SeedQueryService } from './seed/seed-query.service.js';
 import { SeedResolver } from './seed/seed.resolver.js';
 import { SeedService } from './seed/seed.service.js';
-import { CatalogImporter } from './transfer/catalog-importer.js';
-import { DemoCatalog } from './transfer/demo-catalog.js';
+import { CatalogImportService } from './transfer/catalog-import.service.js';
+import { DemoCatalogService } from './transfer/demo-catalog.service.js';
 import { TransferResolver } from './transfer/transfer.resolver.js';
+import { TransferService } from './transfer/transfer.service.js';
+
+export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed];
 
 /** What researchers, companies and coordinators put into Kyoso: programs, research seeds, company needs. */
 @Module({
-  imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature([Program, ResearchSeed, CompanyNeed])],
+  imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature(CATALOG_ENTITIES)],
   providers: [
+    CatalogAccessPolicy,
     ProgramService,
     ProgramResolver,
     SeedService,
@@ -29,12 +34,11 @@ import { TransferResolver } from './transfer/transfer.resolver.js';
     NeedService,
     NeedQueryService,
     NeedResolver,
-    CatalogImporter,
+    CatalogImportService,
+    TransferService,
     TransferResolver,
-    DemoCatalog,
+    DemoCatalogService,
   ],
-  exports: [ProgramService, SeedQueryService, NeedQueryService, CatalogImporter, DemoCatalog],
+  exports: [ProgramService, SeedQueryService, NeedQueryService, CatalogImportService, DemoCatalogService],
 })
 export class CatalogModule {}
-
-export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed];

@@ -1,19 +1,28 @@
 export { CatalogModule, CATALOG_ENTITIES } from './catalog.module.js';
-export { CatalogError, CatalogErrorCode } from './catalog-errors.js';
+export { CatalogError, CatalogErrorCode } from './catalog.errors.js';
+export {
+  CatalogAccessPolicy,
+  needReadCondition,
+  seedReadCondition,
+  type CatalogPermission,
+} from './catalog.access.js';
+export { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from './catalog.topics.js';
 export { Program } from './program/program.entity.js';
 export { ProgramService } from './program/program.service.js';
 export { ResearchSeed, SeedStatus } from './seed/research-seed.entity.js';
 export { SeedQueryService } from './seed/seed-query.service.js';
 export { CompanyNeed, NeedConfidentiality, NeedStatus } from './need/company-need.entity.js';
 export { NeedQueryService } from './need/need-query.service.js';
-export { CatalogImporter, MAX_LINE_BYTES, type ImportReport } from './transfer/catalog-importer.js';
 export {
-  isProblemLine,
-  parseRecord,
-  readNdjsonLines,
-  type ImportProblem,
-  type ImportRecord,
-} from './import/index.js';
+  CatalogImportService,
+  MAX_LINE_BYTES,
+  type ImportReport,
+} from './transfer/catalog-import.service.js';
+export { DemoCatalogService } from './transfer/demo-catalog.service.js';
 export { exportCatalog } from './transfer/catalog-export.js';
-export { DemoCatalog } from './transfer/demo-catalog.js';
-export { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from './catalog-topics.js';
+export { parseRecord, type ImportProblem, type ImportRecord } from './transfer/import-record-schema.js';
+export { isProblemLine, readNdjsonLines } from './transfer/ndjson-lines.js';
+
+// Old names, kept while apps/ and test/ still use them (issue 9): prefer the *Service names above.
+export { CatalogImportService as CatalogImporter } from './transfer/catalog-import.service.js';
+export { DemoCatalogService as DemoCatalog } from './transfer/demo-catalog.service.js';

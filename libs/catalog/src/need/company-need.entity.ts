@@ -1,17 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-  type Relation,
-} from 'typeorm';
-import { BilingualText } from '#libs/core';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BilingualText, VersionedRecord, WithAuthor, WithExternalId } from '#libs/core';
 import { Organization } from '#libs/directory';
 
 export enum NeedConfidentiality {
@@ -32,16 +21,7 @@ registerEnumType(NeedStatus, { name: 'NeedStatus' });
 /** A company need (ニーズ): a problem a company wants solved with research. */
 @ObjectType({ description: 'A company need (ニーズ): a problem a company wants to solve with researchers.' })
 @Entity()
-export class CompanyNeed {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => String, { nullable: true })
-  @Index({ unique: true, where: 'external_id IS NOT NULL' })
-  @Column({ type: 'text', nullable: true })
-  externalId: string | null;
-
+export class CompanyNeed extends WithAuthor(WithExternalId(VersionedRecord)) {
   @Index()
   @Column({ type: 'uuid' })
   companyId: string;
@@ -90,19 +70,4 @@ export class CompanyNeed {
   @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' })
   @Column({ type: 'date', nullable: true })
   deadline: string | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdByUserId: string | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

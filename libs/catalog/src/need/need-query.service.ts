@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { paginate, recordKey, type Page, type RecordKeyArgs, type Viewer } from '#libs/core';
-import { CompanyNeed, NeedConfidentiality, NeedStatus } from './company-need.entity.js';
-import type { NeedsArgs } from './dto/need.input.js';
-import { needVisibility } from './need-access.js';
-import { CatalogError } from '../catalog-errors.js';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import {
+  conditionToSql,
+  paginate,
+  recordKey,
+  type AttributeSql,
+  type Page,
+  type RecordKeyArgs,
+  type Viewer,
+} from '#libs/core';
+import { needReadCondition } from '../catalog.access.js';
+import { CatalogError } from '../catalog.errors.js';
+import { CompanyNeed, NeedStatus } from './company-need.entity.js';
+import type { NeedsArgs } from './dto/needs.args.js';
 
-/** Reading needs: by id, by externalId and in lists, all through one visibility rule. */
+/** The attributes of needReadCondition as SQL over the alias `need`. */
+const NEED_ATTRIBUTES: AttributeSql = {
+  confidentiality: (values) => `need.confidentiality IN (:...${values})`,
+  company: (values) => `need.companyId IN (:...${values})`,
+};
+
+/** Reading needs: by id, by externalId and in lists, all through needReadCondition. */
 @Injectable()
 export class NeedQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -40,19 +54,20 @@ export class NeedQueryService {
     return this.visible(viewer).andWhere('need.id IN (:...ids)', { ids }).getMany();
   }
 
-  /** The visibility rule as SQL, so lists and counts can never include what a viewer may not see. */
-  visible(viewer: Viewer): SelectQueryBuilder<CompanyNeed> {
-    const query = this.dataSource.manager.createQueryBuilder(CompanyNeed, 'need');
-    const visibility = needVisibility(viewer);
-    if (visibility.kind === 'all') return query;
-    if (visibility.kind === 'public')
-      return query.where('need.confidentiality = :public', { public: NeedConfidentiality.PUBLIC });
-    return query.where(
-      new Brackets((where) =>
-        where
-          .where('need.confidentiality = :public', { public: NeedConfidentiality.PUBLIC })
-          .orWhere('need.companyId = :ownCompany', { ownCompany: visibility.companyId }),
-      ),
-    );
+  /**
+   * Needs by id with NO visibility filter: for background processes (matching,
+   * indexing, e-mail) and for rules that decide visibility themselves. Never
+   * hand the result to a viewer unchecked; use get or visibleByIds for that.
+   */
+  loadByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<CompanyNeed[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.findBy(CompanyNeed, { id: In(ids) });
+  }
+
+  /** The read rule as SQL, so lists and counts never include what a viewer may not see. */
+  private visible(viewer: Viewer): SelectQueryBuilder<CompanyNeed> {
+    return this.dataSource.manager
+      .createQueryBuilder(CompanyNeed, 'need')
+      .where(conditionToSql(needReadCondition(viewer), NEED_ATTRIBUTES));
   }
 }

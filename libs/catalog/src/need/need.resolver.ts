@@ -1,7 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Allow,
-  Connection,
   CurrentViewer,
   Loaders,
   RecordKeyArgs,
@@ -14,11 +13,12 @@ import { Organization, OrganizationService } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
 import { CompanyNeed } from './company-need.entity.js';
-import { CreateNeedInput, NeedsArgs, UpdateNeedInput } from './dto/need.input.js';
+import { CreateNeedInput } from './dto/create-need.input.js';
+import { NeedsArgs } from './dto/needs.args.js';
+import { UpdateNeedInput } from './dto/update-need.input.js';
 import { NeedQueryService } from './need-query.service.js';
 import { NeedService } from './need.service.js';
-
-const NeedConnection = Connection(CompanyNeed, 'CompanyNeed');
+import { NeedConnection } from './need.model.js';
 
 @Resolver(() => CompanyNeed)
 export class NeedResolver {
@@ -67,8 +67,7 @@ export class NeedResolver {
   }
 
   @ResolveField(() => [Program])
-  async programs(@Parent() need: CompanyNeed, @Loaders() loaders: RequestLoaders) {
-    const programs = await this.programService.byCodeLoader(loaders).loadMany(need.programCodes);
-    return programs.filter((program): program is Program => program instanceof Program);
+  programs(@Parent() need: CompanyNeed, @Loaders() loaders: RequestLoaders) {
+    return this.programService.byCodes(loaders, need.programCodes);
   }
 }

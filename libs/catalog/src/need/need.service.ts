@@ -1,27 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
+  AccessService,
   bilingual,
-  isUniqueViolation,
-  recordAudit,
-  recordChange,
+  CoreError,
+  patchRecord,
+  uniqueOr,
+  VersionedWriter,
   type RecordVersionInput,
   type SignedInViewer,
 } from '#libs/core';
-import { Organization } from '#libs/directory';
-import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
+import { OrganizationService } from '#libs/directory';
+import { CatalogError } from '../catalog.errors.js';
+import { NEED_CHANGES } from '../catalog.topics.js';
 import { ProgramService } from '../program/program.service.js';
 import { cleanList } from '../text-lists.js';
 import { CompanyNeed, NeedConfidentiality, NeedStatus } from './company-need.entity.js';
-import type { CreateNeedInput, UpdateNeedInput } from './dto/need.input.js';
-import { assertMayWriteFor } from './need-access.js';
-import { NEED_CHANGES } from '../catalog-topics.js';
+import type { CreateNeedInput } from './dto/create-need.input.js';
+import type { UpdateNeedInput } from './dto/update-need.input.js';
 
 const COMPANY_TYPES = new Set(['company', 'startup']);
 
-function snapshot(need: CompanyNeed) {
-  return {
+const needWriter = new VersionedWriter<CompanyNeed>({
+  entity: CompanyNeed,
+  auditType: 'need',
+  topic: NEED_CHANGES,
+  snapshot: (need) => ({
     companyId: need.companyId,
     title: { ...need.title },
     description: { ...need.description },
@@ -33,21 +38,24 @@ function snapshot(need: CompanyNeed) {
     confidentiality: need.confidentiality,
     status: need.status,
     deadline: need.deadline,
-  };
-}
+  }),
+  notFound: (id) => CatalogError.needNotFound(id, 'input.id'),
+});
 
 /** Writing needs: post, edit, close; each change audited in its transaction. */
 @Injectable()
 export class NeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly organizations: OrganizationService,
     private readonly programs: ProgramService,
   ) {}
 
   async create(input: CreateNeedInput, viewer: SignedInViewer): Promise<CompanyNeed> {
-    assertMayWriteFor(viewer, input.companyId, 'input.companyId');
+    await this.access.requireAccess({ viewer, permission: 'need.create', ids: [input.companyId] });
     await this.assertCompany(input.companyId);
-    await this.assertPrograms(input.programCodes);
+    await this.programs.assertKnown(cleanList(input.programCodes));
     const need = this.dataSource.manager.create(CompanyNeed, {
       externalId: input.externalId ?? null,
       companyId: input.companyId,
@@ -64,121 +72,63 @@ export class NeedService {
       createdByUserId: viewer.userId,
     });
     assertTrlRange(need);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.save(need);
-        await recordAudit(manager, {
-          actorUserId: viewer.userId,
-          entityType: 'need',
-          entityId: saved.id,
-          action: 'created',
-          before: null,
-          after: snapshot(saved),
-        });
-        await recordChange(manager, NEED_CHANGES, [saved.id]);
-        return saved;
-      });
-    } catch (error) {
-      if (input.externalId && isUniqueViolation(error)) throw CatalogError.externalIdTaken(input.externalId);
-      throw error;
-    }
+    return uniqueOr(
+      () => this.dataSource.transaction((manager) => needWriter.create(manager, need, viewer.userId)),
+      () => (input.externalId ? CoreError.externalIdTaken(input.externalId) : null),
+    );
   }
 
   update(input: UpdateNeedInput, viewer: SignedInViewer): Promise<CompanyNeed> {
     return this.change(input, viewer, 'updated', async (need) => {
-      if (input.programCodes) await this.assertPrograms(input.programCodes);
-      if (input.title) need.title = bilingual(input.title);
-      if (input.description) need.description = bilingual(input.description);
-      if (input.fields) need.fields = cleanList(input.fields);
-      if (input.desiredCollaboration) need.desiredCollaboration = cleanList(input.desiredCollaboration);
-      if (input.trlMin !== undefined) need.trlMin = input.trlMin ?? null;
-      if (input.trlMax !== undefined) need.trlMax = input.trlMax ?? null;
-      if (input.programCodes) need.programCodes = cleanList(input.programCodes);
-      if (input.confidentiality) need.confidentiality = input.confidentiality;
-      if (input.deadline !== undefined) need.deadline = input.deadline ?? null;
+      if (input.programCodes) await this.programs.assertKnown(cleanList(input.programCodes));
+      patchRecord(need, input, {
+        transforms: {
+          title: bilingual,
+          description: bilingual,
+          fields: cleanList,
+          desiredCollaboration: cleanList,
+          programCodes: cleanList,
+        },
+        clearable: ['trlMin', 'trlMax', 'deadline'],
+      });
       assertTrlRange(need);
     });
   }
 
   close(input: RecordVersionInput, viewer: SignedInViewer): Promise<CompanyNeed> {
-    return this.change(input, viewer, 'closed', async (need) => {
-      if (need.status === NeedStatus.CLOSED) {
-        throw new CatalogError(
-          CatalogErrorCode.IllegalStatusChange,
-          { ja: 'このニーズは既に締め切られています', en: 'This need is already closed' },
-          [{ path: 'input.id', messages: ['already closed'] }],
-        );
-      }
+    return this.change(input, viewer, 'closed', (need) => {
+      if (need.status === NeedStatus.CLOSED) throw CatalogError.needAlreadyClosed();
       need.status = NeedStatus.CLOSED;
     });
   }
 
+  /** A change by someone who may edit the need (one who may not even read it is told it does not exist). */
   private change(
-    input: { id: string; version: number },
+    input: RecordVersionInput,
     viewer: SignedInViewer,
     action: string,
-    edit: (need: CompanyNeed) => Promise<void>,
-  ) {
-    return this.dataSource.transaction(async (manager: EntityManager) => {
-      const need = await manager.findOne(CompanyNeed, {
-        where: { id: input.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      // a confidential need the viewer may not touch is, to them, a need that does not exist
-      if (!need || (!mayTouch(viewer, need) && need.confidentiality !== NeedConfidentiality.PUBLIC))
-        throw CatalogError.needNotFound(input.id, 'input.id');
-      assertMayWriteFor(viewer, need.companyId, 'input.id');
-      if (need.version !== input.version) throw CatalogError.staleVersion(need.version);
-      const before = snapshot(need);
-      await edit(need);
-      const saved = await manager.save(need);
-      await recordAudit(manager, {
+    edit: (need: CompanyNeed) => Promise<void> | void,
+  ): Promise<CompanyNeed> {
+    return this.dataSource.transaction((manager) =>
+      needWriter.update(manager, {
+        id: input.id,
+        version: input.version,
         actorUserId: viewer.userId,
-        entityType: 'need',
-        entityId: need.id,
         action,
-        before,
-        after: snapshot(saved),
-      });
-      await recordChange(manager, NEED_CHANGES, [need.id]);
-      return saved;
-    });
+        authorize: (need) => this.access.requireAccess({ viewer, permission: 'need.edit', ids: [need.id] }),
+        edit,
+      }),
+    );
   }
 
   private async assertCompany(companyId: string) {
-    const company = await this.dataSource.manager.findOneBy(Organization, { id: companyId });
+    const company = await this.organizations.find(companyId);
     if (!company) throw CatalogError.unknownReference('input.companyId', 'organization', companyId);
-    if (!COMPANY_TYPES.has(company.type)) {
-      throw new CatalogError(
-        CatalogErrorCode.InvalidValue,
-        { ja: 'ニーズは企業・ベンチャーが登録します', en: 'Needs belong to a company or startup' },
-        [{ path: 'input.companyId', messages: [`a ${company.type} cannot post needs`] }],
-      );
-    }
-  }
-
-  private async assertPrograms(codes: string[] | undefined) {
-    const unknown = await this.programs.unknownCodes(cleanList(codes));
-    if (unknown.length)
-      throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
-  }
-}
-
-function mayTouch(viewer: SignedInViewer, need: CompanyNeed): boolean {
-  try {
-    assertMayWriteFor(viewer, need.companyId, 'input.id');
-    return true;
-  } catch {
-    return false;
+    if (!COMPANY_TYPES.has(company.type)) throw CatalogError.notACompany(company.type);
   }
 }
 
 function assertTrlRange(need: CompanyNeed) {
-  if (need.trlMin !== null && need.trlMax !== null && need.trlMin > need.trlMax) {
-    throw new CatalogError(
-      CatalogErrorCode.InvalidValue,
-      { ja: 'TRL の下限が上限を超えています', en: 'trlMin is above trlMax' },
-      [{ path: 'input.trlMax', messages: ['trlMax must be at least trlMin'] }],
-    );
-  }
+  if (need.trlMin !== null && need.trlMax !== null && need.trlMin > need.trlMax)
+    throw CatalogError.trlRangeInverted();
 }

@@ -1,10 +1,12 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Connection, CurrentViewer, type SignedInViewer } from '#libs/core';
-import { CreateProgramInput, ProgramArgs, ProgramsArgs, UpdateProgramInput } from './dto/program.input.js';
+import { Allow, CurrentViewer, type SignedInViewer } from '#libs/core';
+import { CreateProgramInput } from './dto/create-program.input.js';
+import { ProgramArgs } from './dto/program.args.js';
+import { ProgramsArgs } from './dto/programs.args.js';
+import { UpdateProgramInput } from './dto/update-program.input.js';
 import { Program } from './program.entity.js';
 import { ProgramService } from './program.service.js';
-
-const ProgramConnection = Connection(Program, 'Program');
+import { ProgramConnection } from './program.model.js';
 
 @Resolver(() => Program)
 export class ProgramResolver {

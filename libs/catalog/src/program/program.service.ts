@@ -4,41 +4,46 @@ import { DataSource, In } from 'typeorm';
 import {
   bilingual,
   byKeys,
-  isUniqueViolation,
   paginate,
-  recordAudit,
-  recordChange,
+  patchRecord,
+  uniqueOr,
+  VersionedWriter,
   type Page,
   type RequestLoaders,
   type SignedInViewer,
 } from '#libs/core';
-import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
-import type {
-  CreateProgramInput,
-  ProgramArgs,
-  ProgramsArgs,
-  UpdateProgramInput,
-} from './dto/program.input.js';
+import { CatalogError } from '../catalog.errors.js';
+import { PROGRAM_CHANGES } from '../catalog.topics.js';
+import type { CreateProgramInput } from './dto/create-program.input.js';
+import type { ProgramArgs } from './dto/program.args.js';
+import type { ProgramsArgs } from './dto/programs.args.js';
+import type { UpdateProgramInput } from './dto/update-program.input.js';
 import { Program } from './program.entity.js';
-import { PROGRAM_CHANGES } from '../catalog-topics.js';
 
-const snapshot = (program: Program) => ({
-  code: program.code,
-  name: { ...program.name },
-  description: { ...program.description },
+const programWriter = new VersionedWriter<Program>({
+  entity: Program,
+  auditType: 'program',
+  topic: PROGRAM_CHANGES,
+  snapshot: (program) => ({
+    code: program.code,
+    name: { ...program.name },
+    description: { ...program.description },
+  }),
+  notFound: (id) => CatalogError.programNotFound(id, 'input.id'),
 });
 
+/** Programs: read by anyone, written by coordinators; each change audited in its transaction. */
 @Injectable()
 export class ProgramService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async get(args: ProgramArgs): Promise<Program> {
-    if (!args.id && !args.code) throw notFound('id', '(none given)');
+    if (!args.id && !args.code) throw CatalogError.programNotFound('(none given)');
     const program = await this.dataSource.manager.findOneBy(
       Program,
       args.id ? { id: args.id } : { code: args.code },
     );
-    if (!program) throw notFound(args.id ? 'id' : 'code', args.id ?? args.code ?? '');
+    if (!program) throw CatalogError.programNotFound(args.id ?? args.code ?? '', args.id ? 'id' : 'code');
     return program;
   }
 
@@ -46,8 +51,54 @@ export class ProgramService {
     return paginate(this.dataSource.manager.createQueryBuilder(Program, 'program'), args);
   }
 
-  /** Programs by code, per request: seeds list their program codes. */
-  byCodeLoader(loaders: RequestLoaders) {
+  /** The programs a seed or need names, per request (codes naming no program are left out). */
+  async byCodes(loaders: RequestLoaders, codes: string[]): Promise<Program[]> {
+    const programs = await this.byCodeLoader(loaders).loadMany(codes);
+    return programs.filter((program): program is Program => program instanceof Program);
+  }
+
+  /** Refuses program codes (of a seed or need being written) that name no program. */
+  async assertKnown(codes: string[], path = 'input.programCodes'): Promise<void> {
+    if (codes.length === 0) return;
+    const known = new Set(
+      (await this.dataSource.manager.findBy(Program, { code: In(codes) })).map((program) => program.code),
+    );
+    const unknown = codes.filter((code) => !known.has(code));
+    if (unknown.length) throw CatalogError.unknownReference(path, 'program', unknown.join(', '));
+  }
+
+  create(input: CreateProgramInput, actor: SignedInViewer): Promise<Program> {
+    return uniqueOr(
+      () =>
+        this.dataSource.transaction((manager) =>
+          programWriter.create(
+            manager,
+            manager.create(Program, {
+              code: input.code,
+              name: bilingual(input.name),
+              description: bilingual(input.description ?? {}),
+            }),
+            actor.userId,
+          ),
+        ),
+      () => CatalogError.programCodeTaken(input.code),
+    );
+  }
+
+  update(input: UpdateProgramInput, actor: SignedInViewer): Promise<Program> {
+    return this.dataSource.transaction((manager) =>
+      programWriter.update(manager, {
+        id: input.id,
+        version: input.version,
+        actorUserId: actor.userId,
+        action: 'updated',
+        edit: (program) =>
+          patchRecord(program, input, { transforms: { name: bilingual, description: bilingual } }),
+      }),
+    );
+  }
+
+  private byCodeLoader(loaders: RequestLoaders) {
     return loaders.get<string, Program>('catalog.programByCode', async (codes) =>
       byKeys(
         codes,
@@ -56,82 +107,4 @@ export class ProgramService {
       ),
     );
   }
-
-  /** The codes among `codes` that name no program. */
-  async unknownCodes(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const known = new Set(
-      (await this.dataSource.manager.findBy(Program, { code: In(codes) })).map((program) => program.code),
-    );
-    return codes.filter((code) => !known.has(code));
-  }
-
-  async create(input: CreateProgramInput, actor: SignedInViewer): Promise<Program> {
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const program = await manager.save(
-          manager.create(Program, {
-            code: input.code,
-            name: bilingual(input.name),
-            description: bilingual(input.description ?? {}),
-          }),
-        );
-        await recordAudit(manager, {
-          actorUserId: actor.userId,
-          entityType: 'program',
-          entityId: program.id,
-          action: 'created',
-          before: null,
-          after: snapshot(program),
-        });
-        await recordChange(manager, PROGRAM_CHANGES, [program.id]);
-        return program;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new CatalogError(
-          CatalogErrorCode.ProgramCodeTaken,
-          {
-            ja: `プログラムコード ${input.code} は既に使われています`,
-            en: `Program code ${input.code} is already in use`,
-          },
-          [{ path: 'input.code', messages: ['already in use'] }],
-        );
-      }
-      throw error;
-    }
-  }
-
-  async update(input: UpdateProgramInput, actor: SignedInViewer): Promise<Program> {
-    return this.dataSource.transaction(async (manager) => {
-      const program = await manager.findOne(Program, {
-        where: { id: input.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!program) throw notFound('input.id', input.id);
-      if (program.version !== input.version) throw CatalogError.staleVersion(program.version);
-      const before = snapshot(program);
-      if (input.name) program.name = bilingual(input.name);
-      if (input.description) program.description = bilingual(input.description);
-      const saved = await manager.save(program);
-      await recordAudit(manager, {
-        actorUserId: actor.userId,
-        entityType: 'program',
-        entityId: program.id,
-        action: 'updated',
-        before,
-        after: snapshot(saved),
-      });
-      await recordChange(manager, PROGRAM_CHANGES, [program.id]);
-      return saved;
-    });
-  }
-}
-
-function notFound(path: string, value: string) {
-  return new CatalogError(
-    CatalogErrorCode.ProgramNotFound,
-    { ja: `プログラムが見つかりません: ${value}`, en: `No program ${value}` },
-    [{ path, messages: ['no such program'] }],
-  );
 }

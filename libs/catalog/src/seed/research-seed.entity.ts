@@ -1,19 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-  type Relation,
-} from 'typeorm';
-import { BilingualText } from '#libs/core';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, type Relation } from 'typeorm';
+import { BilingualText, VersionedRecord, WithAuthor, WithExternalId } from '#libs/core';
 import { Organization, Person } from '#libs/directory';
 
 export enum SeedStatus {
@@ -28,16 +15,7 @@ registerEnumType(SeedStatus, { name: 'SeedStatus' });
   description: 'A research seed (研究シーズ): what researchers can offer, at what readiness, under what IP.',
 })
 @Entity()
-export class ResearchSeed {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Field(() => String, { nullable: true })
-  @Index({ unique: true, where: 'external_id IS NOT NULL' })
-  @Column({ type: 'text', nullable: true })
-  externalId: string | null;
-
+export class ResearchSeed extends WithAuthor(WithExternalId(VersionedRecord)) {
   @Field(() => BilingualText)
   @Column(() => BilingualText, { prefix: 'title' })
   title: BilingualText;
@@ -110,19 +88,4 @@ export class ResearchSeed {
   })
   @Column({ type: 'timestamptz', nullable: true })
   reviewDueAt: Date | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @Column({ type: 'uuid', nullable: true })
-  createdByUserId: string | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
-  updatedAt: Date;
 }

@@ -1,21 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
+  conditionToSql,
+  isStaff,
   paginate,
   recordKey,
+  type AttributeSql,
   type Page,
   type RecordKeyArgs,
   type RequestLoaders,
   type Viewer,
 } from '#libs/core';
 import type { Person } from '#libs/directory';
-import { CatalogError } from '../catalog-errors.js';
-import type { SeedsArgs } from './dto/seed.input.js';
+import { seedReadCondition } from '../catalog.access.js';
+import { CatalogError } from '../catalog.errors.js';
+import type { SeedsArgs } from './dto/seeds.args.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
-import { seedVisibility } from './seed-access.js';
 
-/** Reading seeds: every path applies the same visibility rule. */
+/** The people listed on seeds (seed_researcher is the catalog's table); person.user_id is their account. */
+const LISTED = 'seed_researcher listed JOIN person ON person.id = listed.person_id';
+
+/** The attributes of seedReadCondition as SQL over the alias `seed`. */
+const SEED_ATTRIBUTES: AttributeSql = {
+  status: (values) => `seed.status IN (:...${values})`,
+  institution: (values) => `seed.institutionId IN (:...${values})`,
+  listedUserIds: (values) =>
+    `EXISTS (SELECT 1 FROM ${LISTED} WHERE listed.seed_id = seed.id AND person.user_id IN (:...${values}))`,
+};
+
+/** Reading seeds: every viewer's read goes through seedReadCondition. */
 @Injectable()
 export class SeedQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -52,6 +66,21 @@ export class SeedQueryService {
     return this.visible(viewer).andWhere('seed.id IN (:...ids)', { ids }).getMany();
   }
 
+  /**
+   * Whether a published seed is past its review date; shown to coordinators
+   * and the researchers of its institution, null for everyone else.
+   */
+  needsReview(seed: ResearchSeed, viewer: Viewer): boolean | null {
+    const concerned =
+      isStaff(viewer) || (viewer.kind === 'user' && viewer.organizationId === seed.institutionId);
+    if (!concerned) return null;
+    return (
+      seed.status === SeedStatus.PUBLISHED &&
+      seed.reviewDueAt !== null &&
+      seed.reviewDueAt.getTime() < Date.now()
+    );
+  }
+
   /** Researchers of many seeds in one query. */
   researchersLoader(loaders: RequestLoaders) {
     return loaders.get<string, Person[]>('catalog.seedResearchers', async (seedIds) => {
@@ -65,22 +94,47 @@ export class SeedQueryService {
     });
   }
 
+  /** Whether the account is one of the researchers listed on the seed. */
+  async isListed(seedId: string, userId: string, manager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM ${LISTED} WHERE listed.seed_id = $1 AND person.user_id = $2 LIMIT 1`,
+      [seedId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The accounts of the researchers listed on the seed (people without an account are left out). */
+  async listedUserIds(seedId: string, manager = this.dataSource.manager): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT DISTINCT person.user_id FROM ${LISTED} WHERE listed.seed_id = $1 AND person.user_id IS NOT NULL`,
+      [seedId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The seeds the account is listed on as a researcher, whatever their status. */
+  async seedIdsListing(userId: string, manager = this.dataSource.manager): Promise<string[]> {
+    const rows: { seed_id: string }[] = await manager.query(
+      `SELECT DISTINCT listed.seed_id FROM ${LISTED} WHERE person.user_id = $1`,
+      [userId],
+    );
+    return rows.map((row) => row.seed_id);
+  }
+
+  /**
+   * Seeds by id with NO visibility filter: for background processes (matching,
+   * indexing, e-mail) and for rules that decide visibility themselves. Never
+   * hand the result to a viewer unchecked; use get or visibleByIds for that.
+   */
+  loadByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<ResearchSeed[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.findBy(ResearchSeed, { id: In(ids) });
+  }
+
   /** Seeds this viewer may see at all: published ones, plus drafts and archives for staff and listed researchers. */
   private visible(viewer: Viewer): SelectQueryBuilder<ResearchSeed> {
-    const query = this.dataSource.manager.createQueryBuilder(ResearchSeed, 'seed');
-    const visibility = seedVisibility(viewer);
-    if (visibility.kind === 'all') return query;
-    if (visibility.kind === 'published')
-      return query.where('seed.status = :published', { published: SeedStatus.PUBLISHED });
-    return query.where(
-      new Brackets((where) =>
-        where.where('seed.status = :published', { published: SeedStatus.PUBLISHED }).orWhere(
-          `seed.institutionId = :viewerOrganization AND EXISTS (
-             SELECT 1 FROM seed_researcher listed JOIN person ON person.id = listed.person_id
-              WHERE listed.seed_id = seed.id AND person.user_id = :viewerUser)`,
-          { viewerOrganization: visibility.organizationId, viewerUser: visibility.userId },
-        ),
-      ),
-    );
+    return this.dataSource.manager
+      .createQueryBuilder(ResearchSeed, 'seed')
+      .where(conditionToSql(seedReadCondition(viewer), SEED_ATTRIBUTES));
   }
 }

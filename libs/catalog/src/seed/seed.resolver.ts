@@ -1,9 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Allow,
-  Connection,
   CurrentViewer,
-  isStaff,
   Loaders,
   RecordKeyArgs,
   RecordVersionInput,
@@ -14,12 +12,13 @@ import {
 import { Organization, OrganizationService, Person } from '#libs/directory';
 import { Program } from '../program/program.entity.js';
 import { ProgramService } from '../program/program.service.js';
-import { CreateSeedInput, SeedsArgs, UpdateSeedInput } from './dto/seed.input.js';
-import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
+import { CreateSeedInput } from './dto/create-seed.input.js';
+import { SeedsArgs } from './dto/seeds.args.js';
+import { UpdateSeedInput } from './dto/update-seed.input.js';
+import { ResearchSeed } from './research-seed.entity.js';
 import { SeedQueryService } from './seed-query.service.js';
 import { SeedService } from './seed.service.js';
-
-const SeedConnection = Connection(ResearchSeed, 'ResearchSeed');
+import { SeedConnection } from './seed.model.js';
 
 @Resolver(() => ResearchSeed)
 export class SeedResolver {
@@ -91,9 +90,8 @@ export class SeedResolver {
   }
 
   @ResolveField(() => [Program])
-  async programs(@Parent() seed: ResearchSeed, @Loaders() loaders: RequestLoaders) {
-    const programs = await this.programService.byCodeLoader(loaders).loadMany(seed.programCodes);
-    return programs.filter((program): program is Program => program instanceof Program);
+  programs(@Parent() seed: ResearchSeed, @Loaders() loaders: RequestLoaders) {
+    return this.programService.byCodes(loaders, seed.programCodes);
   }
 
   @ResolveField(() => Boolean, {
@@ -102,13 +100,6 @@ export class SeedResolver {
       'Past its review date: shown to coordinators and the institution’s researchers, null for others.',
   })
   needsReview(@Parent() seed: ResearchSeed, @CurrentViewer() viewer: Viewer): boolean | null {
-    const concerned =
-      isStaff(viewer) || (viewer.kind === 'user' && viewer.organizationId === seed.institutionId);
-    if (!concerned) return null;
-    return (
-      seed.status === SeedStatus.PUBLISHED &&
-      seed.reviewDueAt !== null &&
-      seed.reviewDueAt.getTime() < Date.now()
-    );
+    return this.seedQueries.needsReview(seed, viewer);
   }
 }

@@ -2,33 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  AccessService,
   AppConfig,
   bilingual,
-  isUniqueViolation,
-  recordAudit,
-  recordChange,
+  CoreError,
+  patchRecord,
+  uniqueOr,
+  VersionedWriter,
+  type FieldProblem,
   type RecordVersionInput,
   type SignedInViewer,
 } from '#libs/core';
-import { Organization, Person, PersonService } from '#libs/directory';
+import { OrganizationService, PersonService, type Person } from '#libs/directory';
 import { AccountService } from '#libs/identity';
-import { CatalogError, CatalogErrorCode } from '../catalog-errors.js';
+import { CatalogError } from '../catalog.errors.js';
+import { SEED_CHANGES } from '../catalog.topics.js';
 import { ProgramService } from '../program/program.service.js';
 import { cleanList } from '../text-lists.js';
-import type { CreateSeedInput, UpdateSeedInput } from './dto/seed.input.js';
+import type { CreateSeedInput } from './dto/create-seed.input.js';
+import type { UpdateSeedInput } from './dto/update-seed.input.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
-import { assertMayCreateFor, assertMayEdit } from './seed-access.js';
-import { SEED_CHANGES } from '../catalog-topics.js';
 
-/** What the audit log records of a seed. */
-function snapshot(seed: ResearchSeed, researcherIds: string[]) {
-  return {
+const seedWriter = new VersionedWriter<ResearchSeed>({
+  entity: ResearchSeed,
+  auditType: 'seed',
+  topic: SEED_CHANGES,
+  snapshot: (seed) => ({
     title: { ...seed.title },
     summary: { ...seed.summary },
     keywords: seed.keywords,
     fields: seed.fields,
     institutionId: seed.institutionId,
-    researcherIds: [...researcherIds].sort(),
+    researcherIds: (seed.researchers ?? []).map((person) => person.id).sort(),
     trl: seed.trl,
     ipStatus: seed.ipStatus,
     patents: seed.patents,
@@ -38,8 +43,9 @@ function snapshot(seed: ResearchSeed, researcherIds: string[]) {
     status: seed.status,
     publishedAt: seed.publishedAt,
     reviewDueAt: seed.reviewDueAt,
-  };
-}
+  }),
+  notFound: (id) => CatalogError.seedNotFound(id, 'input.id'),
+});
 
 /** Writing seeds: create, edit, publish, archive, renew; each change audited in its transaction. */
 @Injectable()
@@ -47,22 +53,19 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly access: AccessService,
     private readonly accounts: AccountService,
+    private readonly organizations: OrganizationService,
     private readonly people: PersonService,
     private readonly programs: ProgramService,
   ) {}
 
   async create(input: CreateSeedInput, viewer: SignedInViewer): Promise<ResearchSeed> {
-    assertMayCreateFor(viewer, input.institutionId);
-    await this.assertReferences(input.institutionId, input.programCodes);
-    return this.unique(input.externalId, () =>
+    await this.access.requireAccess({ viewer, permission: 'seed.create', ids: [input.institutionId] });
+    await this.assertInstitution(input.institutionId);
+    await this.programs.assertKnown(cleanList(input.programCodes));
+    const write = () =>
       this.dataSource.transaction(async (manager) => {
-        const researchers = await this.researchersFor(
-          manager,
-          input.researcherIds ?? [],
-          viewer,
-          'input.researcherIds',
-        );
         const seed = manager.create(ResearchSeed, {
           externalId: input.externalId ?? null,
           title: bilingual(input.title),
@@ -70,7 +73,7 @@ export class SeedService {
           keywords: cleanList(input.keywords),
           fields: cleanList(input.fields),
           institutionId: input.institutionId,
-          researchers,
+          researchers: await this.researchersFor(manager, input.researcherIds ?? [], viewer),
           trl: input.trl ?? null,
           ipStatus: input.ipStatus ?? 'none',
           patents: cleanList(input.patents),
@@ -82,52 +85,38 @@ export class SeedService {
           reviewDueAt: null,
           createdByUserId: viewer.userId,
         });
-        const saved = await manager.save(seed);
-        await recordAudit(manager, {
-          actorUserId: viewer.userId,
-          entityType: 'seed',
-          entityId: saved.id,
-          action: 'created',
-          before: null,
-          after: snapshot(
-            saved,
-            researchers.map((p) => p.id),
-          ),
-        });
-        await recordChange(manager, SEED_CHANGES, [saved.id]);
-        return saved;
-      }),
-    );
+        return seedWriter.create(manager, seed, viewer.userId);
+      });
+    return uniqueOr(write, () => (input.externalId ? CoreError.externalIdTaken(input.externalId) : null));
   }
 
   update(input: UpdateSeedInput, viewer: SignedInViewer): Promise<ResearchSeed> {
-    return this.change(input, viewer, 'updated', async (manager, seed) => {
-      if (input.programCodes) await this.assertReferences(seed.institutionId, input.programCodes);
-      if (input.title) seed.title = bilingual(input.title);
-      if (input.summary) seed.summary = bilingual(input.summary);
-      if (input.keywords) seed.keywords = cleanList(input.keywords);
-      if (input.fields) seed.fields = cleanList(input.fields);
+    return this.change(input, viewer, 'updated', async (seed, manager) => {
+      if (input.programCodes) await this.programs.assertKnown(cleanList(input.programCodes));
+      patchRecord(seed, input, {
+        transforms: {
+          title: bilingual,
+          summary: bilingual,
+          keywords: cleanList,
+          fields: cleanList,
+          patents: cleanList,
+          collaborationTypes: cleanList,
+          applications: cleanList,
+          programCodes: cleanList,
+        },
+        clearable: ['trl'],
+        skip: ['researcherIds'],
+      });
       if (input.researcherIds)
-        seed.researchers = await this.researchersFor(
-          manager,
-          input.researcherIds,
-          viewer,
-          'input.researcherIds',
-        );
-      if (input.trl !== undefined) seed.trl = input.trl ?? null;
-      if (input.ipStatus) seed.ipStatus = input.ipStatus;
-      if (input.patents) seed.patents = cleanList(input.patents);
-      if (input.collaborationTypes) seed.collaborationTypes = cleanList(input.collaborationTypes);
-      if (input.applications) seed.applications = cleanList(input.applications);
-      if (input.programCodes) seed.programCodes = cleanList(input.programCodes);
+        seed.researchers = await this.researchersFor(manager, input.researcherIds, viewer);
       if (seed.status === SeedStatus.PUBLISHED) assertPublishable(seed);
     });
   }
 
   /** Readers in industry rank readiness first: no TRL or collaboration type, no publishing. */
   publish(input: RecordVersionInput, viewer: SignedInViewer): Promise<ResearchSeed> {
-    return this.change(input, viewer, 'published', async (_manager, seed) => {
-      if (seed.status !== SeedStatus.DRAFT) throw illegalChange(seed.status, 'published');
+    return this.change(input, viewer, 'published', (seed) => {
+      if (seed.status !== SeedStatus.DRAFT) throw CatalogError.illegalSeedChange(seed.status, 'published');
       assertPublishable(seed);
       seed.status = SeedStatus.PUBLISHED;
       seed.publishedAt = new Date();
@@ -136,70 +125,50 @@ export class SeedService {
   }
 
   archive(input: RecordVersionInput, viewer: SignedInViewer): Promise<ResearchSeed> {
-    return this.change(input, viewer, 'archived', async (_manager, seed) => {
-      if (seed.status === SeedStatus.ARCHIVED) throw illegalChange(seed.status, 'archived');
+    return this.change(input, viewer, 'archived', (seed) => {
+      if (seed.status === SeedStatus.ARCHIVED) throw CatalogError.illegalSeedChange(seed.status, 'archived');
       seed.status = SeedStatus.ARCHIVED;
     });
   }
 
   /** Confirms a published seed is current: the review date moves a full period ahead. */
   renew(input: RecordVersionInput, viewer: SignedInViewer): Promise<ResearchSeed> {
-    return this.change(input, viewer, 'renewed', async (_manager, seed) => {
-      if (seed.status !== SeedStatus.PUBLISHED) throw illegalChange(seed.status, 'renewed');
+    return this.change(input, viewer, 'renewed', (seed) => {
+      if (seed.status !== SeedStatus.PUBLISHED) throw CatalogError.illegalSeedChange(seed.status, 'renewed');
       seed.reviewDueAt = this.reviewDate(new Date());
     });
   }
 
-  reviewDate(from: Date): Date {
+  private reviewDate(from: Date): Date {
     const due = new Date(from);
     due.setMonth(due.getMonth() + this.config.SEED_REVIEW_MONTHS);
     return due;
   }
 
-  /** Loads, locks, checks version and permission, applies `edit`, saves and audits: one transaction. */
+  /** A change by someone who may edit the seed: its researchers are loaded first, for the rule and the audit. */
   private change(
-    input: { id: string; version: number },
+    input: RecordVersionInput,
     viewer: SignedInViewer,
     action: string,
-    edit: (manager: EntityManager, seed: ResearchSeed) => Promise<void>,
+    edit: (seed: ResearchSeed, manager: EntityManager) => Promise<void> | void,
   ): Promise<ResearchSeed> {
-    return this.dataSource.transaction(async (manager) => {
-      const seed = await manager.findOne(ResearchSeed, {
-        where: { id: input.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!seed) throw CatalogError.seedNotFound(input.id, 'input.id');
-      seed.researchers = await manager
-        .createQueryBuilder()
-        .relation(ResearchSeed, 'researchers')
-        .of(seed)
-        .loadMany<Person>();
-      assertMayEdit(
-        viewer,
-        seed,
-        seed.researchers.map((person) => person.userId).filter((id): id is string => Boolean(id)),
-      );
-      if (seed.version !== input.version) throw CatalogError.staleVersion(seed.version);
-      const before = snapshot(
-        seed,
-        seed.researchers.map((person) => person.id),
-      );
-      await edit(manager, seed);
-      const saved = await manager.save(seed);
-      await recordAudit(manager, {
+    return this.dataSource.transaction((manager) =>
+      seedWriter.update(manager, {
+        id: input.id,
+        version: input.version,
         actorUserId: viewer.userId,
-        entityType: 'seed',
-        entityId: seed.id,
         action,
-        before,
-        after: snapshot(
-          saved,
-          (saved.researchers ?? []).map((p) => p.id),
-        ),
-      });
-      await recordChange(manager, SEED_CHANGES, [seed.id]);
-      return saved;
-    });
+        authorize: async (seed) => {
+          seed.researchers = await manager
+            .createQueryBuilder()
+            .relation(ResearchSeed, 'researchers')
+            .of(seed)
+            .loadMany<Person>();
+          await this.access.requireAccess({ viewer, permission: 'seed.edit', ids: [seed.id] });
+        },
+        edit,
+      }),
+    );
   }
 
   /** The named people, plus the acting researcher (a researcher is always listed on what they write). */
@@ -207,12 +176,12 @@ export class SeedService {
     manager: EntityManager,
     ids: string[],
     viewer: SignedInViewer,
-    path: string,
   ): Promise<Person[]> {
     const unique = [...new Set(ids)];
     const found = await this.people.findByIds(unique, manager);
     const missing = unique.filter((id) => !found.some((person) => person.id === id));
-    if (missing.length) throw CatalogError.unknownReference(path, 'person', missing.join(', '));
+    if (missing.length)
+      throw CatalogError.unknownReference('input.researcherIds', 'person', missing.join(', '));
     if (viewer.role !== 'researcher' || !viewer.organizationId) return found;
     const account = await this.accounts.get(viewer.userId);
     if (!account) return found;
@@ -225,52 +194,19 @@ export class SeedService {
     return found.some((person) => person.id === self.id) ? found : [self, ...found];
   }
 
-  private async assertReferences(institutionId: string, programCodes: string[] | undefined) {
-    if (!(await this.dataSource.manager.existsBy(Organization, { id: institutionId }))) {
+  private async assertInstitution(institutionId: string) {
+    if (!(await this.organizations.find(institutionId)))
       throw CatalogError.unknownReference('input.institutionId', 'organization', institutionId);
-    }
-    const unknown = await this.programs.unknownCodes(cleanList(programCodes));
-    if (unknown.length)
-      throw CatalogError.unknownReference('input.programCodes', 'program', unknown.join(', '));
-  }
-
-  private async unique<T>(externalId: string | undefined, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (externalId && isUniqueViolation(error)) throw CatalogError.externalIdTaken(externalId);
-      throw error;
-    }
   }
 }
 
 function assertPublishable(seed: ResearchSeed) {
-  const fields = [
-    ...(seed.trl ? [] : [{ path: 'trl', messages: ['a published seed states its TRL (1-9)'] }]),
-    ...(seed.collaborationTypes.length
-      ? []
-      : [
-          {
-            path: 'collaborationTypes',
-            messages: ['a published seed offers at least one collaboration type'],
-          },
-        ]),
-  ];
-  if (fields.length === 0) return;
-  throw new CatalogError(
-    CatalogErrorCode.NotPublishable,
-    {
-      ja: '公開するには TRL と連携形態（1つ以上）の記入が必要です',
-      en: 'To publish, a seed needs its TRL and at least one collaboration type',
-    },
-    fields,
-  );
-}
-
-function illegalChange(from: SeedStatus, to: string) {
-  return new CatalogError(
-    CatalogErrorCode.IllegalStatusChange,
-    { ja: `${from} のシーズは ${to} にできません`, en: `A ${from} seed cannot be ${to}` },
-    [{ path: 'input.id', messages: [`seed is ${from}`] }],
-  );
+  const fields: FieldProblem[] = [];
+  if (!seed.trl) fields.push({ path: 'trl', messages: ['a published seed states its TRL (1-9)'] });
+  if (!seed.collaborationTypes.length)
+    fields.push({
+      path: 'collaborationTypes',
+      messages: ['a published seed offers at least one collaboration type'],
+    });
+  if (fields.length) throw CatalogError.notPublishable(fields);
 }

@@ -12,7 +12,7 @@ import type {
   ProgramRecord,
   RecordKind,
   SeedRecord,
-} from '../import/index.js';
+} from './import-record-schema.js';
 
 /** Ids of the records a line refers to, by kind and catalogue key. */
 export interface ResolvedKeys {

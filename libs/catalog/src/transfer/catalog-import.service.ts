@@ -2,23 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, AuditEntry, diffFields, recordChange, type ChangeTopic } from '#libs/core';
+import { ORGANIZATION_CHANGES } from '#libs/directory';
+import { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from '../catalog.topics.js';
+import { MAPPERS, type ResolvedKeys } from './import-mappers.js';
 import {
-  checkReferences,
-  isProblemLine,
-  KIND_WRITE_ORDER,
   parseRecord,
-  REFERENCE_KEYS,
-  readNdjsonLines,
-  referencesOf,
-  type ImportLine,
   type ImportProblem,
   type ImportRecord,
-  type NdjsonSource,
   type RecordKind,
-} from '../import/index.js';
-import { MAPPERS, type ResolvedKeys } from './import-mappers.js';
-import { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from '../catalog-topics.js';
-import { ORGANIZATION_CHANGES } from '#libs/directory';
+} from './import-record-schema.js';
+import {
+  checkReferences,
+  KIND_WRITE_ORDER,
+  REFERENCE_KEYS,
+  referencesOf,
+  type ImportLine,
+} from './import-reference-check.js';
+import { isProblemLine, readNdjsonLines, type NdjsonSource } from './ndjson-lines.js';
 
 export const MAX_LINE_BYTES = 1024 * 1024;
 const BATCH = 500;
@@ -54,12 +54,6 @@ function skeleton(record: ImportRecord): ImportRecord {
   return kept as unknown as ImportRecord;
 }
 
-/**
- * Imports a catalogue in the shared NDJSON format. The file is read twice,
- * streaming: once to check every line and reference, once per kind to write,
- * in batches, in one transaction. Memory grows with the number of records'
- * keys, never with the file's size.
- */
 /** Imported kinds whose changes the search index follows (people are not indexed on their own). */
 const SEARCH_TOPICS: Record<string, ChangeTopic | undefined> = {
   seed: SEED_CHANGES,
@@ -68,8 +62,14 @@ const SEARCH_TOPICS: Record<string, ChangeTopic | undefined> = {
   program: PROGRAM_CHANGES,
 };
 
+/**
+ * Imports a catalogue in the shared NDJSON format. The file is read twice,
+ * streaming: once to check every line and reference, once per kind to write,
+ * in batches, in one transaction. Memory grows with the number of records'
+ * keys, never with the file's size.
+ */
 @Injectable()
-export class CatalogImporter {
+export class CatalogImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,

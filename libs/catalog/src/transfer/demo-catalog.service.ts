@@ -5,15 +5,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { projectRoot } from '#libs/core';
 import { Organization } from '#libs/directory';
-import { CatalogImporter, type ImportReport } from './catalog-importer.js';
+import { CatalogImportService, type ImportReport } from './catalog-import.service.js';
 
 export const DEMO_CATALOG_PATH = () => join(projectRoot(), 'data', 'demo', 'catalog.ndjson');
 
 /** The demo catalogue, loaded on request (the api loads it into an empty database at start, see apps/api). */
 @Injectable()
-export class DemoCatalog {
+export class DemoCatalogService {
   constructor(
-    private readonly importer: CatalogImporter,
+    private readonly importer: CatalogImportService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

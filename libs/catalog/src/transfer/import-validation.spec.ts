@@ -1,14 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  checkReferences,
-  isProblemLine,
-  parseRecord,
-  readNdjsonLines,
-  sortForWriting,
-  type ImportLine,
-  type ImportProblem,
-  type RecordKind,
-} from './index.js';
+import { parseRecord, type ImportProblem, type RecordKind } from './import-record-schema.js';
+import { checkReferences, sortForWriting, type ImportLine } from './import-reference-check.js';
+import { isProblemLine, readNdjsonLines } from './ndjson-lines.js';
 
 /** The three steps as the import will chain them, through the public API. */
 async function validate(chunks: (Buffer | string)[], inDatabase: Partial<Record<RecordKind, string[]>> = {}) {

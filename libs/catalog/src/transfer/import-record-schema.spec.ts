@@ -10,7 +10,7 @@ import {
   type PersonRecord,
   type ProgramRecord,
   type SeedRecord,
-} from './record-schema.js';
+} from './import-record-schema.js';
 
 const organization = {
   kind: 'organization',

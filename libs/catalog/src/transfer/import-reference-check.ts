@@ -13,8 +13,8 @@
  * REFERENCE_KEYS (say, organization.parent) introduces a cycle, which would then
  * need a record-level order and cycle check.
  */
-import type { ImportProblem, ImportRecord, RecordKind } from './record-schema.js';
-import { RECORD_KINDS } from './record-schema.js';
+import type { ImportProblem, ImportRecord, RecordKind } from './import-record-schema.js';
+import { RECORD_KINDS } from './import-record-schema.js';
 
 export interface ImportLine<R extends ImportRecord = ImportRecord> {
   lineNumber: number;

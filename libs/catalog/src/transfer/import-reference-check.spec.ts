@@ -6,8 +6,8 @@ import {
   referencesOf,
   sortForWriting,
   type ImportLine,
-} from './reference-check.js';
-import { parseRecord, type ImportRecord, type RecordKind } from './record-schema.js';
+} from './import-reference-check.js';
+import { parseRecord, type ImportRecord, type RecordKind } from './import-record-schema.js';
 
 /** Parses NDJSON text into the valid lines, failing the test on a bad one. */
 function linesOf(text: string): ImportLine[] {

@@ -1,0 +1,11 @@
+import { BilingualTextInputOf } from '#libs/core';
+
+/** Program codes and catalogue keys: letters, digits and . _ : - (1 to 100). */
+export const CODE_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The title of a seed or a need. */
+export const TitleInput = BilingualTextInputOf(300, 'TitleInput');
+export type TitleInput = InstanceType<typeof TitleInput>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
+export type InputClass = abstract new (...args: any[]) => object;

@@ -1,0 +1,205 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, In } from 'typeorm';
+import {
+  AccessService,
+  audiencesOf,
+  EVERYTHING,
+  isStaff,
+  meetsCondition,
+  type AccessCondition,
+  type AccessPolicy,
+  type AccessRequest,
+  type Viewer,
+} from '#libs/core';
+import { CatalogError } from './catalog.errors.js';
+import { CompanyNeed, NeedConfidentiality } from './need/company-need.entity.js';
+import { ResearchSeed, SeedStatus } from './seed/research-seed.entity.js';
+
+const NOTHING: AccessCondition = { any: [] };
+
+/**
+ * Who reads which seeds, over a seed's `status`, `institution` and
+ * `listedUserIds`: published ones, plus drafts and archives for staff and for
+ * the researchers listed on them at their own institution.
+ */
+export function seedReadCondition(viewer: Viewer): AccessCondition {
+  if (isStaff(viewer)) return EVERYTHING;
+  const published: AccessCondition = { attribute: 'status', in: [SeedStatus.PUBLISHED] };
+  if (viewer.kind !== 'user' || !audiencesOf(viewer).includes('researcher') || !viewer.organizationId)
+    return published;
+  return {
+    any: [
+      published,
+      {
+        all: [
+          { attribute: 'institution', in: [viewer.organizationId] },
+          { attribute: 'listedUserIds', in: [viewer.userId] },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * Who reads which needs, over a need's `confidentiality` and `company`. A need
+ * for coordinators' eyes exists, for everyone but them and its company,
+ * nowhere: not by id, not in lists, not in counts.
+ */
+export function needReadCondition(viewer: Viewer): AccessCondition {
+  if (isStaff(viewer)) return EVERYTHING;
+  const open: AccessCondition = { attribute: 'confidentiality', in: [NeedConfidentiality.PUBLIC] };
+  if (viewer.kind !== 'user' || !audiencesOf(viewer).includes('company-member') || !viewer.organizationId)
+    return open;
+  return { any: [open, { attribute: 'company', in: [viewer.organizationId] }] };
+}
+
+/** Staff, or a researcher of the seed's institution who is listed on it. */
+function seedEditCondition(viewer: Viewer): AccessCondition {
+  if (isStaff(viewer)) return EVERYTHING;
+  if (viewer.kind !== 'user' || !viewer.organizationId) return NOTHING;
+  return {
+    all: [
+      { attribute: 'institution', in: [viewer.organizationId] },
+      { attribute: 'listedUserIds', in: [viewer.userId] },
+    ],
+  };
+}
+
+/** Staff for any institution; an approved researcher for their own. */
+function seedCreateCondition(viewer: Viewer): AccessCondition {
+  if (isStaff(viewer)) return EVERYTHING;
+  if (viewer.kind !== 'user' || !audiencesOf(viewer).includes('researcher') || !viewer.organizationId)
+    return NOTHING;
+  return { attribute: 'institution', in: [viewer.organizationId] };
+}
+
+/** Staff for any company; an approved company member for their own (posting and editing alike). */
+function needWriteCondition(viewer: Viewer): AccessCondition {
+  if (isStaff(viewer)) return EVERYTHING;
+  if (viewer.kind !== 'user' || !audiencesOf(viewer).includes('company-member') || !viewer.organizationId)
+    return NOTHING;
+  return { attribute: 'company', in: [viewer.organizationId] };
+}
+
+export const CATALOG_PERMISSIONS = [
+  /** ids: seed ids */
+  'seed.read',
+  'seed.edit',
+  /** ids: institution (organization) ids */
+  'seed.create',
+  /** ids: need ids */
+  'need.read',
+  'need.edit',
+  /** ids: company (organization) ids */
+  'need.create',
+] as const;
+export type CatalogPermission = (typeof CATALOG_PERMISSIONS)[number];
+
+type CatalogRequest = AccessRequest<CatalogPermission> & { ids: Set<string> };
+type Attributes = Record<string, unknown>;
+
+/** The catalog's access rules: one switch over its permissions, registered with the core AccessService. */
+@Injectable()
+export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnModuleInit {
+  readonly permissions = CATALOG_PERMISSIONS;
+
+  constructor(
+    private readonly access: AccessService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit() {
+    this.access.register(this);
+  }
+
+  async allowed({ viewer, permission, ids }: CatalogRequest): Promise<Set<string>> {
+    switch (permission) {
+      case 'seed.read':
+        return meeting(seedReadCondition(viewer), await this.seedAttributes(ids));
+      case 'seed.edit':
+        return meeting(seedEditCondition(viewer), await this.seedAttributes(ids));
+      case 'seed.create':
+        return meeting(seedCreateCondition(viewer), keyed(ids, 'institution'));
+      case 'need.read':
+        return meeting(needReadCondition(viewer), await this.needAttributes(ids));
+      case 'need.edit':
+        return meeting(needWriteCondition(viewer), await this.needAttributes(ids));
+      case 'need.create':
+        return meeting(needWriteCondition(viewer), keyed(ids, 'company'));
+    }
+  }
+
+  /** A record the viewer may not know of is not found; one they may read but not change is forbidden. */
+  async denied({ permission, ids }: CatalogRequest): Promise<CatalogError> {
+    const [first] = ids;
+    switch (permission) {
+      case 'seed.read':
+        return CatalogError.seedNotFound(first);
+      case 'seed.edit': {
+        const known = await this.seedAttributes(ids);
+        const missing = [...ids].find((id) => !known.has(id));
+        return missing ? CatalogError.seedNotFound(missing, 'input.id') : CatalogError.notListedOnSeed();
+      }
+      case 'seed.create':
+        return CatalogError.notYourInstitution('input.institutionId');
+      case 'need.read':
+        return CatalogError.needNotFound(first);
+      case 'need.edit': {
+        const known = await this.needAttributes(ids);
+        const hidden = [...ids].find((id) => known.get(id)?.confidentiality !== NeedConfidentiality.PUBLIC);
+        return hidden
+          ? CatalogError.needNotFound(hidden, 'input.id')
+          : CatalogError.notYourCompany('input.id');
+      }
+      case 'need.create':
+        return CatalogError.notYourCompany('input.companyId');
+    }
+  }
+
+  /** status, institution and listedUserIds of the seeds among `ids` that exist. */
+  private async seedAttributes(ids: Set<string>): Promise<Map<string, Attributes>> {
+    const wanted = [...ids].filter((id) => isUUID(id));
+    if (wanted.length === 0) return new Map();
+    const seeds = await this.dataSource.manager
+      .createQueryBuilder(ResearchSeed, 'seed')
+      .leftJoin('seed.researchers', 'person')
+      .select(['seed.id', 'seed.status', 'seed.institutionId', 'person.id', 'person.userId'])
+      .where('seed.id IN (:...wanted)', { wanted })
+      .getMany();
+    return new Map(
+      seeds.map((seed) => [
+        seed.id,
+        {
+          status: seed.status,
+          institution: seed.institutionId,
+          listedUserIds: (seed.researchers ?? []).flatMap((person) => (person.userId ? [person.userId] : [])),
+        },
+      ]),
+    );
+  }
+
+  /** confidentiality and company of the needs among `ids` that exist. */
+  private async needAttributes(ids: Set<string>): Promise<Map<string, Attributes>> {
+    const wanted = [...ids].filter((id) => isUUID(id));
+    if (wanted.length === 0) return new Map();
+    const needs = await this.dataSource.manager.find(CompanyNeed, {
+      select: { id: true, confidentiality: true, companyId: true },
+      where: { id: In(wanted) },
+    });
+    return new Map(
+      needs.map((need) => [need.id, { confidentiality: need.confidentiality, company: need.companyId }]),
+    );
+  }
+}
+
+/** The keys of the records that meet the condition. */
+function meeting(condition: AccessCondition, records: Map<string, Attributes>): Set<string> {
+  return new Set([...records].filter(([, values]) => meetsCondition(condition, values)).map(([id]) => id));
+}
+
+/** Ids that are themselves the attribute (an institution or company to act for). */
+function keyed(ids: Set<string>, attribute: string): Map<string, Attributes> {
+  return new Map([...ids].map((id) => [id, { [attribute]: id }]));
+}
