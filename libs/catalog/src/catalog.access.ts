@@ -114,31 +114,31 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
     this.access.register(this);
   }
 
-  async allowed({ viewer, permission, ids }: CatalogRequest): Promise<Set<string>> {
+  async allowed({ viewer, permission, ids, manager }: CatalogRequest): Promise<Set<string>> {
     switch (permission) {
       case 'seed.read':
-        return meeting(seedReadCondition(viewer), await this.seedAttributes(ids));
+        return meeting(seedReadCondition(viewer), await this.seedAttributes(ids, manager));
       case 'seed.edit':
-        return meeting(seedEditCondition(viewer), await this.seedAttributes(ids));
+        return meeting(seedEditCondition(viewer), await this.seedAttributes(ids, manager));
       case 'seed.create':
         return meeting(seedCreateCondition(viewer), keyed(ids, 'institution'));
       case 'need.read':
-        return meeting(needReadCondition(viewer), await this.needAttributes(ids));
+        return meeting(needReadCondition(viewer), await this.needAttributes(ids, manager));
       case 'need.edit':
-        return meeting(needWriteCondition(viewer), await this.needAttributes(ids));
+        return meeting(needWriteCondition(viewer), await this.needAttributes(ids, manager));
       case 'need.create':
         return meeting(needWriteCondition(viewer), keyed(ids, 'company'));
     }
   }
 
   /** A record the viewer may not know of is not found; one they may read but not change is forbidden. */
-  async denied({ permission, ids }: CatalogRequest): Promise<CatalogError> {
+  async denied({ permission, ids, manager }: CatalogRequest): Promise<CatalogError> {
     const [first] = ids;
     switch (permission) {
       case 'seed.read':
         return CatalogError.seedNotFound(first);
       case 'seed.edit': {
-        const known = await this.seedAttributes(ids);
+        const known = await this.seedAttributes(ids, manager);
         const missing = [...ids].find((id) => !known.has(id));
         return missing ? CatalogError.seedNotFound(missing, 'input.id') : CatalogError.notListedOnSeed();
       }
@@ -147,7 +147,7 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
       case 'need.read':
         return CatalogError.needNotFound(first);
       case 'need.edit': {
-        const known = await this.needAttributes(ids);
+        const known = await this.needAttributes(ids, manager);
         const hidden = [...ids].find((id) => known.get(id)?.confidentiality !== NeedConfidentiality.PUBLIC);
         return hidden
           ? CatalogError.needNotFound(hidden, 'input.id')
@@ -159,10 +159,13 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
   }
 
   /** status, institution and listedUserIds of the seeds among `ids` that exist. */
-  private async seedAttributes(ids: Set<string>): Promise<Map<string, Attributes>> {
+  private async seedAttributes(
+    ids: Set<string>,
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, Attributes>> {
     const wanted = [...ids].filter((id) => isUUID(id));
     if (wanted.length === 0) return new Map();
-    const seeds = await this.dataSource.manager
+    const seeds = await manager
       .createQueryBuilder(ResearchSeed, 'seed')
       .leftJoin('seed.researchers', 'person')
       .select(['seed.id', 'seed.status', 'seed.institutionId', 'person.id', 'person.userId'])
@@ -181,10 +184,13 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
   }
 
   /** confidentiality and company of the needs among `ids` that exist. */
-  private async needAttributes(ids: Set<string>): Promise<Map<string, Attributes>> {
+  private async needAttributes(
+    ids: Set<string>,
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, Attributes>> {
     const wanted = [...ids].filter((id) => isUUID(id));
     if (wanted.length === 0) return new Map();
-    const needs = await this.dataSource.manager.find(CompanyNeed, {
+    const needs = await manager.find(CompanyNeed, {
       select: { id: true, confidentiality: true, companyId: true },
       where: { id: In(wanted) },
     });

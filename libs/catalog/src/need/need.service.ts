@@ -115,7 +115,8 @@ export class NeedService {
         version: input.version,
         actorUserId: viewer.userId,
         action,
-        authorize: (need) => this.access.requireAccess({ viewer, permission: 'need.edit', ids: [need.id] }),
+        authorize: (need) =>
+          this.access.requireAccess({ viewer, permission: 'need.edit', ids: [need.id], manager }),
         edit,
       }),
     );

@@ -164,7 +164,7 @@ export class SeedService {
             .relation(ResearchSeed, 'researchers')
             .of(seed)
             .loadMany<Person>();
-          await this.access.requireAccess({ viewer, permission: 'seed.edit', ids: [seed.id] });
+          await this.access.requireAccess({ viewer, permission: 'seed.edit', ids: [seed.id], manager });
         },
         edit,
       }),

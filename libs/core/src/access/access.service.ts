@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { DomainError } from '../errors/domain-error.js';
 import type { Viewer } from './viewer.js';
 
@@ -6,6 +7,8 @@ export interface AccessRequest<P extends string = string> {
   viewer: Viewer;
   permission: P;
   ids: Iterable<string>;
+  /** The caller's transaction, when it checks inside one (a second pool connection could starve the pool). */
+  manager?: EntityManager;
 }
 
 /**
