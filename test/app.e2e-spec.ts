@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { projectRoot } from '#libs/core';
-import { printApiSchema } from '../apps/api/src/api-schema.js';
+import { printApiSchema } from '#libs/platform';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let app: TestApp;

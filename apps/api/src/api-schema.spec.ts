@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { projectRoot } from '#libs/core';
-import { buildApiSchemaSdl, operationPermissions } from './api-schema.js';
+import { buildApiSchemaSdl, operationPermissions } from '#libs/platform';
 
 describe('the API surface', () => {
   it('matches the committed schema.gql (run `npm run schema` and review the diff)', async () => {

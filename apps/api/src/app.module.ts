@@ -2,20 +2,12 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import {
-  AppConfig,
-  CoreModule,
-  currentRequestId,
-  RequestLoaders,
-  toGraphQLError,
-  type RequestContext,
-} from '#libs/core';
+import { AppConfig, currentRequestId, RequestLoaders, toGraphQLError, type RequestContext } from '#libs/core';
 import { IdentityModule, SessionService } from '#libs/identity';
-import { API_MODULES } from './api-schema.js';
+import { apiImports } from '#libs/platform';
 import { DemoCatalogAtStart } from './demo-catalog-at-start.js';
-import { ENTITIES, MIGRATIONS } from './persistence.js';
 
-/** The API: wires the domain modules under one GraphQL endpoint. No logic lives here. */
+/** The API: the api process's modules (#libs/platform) under one GraphQL endpoint. No logic lives here. */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
@@ -23,16 +15,7 @@ export class AppModule {
       module: AppModule,
       providers: [DemoCatalogAtStart],
       imports: [
-        CoreModule.forRoot({
-          config,
-          database: {
-            url: databaseUrl,
-            poolSize: config.DATABASE_POOL_SIZE,
-            entities: ENTITIES,
-            migrations: MIGRATIONS,
-          },
-        }),
-        ...API_MODULES,
+        ...apiImports(config, databaseUrl),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

@@ -3,14 +3,8 @@ import { createServer } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  AppConfig,
-  configureLogger,
-  EmbeddedPostgres,
-  JsonLogger,
-  logger,
-  requestIdMiddleware,
-} from '#libs/core';
+import { AppConfig, configureLogger, JsonLogger, logger, requestIdMiddleware } from '#libs/core';
+import { openDatabase } from '#libs/platform';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { AppModule } from './app.module.js';
 
@@ -41,13 +35,6 @@ function assertPortFree(host: string, port: number): Promise<void> {
     );
     probe.listen(port, host, () => probe.close(() => done()));
   });
-}
-
-/** The database URL to use: DATABASE_URL, or a freshly started embedded cluster. */
-export async function openDatabase(config: AppConfig): Promise<{ url: string; stop(): Promise<void> }> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
-  const embedded = new EmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT });
-  return { url: await embedded.start(), stop: () => embedded.stop() };
 }
 
 /** Starts the API: database, migrations, GraphQL at /graphql, health at /health. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { configureLogger, JsonLogger, loadConfig, logger } from '#libs/core';
-import { openDatabase } from '../../api/src/bootstrap.js';
+import { openDatabase } from '#libs/platform';
 import { WorkerModule } from './worker.module.js';
 
 async function main() {

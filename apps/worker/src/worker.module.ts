@@ -1,30 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AppConfig, CoreModule } from '#libs/core';
-import { MatchingModule } from '#libs/matching';
-import { SearchModule } from '#libs/search';
-import { ENTITIES, MIGRATIONS } from '../../api/src/persistence.js';
+import { AppConfig } from '#libs/core';
+import { workerImports } from '#libs/platform';
 
-/** Background jobs: the search outbox relay (with Meilisearch), re-matching after it, e-mail. */
+/** Background jobs: the worker process's modules (#libs/platform), no endpoint. */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
-    return {
-      module: WorkerModule,
-      imports: [
-        CoreModule.forRoot({
-          config,
-          database: {
-            url: databaseUrl,
-            poolSize: Math.min(config.DATABASE_POOL_SIZE, 5),
-            entities: ENTITIES,
-            migrations: MIGRATIONS,
-          },
-          runMigrations: false,
-        }),
-        SearchModule.register('worker'),
-        // re-matching follows the relay; e-mail sending is shared with the api (rows locked, never sent twice)
-        MatchingModule,
-      ],
-    };
+    return { module: WorkerModule, imports: workerImports(config, databaseUrl) };
   }
 }

@@ -11,6 +11,7 @@ export {
 export { MATCHING_WEIGHTS, type MatchFactor, type MatchingWeights } from './ranking/matching-weights.js';
 export { candidateQueries, keyTerms, type NeedProfile } from './ranking/need-profile.js';
 export { MatchingModule, MATCHING_ENTITIES } from './matching.module.js';
+export { MatchingJobsModule, RematchingModule } from './matching-jobs.module.js';
 export { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 export {
   checkTransition,

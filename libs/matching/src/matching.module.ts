@@ -1,18 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#libs/catalog';
+import { SearchEngineModule } from '#libs/search';
 import { CandidateService } from './candidate.service.js';
 import { CandidateResolver } from './graphql/candidate.resolver.js';
-import { candidateGeneratorProvider } from './ranking/candidate-generator.js';
+import { CandidateGenerator, candidateGeneratorProvider } from './ranking/candidate-generator.js';
 import { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
 import { ProposalResolver } from './pipeline/proposal.resolver.js';
 import { ProposalService } from './pipeline/proposal.service.js';
-import { OverdueNotifier } from './pipeline/overdue-notifier.js';
-import { Rematcher } from './pipeline/rematcher.js';
 import { SavedSearch, SavedSearchMatch } from './saved-search/saved-search.entity.js';
 import { SavedSearchResolver } from './saved-search/saved-search.resolver.js';
 import { SavedSearchService } from './saved-search/saved-search.service.js';
-import { EmailSender } from './notifications/email-sender.js';
 import { EmailMessage, Notification } from './notifications/notification.entity.js';
 import { NotificationResolver } from './notifications/notification.resolver.js';
 import { NotificationService } from './notifications/notification.service.js';
@@ -21,10 +19,14 @@ import { NdaService } from './pipeline/nda.service.js';
 import { PipelineReportResolver } from './pipeline/pipeline-report.resolver.js';
 import { PipelineReportService } from './pipeline/pipeline-report.service.js';
 
-/** Matching: explained candidates for needs and the proposal pipeline to an agreement. Needs the search engine (SearchModule, global). */
+/**
+ * Matching: explained candidates for needs and the proposal pipeline to an
+ * agreement. Its background work is in MatchingJobsModule and RematchingModule.
+ */
 @Module({
   imports: [
     CatalogModule,
+    SearchEngineModule,
     TypeOrmModule.forFeature([
       MatchProposal,
       ProposalTransition,
@@ -39,7 +41,6 @@ import { PipelineReportService } from './pipeline/pipeline-report.service.js';
     candidateGeneratorProvider,
     NotificationService,
     NotificationResolver,
-    EmailSender,
     CandidateService,
     CandidateResolver,
     NdaService,
@@ -47,12 +48,10 @@ import { PipelineReportService } from './pipeline/pipeline-report.service.js';
     ProposalResolver,
     PipelineReportService,
     PipelineReportResolver,
-    Rematcher,
-    OverdueNotifier,
     SavedSearchService,
     SavedSearchResolver,
   ],
-  exports: [CandidateService, ProposalService, NotificationService],
+  exports: [CandidateService, CandidateGenerator, ProposalService, NotificationService, SavedSearchService],
 })
 export class MatchingModule {}
 

@@ -1,5 +1,5 @@
 export { analyze, normalize, queryTokens, tokens } from './text/analyze.js';
-export { SearchModule } from './search.module.js';
+export { SearchEngineModule, SearchIndexingModule, SearchModule } from './search.module.js';
 export { SearchError, SearchErrorCode } from './search-errors.js';
 export {
   SEARCH_ENGINE,
@@ -14,7 +14,7 @@ export { OutboxRelay, type AppliedChange, type AppliedListener } from './indexin
 export { SearchReindexer, type ReindexProgress } from './indexing/search-reindexer.js';
 export { SearchLifecycle } from './indexing/search-lifecycle.js';
 export { EmbeddedEngine } from './engine/embedded/embedded-engine.js';
-export { projectGlossary, synonymMap } from './glossary/glossary.js';
+export { projectGlossary, synonymMap, type Glossary, type GlossaryEntry } from './glossary/glossary.js';
 export { GlossaryIndex, planQuery } from './text/query-plan.js';
 export { loadSeedDocuments, loadNeedDocuments } from './documents/document-loader.js';
 export type { SeedSearchDocument, NeedSearchDocument } from './documents/search-documents.js';

@@ -1,38 +1,52 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
 import { SEARCH_ENGINE } from './engine/search-engine.js';
 import { SearchResolver } from './graphql/search.resolver.js';
 import { OutboxRelay } from './indexing/outbox-relay.js';
-import { SEARCH_PROCESS, SearchLifecycle, type SearchProcess } from './indexing/search-lifecycle.js';
+import { SearchLifecycle } from './indexing/search-lifecycle.js';
 import { SearchReindexer } from './indexing/search-reindexer.js';
 import { createSearchEngine } from './search-engine.factory.js';
 import { SearchService } from './search.service.js';
 
 /**
- * Search over seeds and needs. `process` says who this is: the api serves
- * GraphQL (and applies the outbox with the embedded engine); the worker
- * applies the outbox for Meilisearch; a CLI only reindexes.
+ * The search engine of this process (one instance, shared by search and
+ * matching), the relay and the reindexer that write to it, its health report.
+ * Starts nothing by itself: `npm run reindex` uses it as it is.
  */
-@Module({})
-export class SearchModule {
-  static register(process: SearchProcess): DynamicModule {
-    const providers: Provider[] = [
-      { provide: SEARCH_ENGINE, inject: [AppConfig], useFactory: createSearchEngine },
-      { provide: SEARCH_PROCESS, useValue: process },
-      OutboxRelay,
-      SearchReindexer,
-      SearchLifecycle,
-      ...(process === 'api' ? [SearchService, SearchResolver] : []),
-    ];
-    return {
-      module: SearchModule,
-      // one engine per process: matching and the api's resolvers share it
-      global: true,
-      // the relay needs only the database; CatalogModule (with its demo loader) serves the api's queries
-      imports: process === 'api' ? [CatalogModule] : [],
-      providers,
-      exports: [SEARCH_ENGINE, OutboxRelay, SearchReindexer, SearchLifecycle],
-    };
+@Module({
+  providers: [
+    { provide: SEARCH_ENGINE, inject: [AppConfig], useFactory: createSearchEngine },
+    OutboxRelay,
+    SearchReindexer,
+    SearchLifecycle,
+  ],
+  exports: [SEARCH_ENGINE, OutboxRelay, SearchReindexer, SearchLifecycle],
+})
+export class SearchEngineModule {}
+
+/** Search over seeds and needs (GraphQL); readies the indexes at start. */
+@Module({
+  imports: [SearchEngineModule, CatalogModule],
+  providers: [SearchService, SearchResolver],
+})
+export class SearchModule implements OnApplicationBootstrap {
+  constructor(private readonly lifecycle: SearchLifecycle) {}
+
+  onApplicationBootstrap() {
+    void this.lifecycle.ready();
+  }
+}
+
+/**
+ * Search indexing: this process applies the outbox to the engine (after a
+ * rebuild when the index is new). Exactly one process includes it.
+ */
+@Module({ imports: [SearchEngineModule] })
+export class SearchIndexingModule implements OnApplicationBootstrap {
+  constructor(private readonly lifecycle: SearchLifecycle) {}
+
+  onApplicationBootstrap() {
+    this.lifecycle.startRelay();
   }
 }

@@ -12,7 +12,8 @@ const MAX_ATTEMPTS = 10;
 
 /**
  * Sends the e-mail outbox through SMTP_URL. Without it nothing is sent and
- * the messages stay queued: no fake delivery. Runs in the api process.
+ * the messages stay queued: no fake delivery. The api and the worker both
+ * run it (MatchingJobsModule): each batch is claimed with SKIP LOCKED.
  */
 @Injectable()
 export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {

@@ -7,25 +7,22 @@ import { INDEX_NAMES, SEARCH_ENGINE, type SearchEngine } from '../engine/search-
 import { OutboxRelay } from './outbox-relay.js';
 import { SearchReindexer } from './search-reindexer.js';
 
-export const SEARCH_PROCESS = Symbol('SearchProcess');
-export type SearchProcess = 'api' | 'worker' | 'cli';
-
 /** Resolved at each use: the root logger is configured after modules load. */
 const log = () => logger('Search');
 
 /**
- * Starts search in this process: index settings, a rebuild when the index is
- * new but the database is not, the relay if this process runs it, and the
- * health report. An engine that is down delays this, never the boot.
+ * The engine's life in this process: the health report, the indexes readied
+ * when a module asks (an engine that is down delays this, never the boot),
+ * the relay started where SearchIndexingModule is included, an orderly stop.
  */
 @Injectable()
 export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
-  private starting?: Promise<void>;
+  private indexesReady?: Promise<void>;
+  private relaying?: Promise<void>;
   private stopped = false;
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    @Inject(SEARCH_PROCESS) private readonly process: SearchProcess,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
@@ -35,28 +32,32 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
 
   onApplicationBootstrap() {
     this.health.register('search', () => this.report());
-    if (this.process === 'cli') return;
-    this.starting = this.start();
   }
 
-  /** Resolves once indexes are ready (tests and CLIs wait on it). */
+  /** Index settings, once per process, retried while the engine is down; resolves when ready (or stopping). */
   ready(): Promise<void> {
-    return this.starting ?? Promise.resolve();
+    return (this.indexesReady ??= this.ensureIndexes());
+  }
+
+  /** Applies the outbox to the engine from now on, once the indexes are ready. */
+  startRelay(): void {
+    this.relaying ??= this.ready().then(() => this.relayOnceReady());
   }
 
   /** Before the database pool closes (that happens at application shutdown), so the relay ends its batch cleanly. */
   async onModuleDestroy() {
     this.stopped = true;
     await this.relay.stop();
-    await this.starting?.catch(() => undefined);
+    await this.indexesReady;
+    await this.relaying?.catch(() => undefined);
     await this.engine.close();
   }
 
-  private async start() {
+  private async ensureIndexes() {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         await this.engine.ensureIndexes();
-        break;
+        return;
       } catch (error) {
         log().warn(
           { err: error, attempt },
@@ -65,9 +66,12 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
         await sleep(Math.min(30_000, 500 * 2 ** attempt));
       }
     }
-    if (this.stopped || this.config.searchRelay !== this.process) return;
+  }
+
+  private async relayOnceReady() {
+    if (this.stopped) return;
     await this.rebuildIfNew();
-    this.relay.start(this.config.SEARCH_RELAY_INTERVAL_MS);
+    if (!this.stopped) this.relay.start(this.config.SEARCH_RELAY_INTERVAL_MS);
   }
 
   /** A new index file beside an existing database (a fresh DATA_DIR, say) is rebuilt, not left to the outbox. */

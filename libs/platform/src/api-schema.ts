@@ -7,21 +7,8 @@ import {
 } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { ALLOW_METADATA, type Audience } from '#libs/core';
-import { CatalogModule } from '#libs/catalog';
-import { DirectoryModule } from '#libs/directory';
-import { IdentityModule } from '#libs/identity';
-import { MatchingModule } from '#libs/matching';
-import { SearchModule } from '#libs/search';
 import type { DynamicModule } from '@nestjs/common';
-
-/** The domain modules the API serves, in dependency order. */
-export const API_MODULES = [
-  DirectoryModule,
-  IdentityModule,
-  CatalogModule,
-  SearchModule.register('api'),
-  MatchingModule,
-];
+import { API_MODULES } from './processes.js';
 
 type Constructor = new (...args: never[]) => unknown;
 

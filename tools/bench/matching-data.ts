@@ -1,12 +1,12 @@
-import type { GlossaryEntry } from '../../../../libs/search/src/glossary/glossary.js';
-import type { NeedProfile } from '../../../../libs/matching/src/ranking/need-profile.js';
-import { INSTITUTIONS, mulberry32, PROGRAMS, type SyntheticCatalog } from './bench-search-data.js';
+import type { NeedProfile } from '#libs/matching';
+import type { GlossaryEntry } from '#libs/search';
+import { INSTITUTIONS, mulberry32, PROGRAMS, type SyntheticCatalog } from './search-data.js';
 
 /**
  * Synthetic company needs for `npm run bench:matching`: deterministic
  * NeedProfiles written the way companies write (a problem, what they make,
  * what they want from a researcher), in Japanese, English or both, made of
- * the same glossary vocabulary as the synthetic seeds of bench-search-data.
+ * the same glossary vocabulary as the synthetic seeds of search-data.ts.
  */
 
 type Random = () => number;

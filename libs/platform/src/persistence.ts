@@ -5,7 +5,7 @@ import { IDENTITY_ENTITIES } from '#libs/identity';
 import { MATCHING_ENTITIES } from '#libs/matching';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
-/** Every entity and migration the API's database holds; the CLIs use the same lists. */
+/** Every entity and migration of Kyoso's database; every process and command uses the same lists. */
 export const ENTITIES = [
   AuditEntry,
   OutboxChange,

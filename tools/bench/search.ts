@@ -6,8 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { configureLogger, EmbeddedPostgres, taxonomy } from '#libs/core';
-import { EmbeddedEngine, projectGlossary, type SearchRequest } from '#libs/search';
-import { GlossaryIndex, planQuery } from '../../../../libs/search/src/text/query-plan.js';
+import { EmbeddedEngine, GlossaryIndex, planQuery, projectGlossary, type SearchRequest } from '#libs/search';
 import {
   evenSubset,
   querySet,
@@ -16,7 +15,7 @@ import {
   SEED_FACETS,
   SyntheticCatalog,
   type BenchQuery,
-} from './bench-search-data.js';
+} from './search-data.js';
 
 /**
  *   npm run bench:search -- [--seeds 10000] [--queries 500] [--baseline-queries N] [--seed-rng 42]

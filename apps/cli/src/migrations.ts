@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { configureLogger, dataSourceOptions, EmbeddedPostgres, loadConfig, projectRoot } from '#libs/core';
-import { openDatabase } from '../bootstrap.js';
-import { ENTITIES, MIGRATIONS } from '../persistence.js';
+import { ENTITIES, MIGRATIONS, openDatabase } from '#libs/platform';
 
 /**
  *   npm run migrate                          apply pending migrations

@@ -16,7 +16,7 @@ import {
   parseRecord,
   readNdjsonLines,
 } from '#libs/catalog';
-import { ENTITIES, MIGRATIONS } from '../persistence.js';
+import { ENTITIES, MIGRATIONS } from '#libs/platform';
 
 /**
  *   npm run bench:import -- [--seeds 20000] [--runs 3] [--keep file.ndjson]

@@ -1,7 +1,7 @@
-import type { Glossary, GlossaryEntry } from '../../../../libs/search/src/glossary/glossary.js';
-import type { Filter, SearchRequest } from '../../../../libs/search/src/engine/search-engine.js';
-import type { SeedSearchDocument } from '../../../../libs/search/src/documents/search-documents.js';
-import type { TaxonomyData } from '../../../../libs/core/src/taxonomy/taxonomy.js';
+import type { taxonomy } from '#libs/core';
+import type { Filter, Glossary, GlossaryEntry, SearchRequest, SeedSearchDocument } from '#libs/search';
+
+type TaxonomyData = ReturnType<typeof taxonomy>;
 
 /**
  * Synthetic bilingual seeds and the query set of `npm run bench:search`.

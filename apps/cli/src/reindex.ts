@@ -1,19 +1,15 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { configureLogger, CoreModule, JsonLogger, loadConfig } from '#libs/core';
+import { configureLogger, loadConfig } from '#libs/core';
 import {
   INDEX_NAMES,
   SEARCH_ENGINE,
-  SearchModule,
   SearchReindexer,
   type IndexName,
   type ReindexProgress,
   type SearchEngine,
 } from '#libs/search';
-import { openDatabase } from '../bootstrap.js';
-import { ENTITIES, MIGRATIONS } from '../persistence.js';
+import { runCommand } from '#libs/platform';
 
 const USAGE = 'usage: npm run reindex [-- --index seeds|needs]   (default: every index)';
 
@@ -42,36 +38,18 @@ async function main() {
   const indexes = values.index ? [values.index as IndexName] : [...INDEX_NAMES];
   const config = loadConfig({ DEMO_CATALOG: 'false' });
   configureLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const database = await openDatabase(config);
-  try {
-    @Module({
-      imports: [
-        CoreModule.forRoot({
-          config,
-          database: { url: database.url, poolSize: 4, entities: ENTITIES, migrations: MIGRATIONS },
-        }),
-        SearchModule.register('cli'),
-      ],
-    })
-    class ReindexCliModule {}
-    const app = await NestFactory.createApplicationContext(ReindexCliModule, { logger: new JsonLogger() });
-    try {
-      const engine = app.get<symbol, SearchEngine>(SEARCH_ENGINE, { strict: false });
-      await engine.ensureIndexes();
-      const show = progressBar();
-      for (const index of indexes) {
-        const started = Date.now();
-        const documents = await app.get(SearchReindexer, { strict: false }).reindex(index, show);
-        console.log(
-          `${index}: ${documents} documents rebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s (${engine.kind} engine)`,
-        );
-      }
-    } finally {
-      await app.close();
+  await runCommand(config, 'reindex', async (app) => {
+    const engine = app.get<symbol, SearchEngine>(SEARCH_ENGINE, { strict: false });
+    await engine.ensureIndexes();
+    const show = progressBar();
+    for (const index of indexes) {
+      const started = Date.now();
+      const documents = await app.get(SearchReindexer, { strict: false }).reindex(index, show);
+      console.log(
+        `${index}: ${documents} documents rebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s (${engine.kind} engine)`,
+      );
     }
-  } finally {
-    await database.stop();
-  }
+  });
 }
 
 main().catch((error: Error) => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildApiSchemaSdl } from '../api-schema.js';
+import { buildApiSchemaSdl } from '#libs/platform';
 
 /** npm run schema: prints the GraphQL schema (the committed schema.gql). */
 buildApiSchemaSdl().then(

@@ -14,8 +14,8 @@ import {
   type SearchRequest,
   type SeedSearchDocument,
 } from '#libs/search';
-import { needSet, type BenchNeed } from './bench-matching-data.js';
-import { evenSubset, SyntheticCatalog } from './bench-search-data.js';
+import { needSet, type BenchNeed } from './matching-data.js';
+import { evenSubset, SyntheticCatalog } from './search-data.js';
 
 /**
  *   npm run bench:matching -- [--seeds 100000] [--needs 1000] [--queries 200] [--warmup 10] [--seed-rng 42] [--keep-dir]

@@ -1,0 +1,88 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { AppConfig, CoreModule } from '#libs/core';
+import { CatalogModule } from '#libs/catalog';
+import { DirectoryModule } from '#libs/directory';
+import { IdentityModule } from '#libs/identity';
+import { MatchingJobsModule, MatchingModule, RematchingModule } from '#libs/matching';
+import { SearchEngineModule, SearchIndexingModule, SearchModule } from '#libs/search';
+import { ENTITIES, MIGRATIONS } from './persistence.js';
+
+export type ModuleList = (Type | DynamicModule)[];
+
+interface Connection {
+  url: string;
+  poolSize: number;
+  /** The api and the commands migrate at start; the worker leaves it to the api so two processes never race. */
+  runMigrations?: boolean;
+}
+
+/** What every process shares: the validated config and the database with every entity and migration. */
+export function commonImports(config: AppConfig, { url, poolSize, runMigrations }: Connection): ModuleList {
+  return [
+    CoreModule.forRoot({
+      config,
+      database: { url, poolSize, entities: ENTITIES, migrations: MIGRATIONS },
+      runMigrations,
+    }),
+  ];
+}
+
+/** The domain modules the API serves under GraphQL, in dependency order (their resolvers make schema.gql). */
+export const API_MODULES: ModuleList = [
+  DirectoryModule,
+  IdentityModule,
+  CatalogModule,
+  SearchModule,
+  MatchingModule,
+];
+
+/**
+ * The search relay and the re-matching that follows it run in one process:
+ * config.searchRelay names it (the api with the embedded engine, the worker
+ * with Meilisearch; SEARCH_RELAY overrides).
+ */
+const SEARCH_INDEXING: ModuleList = [SearchIndexingModule, RematchingModule];
+
+/**
+ * api: the domain modules, overdue notices and e-mail, and search indexing
+ * when it runs the relay. apps/api adds the GraphQL endpoint over them and
+ * the demo catalogue at start.
+ */
+export function apiImports(config: AppConfig, databaseUrl: string): ModuleList {
+  return [
+    ...commonImports(config, { url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE }),
+    ...API_MODULES,
+    MatchingJobsModule,
+    ...(config.searchRelay === 'api' ? SEARCH_INDEXING : []),
+  ];
+}
+
+/**
+ * worker: search indexing when it runs the relay, overdue notices and e-mail
+ * (the api sends them too; claims lock rows). Leaves migrations to the api.
+ */
+export function workerImports(config: AppConfig, databaseUrl: string): ModuleList {
+  const poolSize = Math.min(config.DATABASE_POOL_SIZE, 5);
+  return [
+    ...commonImports(config, { url: databaseUrl, poolSize, runMigrations: false }),
+    ...(config.searchRelay === 'worker' ? SEARCH_INDEXING : []),
+    MatchingJobsModule,
+  ];
+}
+
+/**
+ * cli: what each operator command boots (migrations boot none: they open a
+ * bare DataSource; print-schema reads API_MODULES without a database).
+ */
+export const COMMANDS = {
+  'create-admin': { poolSize: 2, modules: [IdentityModule] },
+  catalog: { poolSize: 4, modules: [CatalogModule] },
+  reindex: { poolSize: 4, modules: [SearchEngineModule] },
+} satisfies Record<string, { poolSize: number; modules: ModuleList }>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function commandImports(config: AppConfig, databaseUrl: string, command: CommandName): ModuleList {
+  const { poolSize, modules } = COMMANDS[command];
+  return [...commonImports(config, { url: databaseUrl, poolSize }), ...modules];
+}
