@@ -2,12 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AccessService, isStaff, type AccessPolicy, type AccessRequest, type DomainError } from '#libs/core';
 import { IdentityError } from './identity.errors.js';
 
-export enum IdentityPermission {
-  /** List the approved members of organizations; ids are organization ids. */
-  ListMembers = 'organization:list-members',
-  /** See the email address of accounts; ids are user ids. */
-  ReadEmail = 'user:read-email',
-}
+export const IDENTITY_PERMISSIONS = [
+  /** List the approved members of organizations; ids: organization ids. */
+  'organization.list-members',
+  /** See the email address of accounts; ids: user ids. */
+  'user.read-email',
+] as const;
+export type IdentityPermission = (typeof IDENTITY_PERMISSIONS)[number];
 
 type Request = AccessRequest<IdentityPermission> & { ids: Set<string> };
 
@@ -17,7 +18,7 @@ type Request = AccessRequest<IdentityPermission> & { ids: Set<string> };
  */
 @Injectable()
 export class IdentityAccessPolicy implements AccessPolicy<IdentityPermission>, OnModuleInit {
-  readonly permissions = Object.values(IdentityPermission);
+  readonly permissions = IDENTITY_PERMISSIONS;
 
   constructor(private readonly access: AccessService) {}
 
@@ -29,18 +30,18 @@ export class IdentityAccessPolicy implements AccessPolicy<IdentityPermission>, O
     if (isStaff(viewer)) return Promise.resolve(ids);
     if (viewer.kind !== 'user') return Promise.resolve(new Set());
     switch (permission) {
-      case IdentityPermission.ListMembers:
+      case 'organization.list-members':
         return Promise.resolve(only(ids, viewer.organizationId));
-      case IdentityPermission.ReadEmail:
+      case 'user.read-email':
         return Promise.resolve(only(ids, viewer.userId));
     }
   }
 
   denied({ permission }: Request): Promise<DomainError> {
     switch (permission) {
-      case IdentityPermission.ListMembers:
+      case 'organization.list-members':
         return Promise.resolve(IdentityError.notYourOrganization());
-      case IdentityPermission.ReadEmail:
+      case 'user.read-email':
         return Promise.resolve(IdentityError.notYourAccount());
     }
   }

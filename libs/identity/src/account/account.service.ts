@@ -14,7 +14,6 @@ import {
   type Viewer,
 } from '#libs/core';
 import { DirectoryError, Organization, OrganizationService } from '#libs/directory';
-import { IdentityPermission } from '../identity.access.js';
 import { IdentityError } from '../identity.errors.js';
 import type { AuthPayload } from '../session/auth-payload.model.js';
 import { SessionService } from '../session/session.service.js';
@@ -93,7 +92,7 @@ export class AccountService {
   async emailVisibleTo(user: User, viewer: Viewer): Promise<string | null> {
     const visible = await this.access.checkAccess({
       viewer,
-      permission: IdentityPermission.ReadEmail,
+      permission: 'user.read-email',
       ids: [user.id],
     });
     return visible.has(user.id) ? user.email : null;
@@ -137,7 +136,7 @@ export class AccountService {
   async members(organizationId: string, args: PageArgs, viewer: SignedInViewer): Promise<Page<User>> {
     await this.access.requireAccess({
       viewer,
-      permission: IdentityPermission.ListMembers,
+      permission: 'organization.list-members',
       ids: [organizationId],
     });
     const query = this.dataSource.manager
