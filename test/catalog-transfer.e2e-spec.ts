@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '#libs/core';
-import { CatalogImporter } from '#libs/catalog';
+import { CatalogImportService } from '#libs/catalog';
 import {
   adminEnv,
   createOrganization,
@@ -299,7 +299,7 @@ describe('hostile files', () => {
   });
 
   it('reports invalid UTF-8 and a 10 MB line without writing', async () => {
-    const importer = app.api.app.get(CatalogImporter);
+    const importer = app.api.app.get(CatalogImportService);
     const before = await tableCounts();
     const badBytes = Buffer.concat([
       Buffer.from(`${org('h-utf-ok')}\n`),

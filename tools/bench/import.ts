@@ -9,7 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { configureLogger, CoreModule, EmbeddedPostgres, parseConfig } from '#libs/core';
 import {
-  CatalogImporter,
+  CatalogImportService,
   CatalogModule,
   isProblemLine,
   MAX_LINE_BYTES,
@@ -132,7 +132,7 @@ async function main() {
       const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
       started = performance.now();
       const report = await app
-        .get(CatalogImporter)
+        .get(CatalogImportService)
         .run(() => createReadStream(file, { highWaterMark: 1 << 20 }), { actorUserId: null });
       full.push((performance.now() - started) / 1000);
       await app.close();

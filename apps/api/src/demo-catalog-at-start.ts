@@ -1,12 +1,12 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, logger } from '#libs/core';
-import { DemoCatalog } from '#libs/catalog';
+import { DemoCatalogService } from '#libs/catalog';
 
 /** The api (never the worker, which does not migrate) loads the demo catalogue into an empty database at start. */
 @Injectable()
 export class DemoCatalogAtStart implements OnApplicationBootstrap {
   constructor(
-    private readonly demo: DemoCatalog,
+    private readonly demo: DemoCatalogService,
     private readonly config: AppConfig,
   ) {}
 

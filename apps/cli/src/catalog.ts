@@ -3,9 +3,8 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { configureLogger, loadConfig } from '#libs/core';
-import { CatalogImporter, DemoCatalog, exportCatalog, type ImportReport } from '#libs/catalog';
+import { CatalogImportService, DemoCatalogService, TransferService, type ImportReport } from '#libs/catalog';
 import { runCommand } from '#libs/platform';
 
 const USAGE = `usage:
@@ -57,7 +56,7 @@ async function main() {
   configureLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   await runCommand(config, 'catalog', async (app) => {
     if (command === 'export') await exportTo(app, file);
-    else if (command === 'seed-demo') printReport(await app.get(DemoCatalog).load(), false);
+    else if (command === 'seed-demo') printReport(await app.get(DemoCatalogService).load(), false);
     else if (command === 'import') await importFrom(app, file, values);
     else throw new Error(USAGE);
   });
@@ -66,7 +65,7 @@ async function main() {
 async function exportTo(app: INestApplicationContext, file: string) {
   const out = createWriteStream(file);
   let lines = 0;
-  for await (const line of exportCatalog(app.get(DataSource).manager)) {
+  for await (const line of app.get(TransferService).exportLines()) {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
     lines++;
   }
@@ -90,7 +89,7 @@ async function importFrom(
     stream.on('data', (chunk) => (bytes += chunk.length));
     return stream;
   };
-  const report = await app.get(CatalogImporter).run(open, {
+  const report = await app.get(CatalogImportService).run(open, {
     partial: options.partial,
     dryRun: options['dry-run'],
     actorUserId: null,

@@ -39,6 +39,13 @@ export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed];
     TransferResolver,
     DemoCatalogService,
   ],
-  exports: [ProgramService, SeedQueryService, NeedQueryService, CatalogImportService, DemoCatalogService],
+  exports: [
+    ProgramService,
+    SeedQueryService,
+    NeedQueryService,
+    CatalogImportService,
+    DemoCatalogService,
+    TransferService,
+  ],
 })
 export class CatalogModule {}

@@ -19,10 +19,6 @@ export {
   type ImportReport,
 } from './transfer/catalog-import.service.js';
 export { DemoCatalogService } from './transfer/demo-catalog.service.js';
-export { exportCatalog } from './transfer/catalog-export.js';
+export { TransferService } from './transfer/transfer.service.js';
 export { parseRecord, type ImportProblem, type ImportRecord } from './transfer/import-record-schema.js';
 export { isProblemLine, readNdjsonLines } from './transfer/ndjson-lines.js';
-
-// Old names, kept while apps/ and test/ still use them (issue 9): prefer the *Service names above.
-export { CatalogImportService as CatalogImporter } from './transfer/catalog-import.service.js';
-export { DemoCatalogService as DemoCatalog } from './transfer/demo-catalog.service.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BilingualText } from '#libs/core';
-import { Organization, Person } from '#libs/directory';
+import type { Organization, Person } from '#libs/directory';
 import { CompanyNeed } from '../need/company-need.entity.js';
 import { Program } from '../program/program.entity.js';
 import { ResearchSeed } from '../seed/research-seed.entity.js';
@@ -61,12 +61,21 @@ async function researchersOf(manager: EntityManager, seedIds: string[]): Promise
   return bySeed;
 }
 
+/** The directory's part of the catalogue, read through its services by the caller. */
+export interface DirectoryRecords {
+  organizations: Organization[];
+  people: Person[];
+}
+
 /**
  * The whole catalogue in the import format (shared spec import-format.md):
  * programs, organizations, people, seeds, needs, each kind in externalId
  * order, so exporting the same data twice gives the same bytes.
  */
-export async function* exportCatalog(manager: EntityManager): AsyncGenerator<string> {
+export async function* exportCatalog(
+  manager: EntityManager,
+  directory: DirectoryRecords,
+): AsyncGenerator<string> {
   const programs = byKey(
     (await manager.find(Program)).map((program) => Object.assign(program, { externalId: program.code })),
   );
@@ -79,7 +88,7 @@ export async function* exportCatalog(manager: EntityManager): AsyncGenerator<str
     ]);
   }
 
-  const organizations = byKey(await manager.find(Organization));
+  const organizations = byKey(directory.organizations);
   const organizationKey = new Map(
     organizations.map((organization) => [organization.id, keyOf(organization)]),
   );
@@ -96,7 +105,7 @@ export async function* exportCatalog(manager: EntityManager): AsyncGenerator<str
     ]);
   }
 
-  const people = byKey(await manager.find(Person));
+  const people = byKey(directory.people);
   const personKey = new Map(people.map((person) => [person.id, keyOf(person)]));
   for (const p of people) {
     yield line([

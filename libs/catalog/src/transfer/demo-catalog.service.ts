@@ -1,10 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { projectRoot } from '#libs/core';
-import { Organization } from '#libs/directory';
+import { OrganizationService } from '#libs/directory';
 import { CatalogImportService, type ImportReport } from './catalog-import.service.js';
 
 export const DEMO_CATALOG_PATH = () => join(projectRoot(), 'data', 'demo', 'catalog.ndjson');
@@ -14,12 +12,12 @@ export const DEMO_CATALOG_PATH = () => join(projectRoot(), 'data', 'demo', 'cata
 export class DemoCatalogService {
   constructor(
     private readonly importer: CatalogImportService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationService,
   ) {}
 
   /** Loads it unless the database already holds organizations; null when it did not. */
   async loadIntoEmpty(): Promise<ImportReport | null> {
-    if (await this.dataSource.manager.exists(Organization)) return null;
+    if (await this.organizations.any()) return null;
     return this.load();
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
 import { DataSource } from 'typeorm';
 import { CoreError } from '#libs/core';
+import { OrganizationService, PersonService } from '#libs/directory';
 import { exportCatalog } from './catalog-export.js';
 import { CatalogImportService, type ImportReport } from './catalog-import.service.js';
 import type { ImportCatalogInput } from './dto/import-catalog.input.js';
@@ -22,6 +23,8 @@ const toView = (report: ImportReport): ImportReportView => ({
 export class TransferService {
   constructor(
     private readonly importer: CatalogImportService,
+    private readonly organizations: OrganizationService,
+    private readonly people: PersonService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -53,7 +56,13 @@ export class TransferService {
   /** The whole catalogue as one NDJSON text, confidential needs included. */
   async exportCatalog(): Promise<string> {
     let text = '';
-    for await (const line of exportCatalog(this.dataSource.manager)) text += `${line}\n`;
+    for await (const line of this.exportLines()) text += `${line}\n`;
     return text;
+  }
+
+  /** The catalogue's NDJSON lines: the directory's records read through its services. */
+  async *exportLines(): AsyncGenerator<string> {
+    const directory = { organizations: await this.organizations.all(), people: await this.people.all() };
+    yield* exportCatalog(this.dataSource.manager, directory);
   }
 }

@@ -60,6 +60,16 @@ export class OrganizationService {
     return ids.length ? manager.findBy(Organization, { id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** Every organization (the catalogue export writes them all). */
+  all(manager: EntityManager = this.organizations.manager): Promise<Organization[]> {
+    return manager.find(Organization);
+  }
+
+  /** Whether the directory holds any organization yet (the demo catalogue fills an empty one). */
+  any(): Promise<boolean> {
+    return this.organizations.exists();
+  }
+
   /** A per-request loader, so a page of users resolves its organizations in one query. */
   loader(loaders: RequestLoaders) {
     return loaders.get<string, Organization>('directory.organization', async (ids) =>

@@ -19,6 +19,11 @@ export class PersonService {
   }
 
   /** The people with these ids (unknown ids are left out, order is not kept). */
+  /** Every person (the catalogue export writes them all). */
+  all(manager: EntityManager = this.dataSource.manager): Promise<Person[]> {
+    return manager.find(Person);
+  }
+
   findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Person[]> {
     return ids.length ? manager.findBy(Person, { id: In(ids) }) : Promise.resolve([]);
   }
