@@ -3,10 +3,12 @@ export { ENTITIES, MIGRATIONS } from './persistence.js';
 export {
   API_MODULES,
   apiImports,
+  apiModules,
   commandImports,
   commonImports,
   COMMANDS,
   workerImports,
+  workerModules,
   type CommandName,
   type ModuleList,
 } from './processes.js';

@@ -48,26 +48,31 @@ const SEARCH_INDEXING: ModuleList = [SearchIndexingModule, RematchingModule];
  * when it runs the relay. apps/api adds the GraphQL endpoint over them and
  * the demo catalogue at start.
  */
-export function apiImports(config: AppConfig, databaseUrl: string): ModuleList {
-  return [
-    ...commonImports(config, { url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE }),
-    ...API_MODULES,
-    MatchingJobsModule,
-    ...(config.searchRelay === 'api' ? SEARCH_INDEXING : []),
-  ];
+export function apiModules(config: AppConfig): ModuleList {
+  return [...API_MODULES, MatchingJobsModule, ...(config.searchRelay === 'api' ? SEARCH_INDEXING : [])];
 }
 
 /**
  * worker: search indexing when it runs the relay, overdue notices and e-mail
- * (the api sends them too; claims lock rows). Leaves migrations to the api.
+ * (the api sends them too; claims lock rows).
  */
+export function workerModules(config: AppConfig): ModuleList {
+  return [...(config.searchRelay === 'worker' ? SEARCH_INDEXING : []), MatchingJobsModule];
+}
+
+export function apiImports(config: AppConfig, databaseUrl: string): ModuleList {
+  const connection = { url: databaseUrl, poolSize: config.DATABASE_POOL_SIZE };
+  return [...commonImports(config, connection), ...apiModules(config)];
+}
+
+/** The worker leaves migrations to the api. */
 export function workerImports(config: AppConfig, databaseUrl: string): ModuleList {
-  const poolSize = Math.min(config.DATABASE_POOL_SIZE, 5);
-  return [
-    ...commonImports(config, { url: databaseUrl, poolSize, runMigrations: false }),
-    ...(config.searchRelay === 'worker' ? SEARCH_INDEXING : []),
-    MatchingJobsModule,
-  ];
+  const connection = {
+    url: databaseUrl,
+    poolSize: Math.min(config.DATABASE_POOL_SIZE, 5),
+    runMigrations: false,
+  };
+  return [...commonImports(config, connection), ...workerModules(config)];
 }
 
 /**
