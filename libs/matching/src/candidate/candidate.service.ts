@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, bilingual, type SignedInViewer } from '#libs/core';
-import { NeedQueryService, NeedStatus, SeedQueryService } from '#libs/catalog';
+import { NeedQueryService, NeedStatus, SeedQueryService, type CompanyNeed } from '#libs/catalog';
 import { OrganizationService } from '#libs/directory';
 import { loadNeedDocuments, loadSeedDocuments, type NeedSearchDocument } from '#libs/search';
 import { MatchingError } from '../matching.errors.js';
 import { ProposalQueryService } from '../proposal/proposal-query.service.js';
 import { CandidateGenerator } from '../ranking/candidate-generator.js';
-import type { MatchReason, ScoredCandidate } from '../ranking/candidate-scorer.js';
+import type { MatchReason, ScoredCandidate, ScoredNeed } from '../ranking/candidate-scorer.js';
 import { needProfileOf } from '../ranking/need-profile-of.js';
 import type { NeedProfile } from '../ranking/need-profile.js';
 import { MatchPathway, type NeedCandidate, type SeedCandidate } from './candidate.model.js';
@@ -41,35 +41,11 @@ export class CandidateService {
       },
       { first },
     );
-    const readable = new Map(
-      (
-        await this.needs.visibleByIds(
-          scored.map((candidate) => candidate.needId),
-          viewer,
-        )
-      ).map((need) => [need.id, need]),
-    );
-    return scored.map((candidate) => {
-      const doc = documents.get(candidate.needId)!;
-      const need = readable.get(candidate.needId) ?? null;
-      const reasons = need ? candidate.reasons : candidate.reasons.map(withheldText);
-      return {
-        need,
-        confidential: !need,
-        summary: {
-          title: bilingual(
-            need ? { ja: doc.titleJa, en: doc.titleEn } : { ja: '非公開のニーズ', en: 'A confidential need' },
-          ),
-          fields: doc.fields,
-          desiredCollaboration: doc.collaborationTypes,
-          trlMin: doc.trlMin,
-          trlMax: doc.trlMax,
-          prefecture: doc.prefecture,
-        },
-        score: candidate.score,
-        pathway: candidate.pathway as MatchPathway,
-        reasons: reasons.map(withMessage),
-      };
+    const needIds = scored.map((candidate) => candidate.needId);
+    const readable = new Map((await this.needs.visibleByIds(needIds, viewer)).map((need) => [need.id, need]));
+    return scored.flatMap((candidate) => {
+      const document = documents.get(candidate.needId); // every scored need was loaded
+      return document ? [asNeedCandidate(candidate, document, readable.get(candidate.needId) ?? null)] : [];
     });
   }
 
@@ -115,23 +91,43 @@ export class CandidateService {
     scored: ScoredCandidate[],
     viewer: SignedInViewer,
   ): Promise<SeedCandidate[]> {
-    const visible = new Map(
-      (
-        await this.seeds.visibleByIds(
-          scored.map((candidate) => candidate.seedId),
-          viewer,
-        )
-      ).map((seed) => [seed.id, seed]),
-    );
-    return scored
-      .filter((candidate) => visible.has(candidate.seedId))
-      .map((candidate) => ({
-        seed: visible.get(candidate.seedId)!,
-        score: candidate.score,
-        pathway: candidate.pathway as MatchPathway,
-        reasons: candidate.reasons.map(withMessage),
-      }));
+    const seedIds = scored.map((candidate) => candidate.seedId);
+    const visible = new Map((await this.seeds.visibleByIds(seedIds, viewer)).map((seed) => [seed.id, seed]));
+    return scored.flatMap((candidate) => {
+      const seed = visible.get(candidate.seedId);
+      if (!seed) return [];
+      const { score, pathway, reasons } = candidate;
+      return [{ seed, score, pathway: pathway as MatchPathway, reasons: reasons.map(withMessage) }];
+    });
   }
+}
+
+/** A scored need as the viewer may see it: the full need if they may read it, else an anonymous summary. */
+function asNeedCandidate(
+  candidate: ScoredNeed,
+  document: NeedSearchDocument,
+  need: CompanyNeed | null,
+): NeedCandidate {
+  const reasons = need ? candidate.reasons : candidate.reasons.map(withheldText);
+  return {
+    need,
+    confidential: !need,
+    summary: {
+      title: bilingual(
+        need
+          ? { ja: document.titleJa, en: document.titleEn }
+          : { ja: '非公開のニーズ', en: 'A confidential need' },
+      ),
+      fields: document.fields,
+      desiredCollaboration: document.collaborationTypes,
+      trlMin: document.trlMin,
+      trlMax: document.trlMax,
+      prefecture: document.prefecture,
+    },
+    score: candidate.score,
+    pathway: candidate.pathway as MatchPathway,
+    reasons: reasons.map(withMessage),
+  };
 }
 
 /** A reason's sentence as the GraphQL type. */

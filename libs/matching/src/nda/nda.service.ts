@@ -103,9 +103,9 @@ export class NdaService {
     return proposals.map((proposal) =>
       rows
         .filter((row) => row.proposalId === proposal.id && UNDER_NDA.includes(proposal.state))
-        .map((row) => {
-          const user = users.find((candidate) => candidate.id === row.userId)!;
-          return { party: row.party, name: user.name, email: user.email };
+        .flatMap((row) => {
+          const user = users.find((candidate) => candidate.id === row.userId);
+          return user ? [{ party: row.party, name: user.name, email: user.email }] : [];
         }),
     );
   }
@@ -116,9 +116,11 @@ export class NdaService {
    */
   async needsOf(proposals: readonly MatchProposal[], viewer: Viewer): Promise<(CompanyNeed | null)[]> {
     const needIds = proposals.flatMap((proposal) => (proposal.needId ? [proposal.needId] : []));
-    const bound = proposals.filter((proposal) => proposal.needId && UNDER_NDA.includes(proposal.state));
+    const bound = proposals.flatMap((proposal) =>
+      proposal.needId && UNDER_NDA.includes(proposal.state) ? [proposal.needId] : [],
+    );
     const readable = byId(await this.needs.visibleByIds(needIds, viewer));
-    const underNda = byId(await this.needs.loadByIds(bound.map((proposal) => proposal.needId!)));
+    const underNda = byId(await this.needs.loadByIds(bound));
     return proposals.map((proposal) =>
       proposal.needId ? (readable.get(proposal.needId) ?? underNda.get(proposal.needId) ?? null) : null,
     );

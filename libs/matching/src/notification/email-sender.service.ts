@@ -43,7 +43,8 @@ export class EmailSenderService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Sends what is queued (a batch); returns how many went out. */
   async sendBatch(): Promise<number> {
-    if (!this.transport) return 0;
+    const transport = this.transport;
+    if (!transport) return 0;
     return this.dataSource.transaction(async (manager) => {
       const messages = await manager
         .createQueryBuilder(EmailMessage, 'message')
@@ -56,7 +57,7 @@ export class EmailSenderService implements OnApplicationBootstrap, OnModuleDestr
       let sent = 0;
       for (const message of messages) {
         try {
-          await this.transport!.sendMail({
+          await transport.sendMail({
             from: this.config.SMTP_FROM,
             to: message.toAddress,
             subject: message.subject,

@@ -8,7 +8,14 @@ import {
   VersionedWriter,
   type SignedInViewer,
 } from '#libs/core';
-import { NeedQueryService, NeedStatus, SeedQueryService, SeedStatus, type CompanyNeed } from '#libs/catalog';
+import {
+  CatalogError,
+  NeedQueryService,
+  NeedStatus,
+  SeedQueryService,
+  SeedStatus,
+  type CompanyNeed,
+} from '#libs/catalog';
 import { OrganizationService } from '#libs/directory';
 import { loadSeedDocuments } from '#libs/search';
 import { MatchPathway } from '../candidate/candidate.model.js';
@@ -69,11 +76,13 @@ export class ProposalService {
   ) {}
 
   async requestIntroduction(input: RequestIntroductionInput, viewer: SignedInViewer): Promise<MatchProposal> {
+    const companyId = viewer.organizationId; // an approved company member's company
+    if (!companyId) throw CatalogError.notYourCompany('input');
     const need = input.needId ? await this.openNeedOf(input.needId, viewer) : null;
     return this.open(
       {
         need,
-        companyId: viewer.organizationId!,
+        companyId,
         seedId: input.seedId,
         state: ProposalState.REQUESTED,
         note: input.note,

@@ -45,14 +45,16 @@ export class PipelineReportService {
 
   /** Why proposals for a seed, or for an institution's seeds, were declined: for coordinators and those researchers. */
   async declineReasons(args: DeclineReasonsArgs, viewer: SignedInViewer): Promise<DeclineReasonCount[]> {
-    if (Boolean(args.seedId) === Boolean(args.institutionId)) throw MatchingError.oneScope();
-    if (args.seedId) {
-      await this.access.requireAccess({ viewer, permission: 'seed.matching', ids: [args.seedId] });
-      return this.declineCounts([args.seedId]);
+    const { seedId, institutionId } = args;
+    if (seedId && !institutionId) {
+      await this.access.requireAccess({ viewer, permission: 'seed.matching', ids: [seedId] });
+      return this.declineCounts([seedId]);
     }
-    const institutionId = args.institutionId!;
-    await this.access.requireAccess({ viewer, permission: 'institution.matching', ids: [institutionId] });
-    return this.declineCounts(await this.declinedSeedsOf(institutionId));
+    if (institutionId && !seedId) {
+      await this.access.requireAccess({ viewer, permission: 'institution.matching', ids: [institutionId] });
+      return this.declineCounts(await this.declinedSeedsOf(institutionId));
+    }
+    throw MatchingError.oneScope();
   }
 
   /** The institution's seeds that have declined proposals (the catalog says whose a seed is). */
