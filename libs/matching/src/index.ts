@@ -12,14 +12,19 @@ export { MATCHING_WEIGHTS, type MatchFactor, type MatchingWeights } from './rank
 export { candidateQueries, keyTerms, type NeedProfile } from './ranking/need-profile.js';
 export { MatchingModule, MATCHING_ENTITIES } from './matching.module.js';
 export { MatchingJobsModule, RematchingModule } from './matching-jobs.module.js';
-export { MatchProposal, ProposalTransition } from './pipeline/match-proposal.entity.js';
+export { MatchingAccessPolicy, type MatchingPermission } from './matching.access.js';
+export { MatchProposal } from './proposal/match-proposal.entity.js';
+export { ProposalTransition } from './proposal/proposal-transition.entity.js';
 export {
   checkTransition,
   DeclineReason,
   nextStates,
   ProposalState,
   type ProposalParty,
-} from './pipeline/proposal-state-machine.js';
-export { CandidateService } from './candidate.service.js';
-export { MatchingError, MatchingErrorCode } from './matching-errors.js';
-export { OverdueNotifier } from './pipeline/overdue-notifier.js';
+} from './proposal/proposal-state-machine.js';
+export { CandidateService } from './candidate/candidate.service.js';
+export { MatchingError, MatchingErrorCode } from './matching.errors.js';
+export { OverdueNoticeService } from './jobs/overdue-notice.service.js';
+
+// Old name, kept while test/ still uses it (issue 9): prefer OverdueNoticeService.
+export { OverdueNoticeService as OverdueNotifier } from './jobs/overdue-notice.service.js';

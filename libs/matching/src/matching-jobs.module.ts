@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '#libs/catalog';
+import { DirectoryModule } from '#libs/directory';
 import { SearchEngineModule } from '#libs/search';
+import { OverdueNoticeService } from './jobs/overdue-notice.service.js';
+import { RematchService } from './jobs/rematch.service.js';
 import { MatchingModule } from './matching.module.js';
-import { EmailSender } from './notifications/email-sender.js';
-import { OverdueNotifier } from './pipeline/overdue-notifier.js';
-import { Rematcher } from './pipeline/rematcher.js';
+import { EmailSenderService } from './notification/email-sender.service.js';
 
 /**
  * Timed matching work: overdue notices and e-mail sending. Every claim locks
@@ -11,7 +13,12 @@ import { Rematcher } from './pipeline/rematcher.js';
  */
 @Module({
   imports: [MatchingModule],
-  providers: [OverdueNotifier, EmailSender],
+  providers: [
+    // proposals past their response target
+    OverdueNoticeService,
+    // the e-mail outbox
+    EmailSenderService,
+  ],
 })
 export class MatchingJobsModule {}
 
@@ -20,7 +27,7 @@ export class MatchingJobsModule {}
  * process that includes SearchIndexingModule.
  */
 @Module({
-  imports: [MatchingModule, SearchEngineModule],
-  providers: [Rematcher],
+  imports: [MatchingModule, SearchEngineModule, CatalogModule, DirectoryModule],
+  providers: [RematchService],
 })
 export class RematchingModule {}

@@ -151,7 +151,7 @@ export class CandidateGenerator {
 const bestOf = (evidence: Evidence) => Math.max(0, ...[...evidence.values()].map((entry) => entry.fused));
 
 function textEvidence(evidence: Evidence, id: string, best: number) {
-  const found = evidence.get(id)!;
+  const found = evidence.get(id) ?? { fused: 0, terms: new Set<string>() };
   return { relevance: best ? found.fused / best : 0, terms: [...found.terms] };
 }
 

@@ -1,11 +1,12 @@
-import type { EntityManager } from 'typeorm';
 import type { CompanyNeed } from '#libs/catalog';
-import { Organization } from '#libs/directory';
+import type { Organization } from '#libs/directory';
 import type { NeedProfile } from './need-profile.js';
 
 /** What the matcher reads of a stored need, with its company's place. */
-export async function needProfileOf(manager: EntityManager, need: CompanyNeed): Promise<NeedProfile> {
-  const company = await manager.findOneBy(Organization, { id: need.companyId });
+export function needProfileOf(
+  need: CompanyNeed,
+  company: Pick<Organization, 'prefecture' | 'city'> | null,
+): NeedProfile {
   return {
     title: need.title,
     description: need.description,

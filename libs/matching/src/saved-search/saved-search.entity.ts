@@ -6,7 +6,6 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
@@ -43,21 +42,4 @@ export class SavedSearch {
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
-}
-
-/** A seed a saved search was told about: each pair once. */
-@Entity()
-export class SavedSearchMatch {
-  @PrimaryColumn({ type: 'uuid' })
-  savedSearchId: string;
-
-  @ManyToOne(() => SavedSearch, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'saved_search_id' })
-  savedSearch?: Relation<SavedSearch>;
-
-  @PrimaryColumn({ type: 'uuid' })
-  seedId: string;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  at: Date;
 }

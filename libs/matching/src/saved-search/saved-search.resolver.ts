@@ -1,30 +1,8 @@
-import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentViewer, type SignedInViewer } from '#libs/core';
-import { SeedSearchFilter } from '#libs/search';
+import { SaveSearchInput } from './dto/save-search.input.js';
 import { SavedSearch } from './saved-search.entity.js';
 import { SavedSearchService } from './saved-search.service.js';
-
-@InputType()
-export class SaveSearchInput {
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name: string;
-
-  @Field(() => String, { defaultValue: '' })
-  @IsString()
-  @MaxLength(200)
-  query = '';
-
-  @Field(() => SeedSearchFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SeedSearchFilter)
-  filter?: SeedSearchFilter;
-}
 
 @Resolver(() => SavedSearch)
 export class SavedSearchResolver {

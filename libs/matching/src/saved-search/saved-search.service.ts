@@ -9,9 +9,11 @@ import {
   type SearchEngine,
   type SeedSearchFilter,
 } from '#libs/search';
-import { MatchingError } from '../matching-errors.js';
-import { NotificationService } from '../notifications/notification.service.js';
-import { SavedSearch, SavedSearchMatch } from './saved-search.entity.js';
+import { MatchingError } from '../matching.errors.js';
+import { NotificationService } from '../notification/notification.service.js';
+import type { SaveSearchInput } from './dto/save-search.input.js';
+import { SavedSearchMatch } from './saved-search-match.entity.js';
+import { SavedSearch } from './saved-search.entity.js';
 
 const PUBLIC: Filter[] = [
   { attribute: 'status', in: ['published'] },
@@ -30,10 +32,7 @@ export class SavedSearchService {
     private readonly notifications: NotificationService,
   ) {}
 
-  async save(
-    input: { name: string; query: string; filter?: SeedSearchFilter },
-    viewer: SignedInViewer,
-  ): Promise<SavedSearch> {
+  async save(input: SaveSearchInput, viewer: SignedInViewer): Promise<SavedSearch> {
     if ((await this.dataSource.manager.countBy(SavedSearch, { userId: viewer.userId })) >= MAX_SAVED_SEARCHES)
       throw MatchingError.tooManySavedSearches(MAX_SAVED_SEARCHES);
     return this.dataSource.manager.save(

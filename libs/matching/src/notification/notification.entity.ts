@@ -1,0 +1,54 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { BilingualText } from '#libs/core';
+import { User } from '#libs/identity';
+
+/** An in-app notification for one account, written in the same transaction as what it reports. */
+@ObjectType({ description: 'Something that happened that this account should know about.' })
+@Entity()
+@Index(['userId', 'createdAt'])
+export class Notification {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
+  @Field({ description: 'proposal-opened, introduced, new-candidate, saved-search-match…' })
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Field(() => BilingualText)
+  @Column(() => BilingualText, { prefix: 'title' })
+  title: BilingualText;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  proposalId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  seedId: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  readAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}
