@@ -12,7 +12,7 @@ import {
   type Account,
   type OrganizationView,
 } from './support/fixtures.js';
-import { OverdueNotifier } from '#libs/matching';
+import { OverdueNoticeService } from '#libs/matching';
 import { waitForIndex } from './support/search.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -452,7 +452,7 @@ describe('response times and reports', () => {
     await app.db.query(`UPDATE match_proposal SET due_at = now() - interval '1 day' WHERE id = $1`, [
       open.id,
     ]); // two weeks pass
-    const notifier = app.api.app.get(OverdueNotifier, { strict: false });
+    const notifier = app.api.app.get(OverdueNoticeService, { strict: false });
     expect(await notifier.run()).toBe(1);
     expect(await notifier.run()).toBe(0); // told once per due date
     const told = (

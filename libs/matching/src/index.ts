@@ -25,6 +25,3 @@ export {
 export { CandidateService } from './candidate/candidate.service.js';
 export { MatchingError, MatchingErrorCode } from './matching.errors.js';
 export { OverdueNoticeService } from './jobs/overdue-notice.service.js';
-
-// Old name, kept while test/ still uses it (issue 9): prefer OverdueNoticeService.
-export { OverdueNoticeService as OverdueNotifier } from './jobs/overdue-notice.service.js';

@@ -158,7 +158,7 @@ export class AppConfig {
   @Max(60000)
   SEARCH_RELAY_INTERVAL_MS = 250;
 
-  /** File proposals on its own when a seed is published or a need opened or edited (libs/matching Rematcher). */
+  /** File proposals on its own when a seed is published or a need opened or edited (libs/matching RematchService). */
   @Transform(toBool)
   @IsBoolean()
   AUTO_PROPOSALS = true;

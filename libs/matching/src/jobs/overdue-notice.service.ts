@@ -26,7 +26,7 @@ export class OverdueNoticeService implements OnApplicationBootstrap, OnModuleDes
     this.timer = setInterval(
       () =>
         void this.run().catch((error: unknown) =>
-          logger('OverdueNotifier').error({ err: error }, 'overdue check failed'),
+          logger('OverdueNoticeService').error({ err: error }, 'overdue check failed'),
         ),
       EVERY_MS,
     );

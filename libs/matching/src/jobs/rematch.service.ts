@@ -65,7 +65,7 @@ export class RematchService implements OnApplicationBootstrap {
     const seeds = idsOf(changes, SEED_CHANGES);
     const needs = idsOf(changes, NEED_CHANGES);
     if (seeds.length + needs.length > AUTO_PROPOSAL.maxChangesPerBatch) {
-      logger('Rematcher').info(
+      logger('RematchService').info(
         { seeds: seeds.length, needs: needs.length },
         'bulk change: not re-matched automatically',
       );

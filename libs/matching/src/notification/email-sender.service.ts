@@ -90,7 +90,8 @@ export class EmailSenderService implements OnApplicationBootstrap, OnModuleDestr
       try {
         sent = await this.sendBatch();
       } catch (error) {
-        if (this.running) logger('EmailSender').error({ err: error }, 'e-mail sending failed; retrying');
+        if (this.running)
+          logger('EmailSenderService').error({ err: error }, 'e-mail sending failed; retrying');
       }
       this.wake = new AbortController();
       if (this.running && sent < BATCH)
