@@ -84,7 +84,10 @@ export class CoreError extends DomainError {
   static externalIdTaken(externalId: string, path = 'input.externalId'): CoreError {
     return new CoreError(
       CoreErrorCode.ExternalIdTaken,
-      { ja: `externalId ${externalId} は既に使われています`, en: `externalId ${externalId} is already in use` },
+      {
+        ja: `externalId ${externalId} は既に使われています`,
+        en: `externalId ${externalId} is already in use`,
+      },
       [{ path, messages: ['already in use'] }],
     );
   }

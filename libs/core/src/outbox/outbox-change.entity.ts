@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ChangeTopic } from './change-topic.js';
 
-
 /**
  * The transactional outbox: one row per changed record, written in the
  * change's own transaction, applied to the search index by the relay in

@@ -41,7 +41,12 @@ export interface VersionedChange<T> {
 export class VersionedWriter<T extends VersionedRecord> {
   constructor(private readonly kind: RecordKind<T>) {}
 
-  async create(manager: EntityManager, record: T, actorUserId: string | null, action = 'created'): Promise<T> {
+  async create(
+    manager: EntityManager,
+    record: T,
+    actorUserId: string | null,
+    action = 'created',
+  ): Promise<T> {
     const saved = await manager.save(this.kind.entity, record);
     await this.recorded(manager, saved, actorUserId, action, null);
     return saved;
