@@ -20,7 +20,8 @@ export {
 } from './transfer/catalog-import.service.js';
 export { DemoCatalogService } from './transfer/demo-catalog.service.js';
 export { exportCatalog } from './transfer/catalog-export.js';
-export { parseRecord, type ImportProblem, type ImportRecord } from './transfer/import-record-schema.js';
+export { parseRecord } from './transfer/import-record-schema.js';
+export type { ImportProblem, ImportRecord } from './transfer/import-records.js';
 export { isProblemLine, readNdjsonLines } from './transfer/ndjson-lines.js';
 
 // Old names, kept while apps/ and test/ still use them (issue 9): prefer the *Service names above.
