@@ -66,13 +66,17 @@ async function waitForHealth(port: number, started: Started, timeoutMs = 60000):
   throw new Error(`no healthy server within ${timeoutMs} ms:\n${started.output()}`);
 }
 
-async function graphql(port: number, query: string, variables?: object, token?: string) {
+interface OrganizationName {
+  organization: { name: { ja: string | null } };
+}
+
+async function graphql<T>(port: number, query: string, variables?: object, token?: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
+  return (await response.json()) as { data?: T; errors?: { message: string }[] };
 }
 
 /** Sends the headers and half the body now, the rest on finish(): a request the server is in the middle of. */
@@ -116,15 +120,22 @@ describe('running the server', () => {
     const first = launch(dataDir, port);
     await waitForHealth(port, first);
     // a development start on an empty database loads the demo catalogue
-    const demo = await graphql(port, '{ seeds { totalCount } needs { totalCount } }');
+    const demo = await graphql<{ seeds: { totalCount: number }; needs: { totalCount: number } }>(
+      port,
+      '{ seeds { totalCount } needs { totalCount } }',
+    );
     expect(demo.data?.seeds.totalCount).toBeGreaterThanOrEqual(80);
 
-    const signIn = await graphql(port, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
-      i: ADMIN,
-    });
+    const signIn = await graphql<{ signIn: { accessToken: string } }>(
+      port,
+      'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }',
+      {
+        i: ADMIN,
+      },
+    );
     const token = signIn.data?.signIn.accessToken as string;
     expect(token).toBeTruthy();
-    const created = await graphql(
+    const created = await graphql<{ createOrganization: { id: string } }>(
       port,
       'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
       { i: { type: 'public-lab', name: { ja: '山形県工業技術センター' }, prefecture: '山形県' } },
@@ -146,9 +157,13 @@ describe('running the server', () => {
     expect(third.output()).toMatch(new RegExp(`Port ${port} on 127.0.0.1 is already in use`));
 
     // the first server and its data are untouched
-    const still = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', {
-      id: organizationId,
-    });
+    const still = await graphql<OrganizationName>(
+      port,
+      'query($id: ID!) { organization(id: $id) { name { ja } } }',
+      {
+        id: organizationId,
+      },
+    );
     expect(still.data?.organization.name.ja).toBe('山形県工業技術センター');
 
     // SIGTERM while a request is in flight: it still gets its answer, database and all
@@ -169,9 +184,13 @@ describe('running the server', () => {
 
     const again = launch(dataDir, port);
     await waitForHealth(port, again);
-    const kept = await graphql(port, 'query($id: ID!) { organization(id: $id) { name { ja } } }', {
-      id: organizationId,
-    });
+    const kept = await graphql<OrganizationName>(
+      port,
+      'query($id: ID!) { organization(id: $id) { name { ja } } }',
+      {
+        id: organizationId,
+      },
+    );
     expect(kept.data?.organization.name.ja).toBe('山形県工業技術センター');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);

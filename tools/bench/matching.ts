@@ -131,8 +131,9 @@ async function main() {
     // --- index ---
     const memoryBefore = process.memoryUsage();
     const file = join(work, 'search.sqlite');
-    engine = new EmbeddedEngine({ file, glossary });
-    await engine.ensureIndexes();
+    const index = new EmbeddedEngine({ file, glossary });
+    engine = index; // closed in finally
+    await index.ensureIndexes();
     const byId = new Map<string, SeedSearchDocument>();
     progress(`indexing ${n0(seedCount)} synthetic seeds into the embedded engine (${file})`);
     let applyMs = 0;
@@ -140,11 +141,11 @@ async function main() {
     for (const batch of catalog.batches(seedCount, BATCH)) {
       for (const doc of batch) byId.set(doc.id, doc);
       const mark = performance.now();
-      await engine.apply({ seeds: { upserts: batch, deletes: [] } }, ++batchNo);
+      await index.apply({ seeds: { upserts: batch, deletes: [] } }, ++batchNo);
       applyMs += performance.now() - mark;
       if ((batchNo * BATCH) % 20000 === 0) progress(`  ${n0(batchNo * BATCH)} indexed`);
     }
-    const stats = await engine.stats();
+    const stats = await index.stats();
     if (stats.indexes.seeds.documents !== seedCount)
       throw new Error(`engine holds ${stats.indexes.seeds.documents} seeds of ${seedCount}`);
     const indexBytes = fileSize(file) + fileSize(`${file}-wal`) + fileSize(`${file}-shm`);
@@ -153,7 +154,7 @@ async function main() {
 
     // --- the generator, with a seed loader that notes when it is called and for how many ids ---
     const probe = { calledAt: 0, ids: 0 };
-    const generator = new CandidateGenerator(engine, glossaryIndex, async (ids) => {
+    const generator = new CandidateGenerator(index, glossaryIndex, async (ids) => {
       probe.calledAt = performance.now();
       probe.ids = ids.length;
       const docs: SeedSearchDocument[] = [];
@@ -194,7 +195,7 @@ async function main() {
       const ids = new Set<string>();
       const timed = async (kind: RequestKind, request: SearchRequest) => {
         const r0 = performance.now();
-        const result = await engine!.search('seeds', request);
+        const result = await index.search('seeds', request);
         requests[kind].push({ ms: performance.now() - r0, totalHits: result.totalHits });
         for (const hit of result.hits) ids.add(hit.id);
       };

@@ -288,6 +288,11 @@ export class SyntheticCatalog {
   }
 }
 
+/** Seeds per apply() or INSERT batch. */
+export const BATCH = 1000;
+/** The page of hits every request asks for. */
+export const PAGE = 20;
+
 export type QueryKind = 'one-word' | 'two-word' | 'filters' | 'facets';
 export const QUERY_KINDS: readonly QueryKind[] = ['one-word', 'two-word', 'filters', 'facets'];
 
@@ -307,7 +312,7 @@ export interface BenchQuery {
 }
 
 /** The request the GraphQL layer would send for an anonymous visitor: published and public, plus the typed filters. */
-export function searchRequest(query: BenchQuery, limit = 20): SearchRequest {
+export function searchRequest(query: BenchQuery, limit = PAGE): SearchRequest {
   const conditions: Filter[] = [{ attribute: 'status', in: ['published'] }];
   if (query.fields) conditions.push({ attribute: 'fields', in: query.fields });
   if (query.trl) conditions.push({ attribute: 'trl', min: query.trl.min, max: query.trl.max });

@@ -49,7 +49,11 @@ function demoSeeds(): SeedSearchDocument[] {
   return records
     .filter((r) => r.kind === 'seed')
     .map((r) => {
-      const institution = organizations.get(r.institution as string)!;
+      const institution = organizations.get(r.institution as string);
+      if (!institution)
+        throw new Error(
+          `demo seed ${r.externalId}: institution ${String(r.institution)} is not in the catalogue`,
+        );
       const fields = (r.fields as string[]) ?? [];
       const status = (r.status as string) ?? 'published';
       return {
@@ -108,7 +112,7 @@ async function main() {
   await engine.apply({ seeds: { upserts: seeds, deletes: [] } }, 1);
   const byId = new Map(seeds.map((seed) => [seed.id, seed]));
   const generator = new CandidateGenerator(engine, new GlossaryIndex(glossary), async (ids) =>
-    ids.map((id) => byId.get(id)!).filter(Boolean),
+    ids.map((id) => byId.get(id)).filter((seed) => seed !== undefined),
   );
   const textOnly = {
     text: 1,

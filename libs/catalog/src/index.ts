@@ -20,5 +20,6 @@ export {
 } from './transfer/catalog-import.service.js';
 export { DemoCatalogService } from './transfer/demo-catalog.service.js';
 export { TransferService } from './transfer/transfer.service.js';
-export { parseRecord, type ImportProblem, type ImportRecord } from './transfer/import-record-schema.js';
+export { parseRecord } from './transfer/import-record-schema.js';
+export type { ImportProblem, ImportRecord } from './transfer/import-records.js';
 export { isProblemLine, readNdjsonLines } from './transfer/ndjson-lines.js';

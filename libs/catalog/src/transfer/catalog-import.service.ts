@@ -5,12 +5,8 @@ import { AppConfig, AuditEntry, diffFields, recordChange, type ChangeTopic } fro
 import { ORGANIZATION_CHANGES } from '#libs/directory';
 import { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from '../catalog.topics.js';
 import { MAPPERS, type ResolvedKeys } from './import-mappers.js';
-import {
-  parseRecord,
-  type ImportProblem,
-  type ImportRecord,
-  type RecordKind,
-} from './import-record-schema.js';
+import { parseRecord } from './import-record-schema.js';
+import type { ImportProblem, ImportRecord, RecordKind } from './import-records.js';
 import {
   checkReferences,
   KIND_WRITE_ORDER,
@@ -205,7 +201,7 @@ export class CatalogImportService {
       : new Map<string, string[]>();
     const withResearchers = (snapshot: Record<string, unknown>, researchers: string[]) =>
       mapper.researchers ? { ...snapshot, researcherIds: [...researchers].sort() } : snapshot;
-    const audits: Partial<AuditEntry>[] = [];
+    const audits: Omit<AuditEntry, 'id' | 'at'>[] = [];
     const created: { record: ImportRecord; columns: Record<string, unknown>; researchers: string[] }[] = [];
     const researchersById = new Map<string, string[]>();
 
@@ -274,7 +270,7 @@ export class CatalogImportService {
       await recordChange(
         manager,
         topic,
-        audits.map((audit) => audit.entityId!),
+        audits.map((audit) => audit.entityId),
       );
   }
 

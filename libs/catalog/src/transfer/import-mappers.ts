@@ -12,7 +12,7 @@ import type {
   ProgramRecord,
   RecordKind,
   SeedRecord,
-} from './import-record-schema.js';
+} from './import-records.js';
 
 /** Ids of the records a line refers to, by kind and catalogue key. */
 export interface ResolvedKeys {
@@ -26,6 +26,20 @@ const text = (value: BilingualValue | null): BilingualText => ({
   ja: value?.ja ?? null,
   en: value?.en ?? null,
 });
+
+/**
+ * The id of a record this line refers to. The reference check has made sure it
+ * is in the file or the database, and earlier kinds are written (or looked up)
+ * first, so a missing id is a bug in the import, not in the file.
+ */
+function idOf(ids: Map<string, string>, kind: 'organization' | 'person', externalId: string): string {
+  const id = ids.get(externalId);
+  if (id === undefined)
+    throw new Error(
+      `import: ${kind} ${JSON.stringify(externalId)} was not resolved before a line referring to it`,
+    );
+  return id;
+}
 
 /** How one kind of record becomes table columns, and how its current row is found and compared. */
 export interface KindMapper<R extends ImportRecord, E extends { id: string }> {
@@ -80,7 +94,7 @@ export const personMapper: KindMapper<PersonRecord, Person> = {
   columns: (r, keys) => ({
     externalId: r.externalId,
     name: text(r.name),
-    organizationId: keys.organization.get(r.organization)!,
+    organizationId: idOf(keys.organization, 'organization', r.organization),
     role: r.role,
     title: r.title,
     email: r.email,
@@ -101,7 +115,7 @@ export const needMapper: KindMapper<NeedRecord, CompanyNeed> = {
   auditType: 'need',
   columns: (r, keys) => ({
     externalId: r.externalId,
-    companyId: keys.organization.get(r.company)!,
+    companyId: idOf(keys.organization, 'organization', r.company),
     title: text(r.title),
     description: text(r.description),
     fields: r.fields,
@@ -149,7 +163,7 @@ export const seedMapper: KindMapper<SeedRecord, ResearchSeed> = {
     summary: text(r.summary),
     keywords: r.keywords,
     fields: r.fields,
-    institutionId: keys.organization.get(r.institution)!,
+    institutionId: idOf(keys.organization, 'organization', r.institution),
     trl: r.trl,
     ipStatus: r.ipStatus,
     patents: r.patents,
@@ -175,7 +189,7 @@ export const seedMapper: KindMapper<SeedRecord, ResearchSeed> = {
     status: s.status,
     publishedAt: s.publishedAt,
   }),
-  researchers: (r, keys) => r.researchers.map((key) => keys.person.get(key)!),
+  researchers: (r, keys) => r.researchers.map((key) => idOf(keys.person, 'person', key)),
 };
 
 export const MAPPERS: Record<RecordKind, KindMapper<never, { id: string }>> = {

@@ -7,7 +7,8 @@ import {
   sortForWriting,
   type ImportLine,
 } from './import-reference-check.js';
-import { parseRecord, type ImportRecord, type RecordKind } from './import-record-schema.js';
+import { parseRecord } from './import-record-schema.js';
+import type { ImportRecord, RecordKind } from './import-records.js';
 
 /** Parses NDJSON text into the valid lines, failing the test on a bad one. */
 function linesOf(text: string): ImportLine[] {

@@ -13,8 +13,8 @@
  * REFERENCE_KEYS (say, organization.parent) introduces a cycle, which would then
  * need a record-level order and cycle check.
  */
-import type { ImportProblem, ImportRecord, RecordKind } from './import-record-schema.js';
-import { RECORD_KINDS } from './import-record-schema.js';
+import type { ImportProblem, ImportRecord, RecordKind } from './import-records.js';
+import { RECORD_KINDS } from './import-records.js';
 
 export interface ImportLine<R extends ImportRecord = ImportRecord> {
   lineNumber: number;
@@ -91,6 +91,17 @@ export const KIND_WRITE_ORDER: readonly RecordKind[] = Object.freeze(
   kindWriteOrder(RECORD_KINDS, REFERENCE_KEYS),
 );
 
+/** One value per kind (the compiler checks that no kind is missing). */
+function perKind<T>(make: (kind: RecordKind) => T): Record<RecordKind, T> {
+  return {
+    organization: make('organization'),
+    person: make('person'),
+    seed: make('seed'),
+    need: make('need'),
+    program: make('program'),
+  };
+}
+
 /** The references a record makes, with their key paths. */
 export function referencesOf(record: ImportRecord): RecordReference[] {
   const found: RecordReference[] = [];
@@ -110,10 +121,8 @@ export function referencesOf(record: ImportRecord): RecordReference[] {
 
 /** The lines in write order: by KIND_WRITE_ORDER, then by line number. */
 export function sortForWriting<L extends ImportLine>(lines: readonly L[]): L[] {
-  const rank = new Map(KIND_WRITE_ORDER.map((kind, index) => [kind, index]));
-  return [...lines].sort(
-    (a, b) => rank.get(a.record.kind)! - rank.get(b.record.kind)! || a.lineNumber - b.lineNumber,
-  );
+  const rank = perKind((kind) => KIND_WRITE_ORDER.indexOf(kind));
+  return [...lines].sort((a, b) => rank[a.record.kind] - rank[b.record.kind] || a.lineNumber - b.lineNumber);
 }
 
 /**
@@ -144,10 +153,10 @@ export async function checkReferences(
     throw new RangeError('batchSize must be a positive integer');
   const problems: ImportProblem[] = [];
   const rejected = new Set<number>(); // line numbers
-  const firstLine = new Map<RecordKind, Map<string, number>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
+  const firstLine = perKind(() => new Map<string, number>());
 
   for (const { lineNumber, record } of lines) {
-    const seen = firstLine.get(record.kind)!;
+    const seen = firstLine[record.kind];
     const earlier = seen.get(record.externalId);
     if (earlier === undefined) {
       seen.set(record.externalId, lineNumber);
@@ -162,10 +171,10 @@ export async function checkReferences(
   }
 
   // What the database holds, learned lazily and in batches: kind -> externalId -> exists.
-  const inDatabase = new Map<RecordKind, Map<string, boolean>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
+  const inDatabase = perKind(() => new Map<string, boolean>());
   const lookUp = async (wanted: Map<RecordKind, Set<string>>): Promise<void> => {
     for (const [kind, ids] of wanted) {
-      const known = inDatabase.get(kind)!;
+      const known = inDatabase[kind];
       const unknown = [...ids].filter((id) => !known.has(id));
       for (let start = 0; start < unknown.length; start += batchSize) {
         const batch = unknown.slice(start, start + batchSize);
@@ -185,17 +194,18 @@ export async function checkReferences(
     for (const { line, references } of referring) {
       for (const reference of references) {
         if (reported.has(`${line.lineNumber}\0${reference.key}`)) continue;
-        const inFile = firstLine.get(reference.kind)!.get(reference.externalId);
+        const inFile = firstLine[reference.kind].get(reference.externalId);
         if (inFile !== undefined && !rejected.has(inFile)) continue;
         unresolved.push({ line, reference, inFile });
-        if (!wanted.has(reference.kind)) wanted.set(reference.kind, new Set());
-        wanted.get(reference.kind)!.add(reference.externalId);
+        let ids = wanted.get(reference.kind);
+        if (ids === undefined) wanted.set(reference.kind, (ids = new Set()));
+        ids.add(reference.externalId);
       }
     }
     await lookUp(wanted);
     let found = false;
     for (const { line, reference, inFile } of unresolved) {
-      if (inDatabase.get(reference.kind)!.get(reference.externalId)) continue;
+      if (inDatabase[reference.kind].get(reference.externalId)) continue;
       const name = `${reference.kind} ${JSON.stringify(reference.externalId)}`;
       problems.push({
         lineNumber: line.lineNumber,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseRecord, type ImportProblem, type RecordKind } from './import-record-schema.js';
+import { parseRecord } from './import-record-schema.js';
+import type { ImportProblem, RecordKind } from './import-records.js';
 import { checkReferences, sortForWriting, type ImportLine } from './import-reference-check.js';
 import { isProblemLine, readNdjsonLines } from './ndjson-lines.js';
 
