@@ -1,33 +1,38 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
+import { DirectoryModule } from '#libs/directory';
+import { SearchDocumentService } from './documents/search-document.service.js';
 import { SEARCH_ENGINE } from './engine/search-engine.js';
-import { SearchResolver } from './graphql/search.resolver.js';
+import { createSearchEngine } from './engine/search-engine.factory.js';
 import { OutboxRelay } from './indexing/outbox-relay.js';
 import { SearchLifecycle } from './indexing/search-lifecycle.js';
 import { SearchReindexer } from './indexing/search-reindexer.js';
-import { createSearchEngine } from './search-engine.factory.js';
-import { SearchService } from './search.service.js';
+import { SearchResolver } from './search/search.resolver.js';
+import { SearchService } from './search/search.service.js';
 
 /**
  * The search engine of this process (one instance, shared by search and
- * matching), the relay and the reindexer that write to it, its health report.
- * Starts nothing by itself: `npm run reindex` uses it as it is.
+ * matching), the documents built for it from the catalog and directory, the
+ * relay and the reindexer that write to it, its health report. Starts
+ * nothing by itself: `npm run reindex` uses it as it is.
  */
 @Module({
+  imports: [CatalogModule, DirectoryModule],
   providers: [
     { provide: SEARCH_ENGINE, inject: [AppConfig], useFactory: createSearchEngine },
+    SearchDocumentService,
     OutboxRelay,
     SearchReindexer,
     SearchLifecycle,
   ],
-  exports: [SEARCH_ENGINE, OutboxRelay, SearchReindexer, SearchLifecycle],
+  exports: [SEARCH_ENGINE, SearchDocumentService, OutboxRelay, SearchReindexer, SearchLifecycle],
 })
 export class SearchEngineModule {}
 
 /** Search over seeds and needs (GraphQL); readies the indexes at start. */
 @Module({
-  imports: [SearchEngineModule, CatalogModule],
+  imports: [SearchEngineModule, CatalogModule, DirectoryModule],
   providers: [SearchService, SearchResolver],
 })
 export class SearchModule implements OnApplicationBootstrap {

@@ -1,16 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { logger } from '#libs/core';
-import { affectedRecords, loadNeedDocuments, loadSeedDocuments } from '../documents/document-loader.js';
-import {
-  SEARCH_ENGINE,
-  type IndexBatch,
-  type IndexName,
-  type SearchEngine,
-  type SearchDocument,
-} from '../engine/search-engine.js';
+import { SearchDocumentService } from '../documents/search-document.service.js';
+import { SEARCH_ENGINE, type SearchEngine } from '../engine/search-engine.js';
 
 const BATCH_SIZE = 500;
 /** One relay at a time applies the outbox, so changes reach the engine in order. */
@@ -32,27 +26,6 @@ export interface AppliedChange {
 }
 export type AppliedListener = (changes: AppliedChange[]) => Promise<void>;
 
-/** Builds the documents for a set of changes from the database's current state (idempotent). */
-export async function batchesFor(
-  manager: EntityManager,
-  changes: { topic: string; entityId: string }[],
-): Promise<Record<IndexName, IndexBatch>> {
-  const affected = await affectedRecords(manager, changes);
-  const batch = async (
-    ids: string[],
-    load: (manager: EntityManager, ids: string[]) => Promise<SearchDocument[]>,
-  ): Promise<IndexBatch> => {
-    const upserts: SearchDocument[] = [];
-    for (let i = 0; i < ids.length; i += 1000) upserts.push(...(await load(manager, ids.slice(i, i + 1000))));
-    const found = new Set(upserts.map((document) => document.id));
-    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
-  };
-  return {
-    seeds: await batch(affected.seeds, loadSeedDocuments),
-    needs: await batch(affected.needs, loadNeedDocuments),
-  };
-}
-
 /**
  * Applies the outbox to the search engine: oldest change first, in batches,
  * marking rows processed only after the engine confirmed them. When the
@@ -69,6 +42,7 @@ export class OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly documents: SearchDocumentService,
   ) {}
 
   /** Called after each applied batch, once the index reflects it; a listener's failure never holds up indexing. */
@@ -101,9 +75,9 @@ export class OutboxRelay {
       if (rows.length === 0) return { applied: 0 };
       const seqs = rows.map((row) => row.seq);
       try {
-        const batches = await batchesFor(
-          manager,
+        const batches = await this.documents.batchesFor(
           rows.map((row) => ({ topic: row.topic, entityId: row.entity_id })),
+          manager,
         );
         await this.engine.apply(batches, Number(seqs[seqs.length - 1]));
       } catch (error) {

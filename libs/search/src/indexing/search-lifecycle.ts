@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, HealthService, logger } from '#libs/core';
+import { recordCount } from '../documents/catalog-reads.js';
 import { INDEX_NAMES, SEARCH_ENGINE, type SearchEngine } from '../engine/search-engine.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { SearchReindexer } from './search-reindexer.js';
@@ -78,12 +79,11 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
   private async rebuildIfNew() {
     const stats = await this.engine.stats();
     if (stats.lastAppliedChange !== null) return;
-    const [{ count }] = await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM research_seed) + (SELECT count(*) FROM company_need) AS count`,
-    );
-    if (Number(count) === 0) return;
+    const manager = this.dataSource.manager;
+    const count = (await recordCount(manager, 'seeds')) + (await recordCount(manager, 'needs'));
+    if (count === 0) return;
     for (const index of INDEX_NAMES) await this.reindexer.reindex(index);
-    log().info({ records: Number(count) }, 'search index was new: rebuilt from the database');
+    log().info({ records: count }, 'search index was new: rebuilt from the database');
   }
 
   private async report() {

@@ -1,23 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { loadNeedDocuments, loadSeedDocuments } from '../documents/document-loader.js';
-import {
-  SEARCH_ENGINE,
-  type IndexName,
-  type SearchDocument,
-  type SearchEngine,
-} from '../engine/search-engine.js';
-import { batchesFor } from './outbox-relay.js';
+import { recordCount, recordIdsAfter } from '../documents/catalog-reads.js';
+import { SearchDocumentService } from '../documents/search-document.service.js';
+import { SEARCH_ENGINE, type IndexName, type SearchEngine } from '../engine/search-engine.js';
 
 const PAGE = 1000;
-const SOURCES: Record<
-  IndexName,
-  { table: string; load: typeof loadSeedDocuments | typeof loadNeedDocuments }
-> = {
-  seeds: { table: 'research_seed', load: loadSeedDocuments },
-  needs: { table: 'company_need', load: loadNeedDocuments },
-};
 
 export interface ReindexProgress {
   index: IndexName;
@@ -35,27 +23,22 @@ export class SearchReindexer {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly documents: SearchDocumentService,
   ) {}
 
   async reindex(
     index: IndexName,
     onProgress: (progress: ReindexProgress) => void = () => undefined,
   ): Promise<number> {
-    const { table, load } = SOURCES[index];
     const replayFrom = await this.replayPoint();
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${table}`);
+    const total = await recordCount(this.dataSource.manager, index);
     const rebuild = await this.engine.beginRebuild(index);
     let done = 0;
     try {
       for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-        const ids: string[] = (
-          await this.dataSource.query(`SELECT id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [
-            after,
-            PAGE,
-          ])
-        ).map((row: { id: string }) => row.id);
+        const ids = await recordIdsAfter(this.dataSource.manager, index, after, PAGE);
         if (ids.length === 0) break;
-        await rebuild.add((await load(this.dataSource.manager, ids)) as SearchDocument[]);
+        await rebuild.add(await this.documents.documents(index, ids));
         done += ids.length;
         after = ids[ids.length - 1];
         onProgress({ index, done, total: Math.max(total, done) });
@@ -87,8 +70,7 @@ export class SearchReindexer {
       [since],
     );
     if (changes.length === 0) return;
-    const batches = await batchesFor(
-      this.dataSource.manager,
+    const batches = await this.documents.batchesFor(
       changes.map((change) => ({ topic: change.topic, entityId: change.entity_id })),
     );
     await this.engine.apply({ [index]: batches[index] }, 0);

@@ -128,7 +128,7 @@ function unitsOf(written: string, glossary?: GlossaryIndex): Unit[] {
       }
       at = end;
     } else if (isWordChar(text[at])) {
-      const word = LATIN_WORD.exec(text.slice(at))![0];
+      const word = LATIN_WORD.exec(text.slice(at))?.[0] ?? text[at];
       units.push({ text: word, glossary: false });
       at += word.length;
     } else at++;
@@ -146,16 +146,19 @@ export function planQuery(query: string, glossary?: GlossaryIndex): QueryGroup[]
   const typing = !/[\s\p{P}]$/u.test(query);
   const all = unitsOf(written, glossary);
   const units = all.slice(0, MAX_GROUPS);
-  return units.map((unit, index) => {
+  return units.flatMap((unit, index): QueryGroup[] => {
     const prefix = typing && index === all.length - 1;
-    if (unit.glossary) {
-      const phrases = glossary!
+    if (unit.glossary && glossary) {
+      const phrases = glossary
         .synonymsOf(unit.text)
         .map((synonym) => phraseOf(synonym, prefix && synonym === unit.text));
-      return { phrases: distinct(phrases.filter((phrase): phrase is Phrase => phrase !== null)) };
+      return [{ phrases: distinct(phrases.filter((phrase): phrase is Phrase => phrase !== null)) }];
     }
-    const phrase = phraseOf(unit.text, prefix)!;
-    return JAPANESE.test(unit.text) ? { phrases: [phrase] } : { phrases: [phrase], typoCandidate: unit.text };
+    const phrase = phraseOf(unit.text, prefix);
+    if (!phrase) return [];
+    return [
+      JAPANESE.test(unit.text) ? { phrases: [phrase] } : { phrases: [phrase], typoCandidate: unit.text },
+    ];
   });
 }
 

@@ -100,7 +100,8 @@ export class AttributeStore {
     for (const attribute of attributes.filter((name) => this.definition.facetable.includes(name))) {
       const counts = new Map<number, number>();
       const strings = this.strings.get(attribute);
-      const rows = strings?.rows ?? this.numbers.get(attribute)!.rows;
+      const rows = strings?.rows ?? this.numbers.get(attribute)?.rows;
+      if (!rows) throw new UnknownFilterAttributeError(`no values kept for the facet ${attribute}`);
       for (const rowid of rowids) {
         const value = rows[rowid];
         if (Array.isArray(value)) for (const code of value) counts.set(code, (counts.get(code) ?? 0) + 1);
@@ -129,7 +130,7 @@ export class AttributeStore {
         if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
         if (x !== y && !Number.isNaN(x)) return (x - y) * sign;
       }
-      return position.get(a)! - position.get(b)!;
+      return (position.get(a) ?? 0) - (position.get(b) ?? 0);
     });
   }
 
@@ -156,7 +157,11 @@ export class AttributeStore {
         const wanted = new Set(node.in.map(Number));
         return (rowid) => wanted.has(numbers.rows[rowid]);
       }
-      const column = this.strings.get(node.attribute)!;
+      const column = this.strings.get(node.attribute);
+      if (!column)
+        throw new UnknownFilterAttributeError(
+          `not a filterable attribute of ${this.definition.name}: ${node.attribute}`,
+        );
       const wanted = new Set(
         node.in
           .map((value) => column.codeOf(String(value)))

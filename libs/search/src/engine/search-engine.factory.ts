@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { AppConfig } from '#libs/core';
-import { EmbeddedEngine } from './engine/embedded/embedded-engine.js';
-import { MeilisearchEngine } from './engine/meilisearch/meilisearch-engine.js';
-import type { SearchEngine } from './engine/search-engine.js';
-import { projectGlossary, synonymMap } from './glossary/glossary.js';
+import { EmbeddedEngine } from './embedded/embedded-engine.js';
+import { MeilisearchEngine } from './meilisearch/meilisearch-engine.js';
+import type { SearchEngine } from './search-engine.js';
+import { projectGlossary, synonymMap } from '../glossary/glossary.js';
 
 /** Meilisearch when MEILISEARCH_URL is set; the embedded engine under DATA_DIR/search otherwise. */
 export function createSearchEngine(config: AppConfig): SearchEngine {

@@ -30,7 +30,7 @@ export function pickHighlight(
     preferred === TextLanguage.JA ? [TextLanguage.JA, TextLanguage.EN] : [TextLanguage.EN, TextLanguage.JA];
   const language = order.find((lang) => highlights[attributes[lang]]) ?? order.find((lang) => plain[lang]);
   if (!language) return null;
-  const marked = highlights[attributes[language]] ?? plain[language]!;
+  const marked = highlights[attributes[language]] ?? plain[language] ?? '';
   const fragments = fragmentsOf(marked);
   return Object.assign(new HighlightedText(), {
     language,

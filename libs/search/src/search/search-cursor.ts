@@ -1,4 +1,4 @@
-import { SearchError } from '../search-errors.js';
+import { SearchError } from '../search.errors.js';
 
 /** How deep a result list may be paged: beyond this, a person should narrow the search. */
 export const MAX_SEARCH_DEPTH = 1000;

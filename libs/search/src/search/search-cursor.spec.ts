@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ErrorKind } from '#libs/core';
-import { SearchError, SearchErrorCode } from '../search-errors.js';
+import { SearchError, SearchErrorCode } from '../search.errors.js';
 import { decodeCursor, encodeCursor, MAX_SEARCH_DEPTH } from './search-cursor.js';
 
 /** The error `decodeCursor` throws for a cursor (fails the test when it does not throw). */

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import {
   bilingual,
   logger,
   taxonomyLabel,
   type BilingualText,
+  type RequestLoaders,
   type TaxonomyList,
   type Viewer,
 } from '#libs/core';
-import { NeedQueryService, NeedStatus, Program, SeedQueryService, SeedStatus } from '#libs/catalog';
-import { Organization } from '#libs/directory';
-import { INDEX_DEFINITIONS } from './engine/index-definitions.js';
+import { NeedQueryService, NeedStatus, ProgramService, SeedQueryService, SeedStatus } from '#libs/catalog';
+import { OrganizationService } from '#libs/directory';
+import { INDEX_DEFINITIONS } from '../engine/index-definitions.js';
 import {
   SEARCH_ENGINE,
   type Filter,
@@ -20,19 +19,16 @@ import {
   type SearchRequest,
   type SearchResult,
   type SortRule,
-} from './engine/search-engine.js';
-import {
-  SearchSort,
-  type NeedSearchFilter,
-  type SearchNeedsArgs,
-  type SearchSeedsArgs,
-  type SeedSearchFilter,
-} from './graphql/dto/search.args.js';
-import { pickHighlight } from './graphql/highlighted-text.js';
-import { decodeCursor, encodeCursor, MAX_SEARCH_DEPTH } from './graphql/search-cursor.js';
-import { Facet, type NeedSearchResult, type SeedSearchResult } from './graphql/search.model.js';
-import { SearchError } from './search-errors.js';
+} from '../engine/search-engine.js';
+import { SearchError } from '../search.errors.js';
+import { SearchSort } from './dto/search.args.js';
+import type { SearchNeedsArgs } from './dto/search-needs.args.js';
+import type { SearchSeedsArgs } from './dto/search-seeds.args.js';
+import { pickHighlight } from './highlighted-text.js';
+import { decodeCursor, encodeCursor, MAX_SEARCH_DEPTH } from './search-cursor.js';
+import { inList, needFilters, seedFilters } from './search-filters.js';
 import { needVisibilityFilter, seedVisibilityFilter } from './search-visibility.js';
+import { Facet, type NeedSearchResult, type SeedSearchResult } from './search.model.js';
 
 const SORTS: Record<SearchSort, SortRule[]> = {
   [SearchSort.RELEVANCE]: [],
@@ -49,27 +45,28 @@ const TAXONOMY_FACETS: Record<string, TaxonomyList> = {
   ipStatus: 'ipStatuses',
 };
 
-const inList = (attribute: string, values: (string | number)[] | undefined): Filter[] =>
-  values?.length ? [{ attribute, in: values }] : [];
-
 /** Search for people: the viewer's visibility, typed filters, pages and labelled facets over the engine. */
 @Injectable()
 export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly seeds: SeedQueryService,
     private readonly needs: NeedQueryService,
+    private readonly programs: ProgramService,
+    private readonly organizations: OrganizationService,
   ) {}
 
-  async searchSeeds(args: SearchSeedsArgs, viewer: Viewer): Promise<SeedSearchResult> {
+  async searchSeeds(
+    args: SearchSeedsArgs,
+    viewer: Viewer,
+    loaders: RequestLoaders,
+  ): Promise<SeedSearchResult> {
     const filter = args.filter ?? {};
     const conditions: Filter[] = [
       ...inList('status', filter.statuses?.length ? filter.statuses : [SeedStatus.PUBLISHED]),
       ...seedFilters(filter),
+      seedVisibilityFilter(viewer),
     ];
-    const visibility = seedVisibilityFilter(viewer);
-    if (visibility) conditions.push(visibility);
     const { result, offset } = await this.run('seeds', args, { all: conditions });
     const found = new Map(
       (
@@ -95,10 +92,14 @@ export class SearchService {
         },
       ];
     });
-    return { hits, ...(await this.common(result, offset, args.first)) } as SeedSearchResult;
+    return { hits, ...(await this.common(result, offset, args.first, loaders)) } as SeedSearchResult;
   }
 
-  async searchNeeds(args: SearchNeedsArgs, viewer: Viewer): Promise<NeedSearchResult> {
+  async searchNeeds(
+    args: SearchNeedsArgs,
+    viewer: Viewer,
+    loaders: RequestLoaders,
+  ): Promise<NeedSearchResult> {
     const filter = args.filter ?? {};
     const conditions: Filter[] = [
       ...inList('status', filter.statuses?.length ? filter.statuses : [NeedStatus.OPEN]),
@@ -130,7 +131,7 @@ export class SearchService {
         },
       ];
     });
-    return { hits, ...(await this.common(result, offset, args.first)) } as NeedSearchResult;
+    return { hits, ...(await this.common(result, offset, args.first, loaders)) } as NeedSearchResult;
   }
 
   private async run(index: IndexName, args: SearchSeedsArgs | SearchNeedsArgs, filter: Filter) {
@@ -152,30 +153,27 @@ export class SearchService {
     }
   }
 
-  private async common(result: SearchResult, offset: number, first: number) {
+  private async common(result: SearchResult, offset: number, first: number, loaders: RequestLoaders) {
     const next = offset + result.hits.length;
     const hasNextPage = result.hits.length === first && next < Math.min(result.totalHits, MAX_SEARCH_DEPTH);
     return {
       totalHits: result.totalHits,
-      facets: await this.facets(result.facetDistribution),
+      facets: await this.facets(result.facetDistribution, loaders),
       processingTimeMs: result.processingTimeMs,
       pageInfo: { hasNextPage, endCursor: result.hits.length ? encodeCursor(next) : null },
     };
   }
 
   /** Facets with a label per value: taxonomy names, organization names, program names. */
-  private async facets(distribution: Record<string, Record<string, number>>): Promise<Facet[]> {
-    const organizationIds = [
+  private async facets(
+    distribution: Record<string, Record<string, number>>,
+    loaders: RequestLoaders,
+  ): Promise<Facet[]> {
+    const organizations = await this.organizations.findByIds([
       ...Object.keys(distribution.institution ?? {}),
       ...Object.keys(distribution.ownerCompany ?? {}),
-    ];
-    const programCodes = Object.keys(distribution.programs ?? {});
-    const organizations = organizationIds.length
-      ? await this.dataSource.manager.findBy(Organization, { id: In(organizationIds) })
-      : [];
-    const programs = programCodes.length
-      ? await this.dataSource.manager.findBy(Program, { code: In(programCodes) })
-      : [];
+    ]);
+    const programs = await this.programs.byCodes(loaders, Object.keys(distribution.programs ?? {}));
     const names = new Map<string, BilingualText>([
       ...organizations.map((organization) => [organization.id, organization.name] as const),
       ...programs.map((program) => [program.code, program.name] as const),
@@ -193,28 +191,4 @@ export class SearchService {
         })),
     }));
   }
-}
-
-/** The typed filters of a seed search as index conditions (the viewer's visibility comes on top). */
-export function seedFilters(filter: SeedSearchFilter): Filter[] {
-  return [
-    ...inList('fields', filter.fields),
-    ...inList('institution', filter.institutionIds),
-    ...inList('prefecture', filter.prefectures),
-    ...inList('ipStatus', filter.ipStatuses),
-    ...inList('collaborationTypes', filter.collaborationTypes),
-    ...inList('programs', filter.programs),
-    ...(filter.trlMin !== undefined || filter.trlMax !== undefined
-      ? [{ attribute: 'trl', min: filter.trlMin, max: filter.trlMax }]
-      : []),
-  ];
-}
-
-function needFilters(filter: NeedSearchFilter): Filter[] {
-  return [
-    ...inList('fields', filter.fields),
-    ...inList('ownerCompany', filter.companyIds),
-    ...inList('collaborationTypes', filter.collaborationTypes),
-    ...inList('programs', filter.programs),
-  ];
 }
