@@ -7,7 +7,10 @@ import {
   audiencesOf,
   EVERYTHING,
   isStaff,
-  meetsCondition,
+  idsAsAttribute,
+  idsMeeting,
+  NOTHING,
+  type RecordAttributes,
   type AccessCondition,
   type AccessPolicy,
   type AccessRequest,
@@ -16,8 +19,6 @@ import {
 import { CatalogError } from './catalog.errors.js';
 import { CompanyNeed, NeedConfidentiality } from './need/company-need.entity.js';
 import { ResearchSeed, SeedStatus } from './seed/research-seed.entity.js';
-
-const NOTHING: AccessCondition = { any: [] };
 
 /**
  * Who reads which seeds, over a seed's `status`, `institution` and
@@ -98,7 +99,6 @@ export const CATALOG_PERMISSIONS = [
 export type CatalogPermission = (typeof CATALOG_PERMISSIONS)[number];
 
 type CatalogRequest = AccessRequest<CatalogPermission> & { ids: Set<string> };
-type Attributes = Record<string, unknown>;
 
 /** The catalog's access rules: one switch over its permissions, registered with the core AccessService. */
 @Injectable()
@@ -117,17 +117,17 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
   async allowed({ viewer, permission, ids, manager }: CatalogRequest): Promise<Set<string>> {
     switch (permission) {
       case 'seed.read':
-        return meeting(seedReadCondition(viewer), await this.seedAttributes(ids, manager));
+        return idsMeeting(seedReadCondition(viewer), await this.seedAttributes(ids, manager));
       case 'seed.edit':
-        return meeting(seedEditCondition(viewer), await this.seedAttributes(ids, manager));
+        return idsMeeting(seedEditCondition(viewer), await this.seedAttributes(ids, manager));
       case 'seed.create':
-        return meeting(seedCreateCondition(viewer), keyed(ids, 'institution'));
+        return idsMeeting(seedCreateCondition(viewer), idsAsAttribute(ids, 'institution'));
       case 'need.read':
-        return meeting(needReadCondition(viewer), await this.needAttributes(ids, manager));
+        return idsMeeting(needReadCondition(viewer), await this.needAttributes(ids, manager));
       case 'need.edit':
-        return meeting(needWriteCondition(viewer), await this.needAttributes(ids, manager));
+        return idsMeeting(needWriteCondition(viewer), await this.needAttributes(ids, manager));
       case 'need.create':
-        return meeting(needWriteCondition(viewer), keyed(ids, 'company'));
+        return idsMeeting(needWriteCondition(viewer), idsAsAttribute(ids, 'company'));
     }
   }
 
@@ -162,7 +162,7 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
   private async seedAttributes(
     ids: Set<string>,
     manager = this.dataSource.manager,
-  ): Promise<Map<string, Attributes>> {
+  ): Promise<RecordAttributes> {
     const wanted = [...ids].filter((id) => isUUID(id));
     if (wanted.length === 0) return new Map();
     const seeds = await manager
@@ -187,7 +187,7 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
   private async needAttributes(
     ids: Set<string>,
     manager = this.dataSource.manager,
-  ): Promise<Map<string, Attributes>> {
+  ): Promise<RecordAttributes> {
     const wanted = [...ids].filter((id) => isUUID(id));
     if (wanted.length === 0) return new Map();
     const needs = await manager.find(CompanyNeed, {
@@ -198,14 +198,4 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
       needs.map((need) => [need.id, { confidentiality: need.confidentiality, company: need.companyId }]),
     );
   }
-}
-
-/** The keys of the records that meet the condition. */
-function meeting(condition: AccessCondition, records: Map<string, Attributes>): Set<string> {
-  return new Set([...records].filter(([, values]) => meetsCondition(condition, values)).map(([id]) => id));
-}
-
-/** Ids that are themselves the attribute (an institution or company to act for). */
-function keyed(ids: Set<string>, attribute: string): Map<string, Attributes> {
-  return new Map([...ids].map((id) => [id, { [attribute]: id }]));
 }

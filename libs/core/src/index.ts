@@ -76,9 +76,13 @@ export { recordChange } from './outbox/record-change.js';
 export {
   conditionToSql,
   EVERYTHING,
+  idsAsAttribute,
+  idsMeeting,
   meetsCondition,
+  NOTHING,
   type AccessCondition,
   type AttributeSql,
+  type RecordAttributes,
 } from './access/access-condition.js';
 export { AccessService, type AccessPolicy, type AccessRequest } from './access/access.service.js';
 export { VersionedRecord, WithAuthor, WithExternalId } from './records/versioned-record.entity.js';

@@ -7,7 +7,10 @@ import {
   audiencesOf,
   EVERYTHING,
   isStaff,
-  meetsCondition,
+  idsAsAttribute,
+  idsMeeting,
+  NOTHING,
+  type RecordAttributes,
   type AccessCondition,
   type AccessPolicy,
   type AccessRequest,
@@ -19,8 +22,6 @@ import { MatchingError } from './matching.errors.js';
 import { MatchProposal } from './proposal/match-proposal.entity.js';
 import { partiesOf, partyConditions, partyOfAny, proposalAttributes } from './proposal/proposal-parties.js';
 import type { ProposalParty } from './proposal/proposal-state-machine.js';
-
-const NOTHING: AccessCondition = { any: [] };
 
 /** Staff, or someone of that organization (a company's member, an institution's researcher). */
 function ownOrganization(viewer: Viewer): AccessCondition {
@@ -42,7 +43,6 @@ export const MATCHING_PERMISSIONS = [
 export type MatchingPermission = (typeof MATCHING_PERMISSIONS)[number];
 
 type MatchingRequest = AccessRequest<MatchingPermission> & { ids: Set<string> };
-type Attributes = Record<string, unknown>;
 
 /** Matching's access rules: one switch over its permissions, registered with the core AccessService. */
 @Injectable()
@@ -62,12 +62,15 @@ export class MatchingAccessPolicy implements AccessPolicy<MatchingPermission>, O
   async allowed({ viewer, permission, ids, manager }: MatchingRequest): Promise<Set<string>> {
     switch (permission) {
       case 'proposal.read':
-        return meeting(await this.proposalReadCondition(viewer, manager), await this.proposals(ids, manager));
+        return idsMeeting(
+          await this.proposalReadCondition(viewer, manager),
+          await this.proposals(ids, manager),
+        );
       case 'seed.matching':
-        return meeting(await this.listedOrStaff(viewer, manager), keyed(ids, 'seed'));
+        return idsMeeting(await this.listedOrStaff(viewer, manager), idsAsAttribute(ids, 'seed'));
       case 'company.matching':
       case 'institution.matching':
-        return meeting(ownOrganization(viewer), keyed(ids, 'organization'));
+        return idsMeeting(ownOrganization(viewer), idsAsAttribute(ids, 'organization'));
     }
   }
 
@@ -113,10 +116,7 @@ export class MatchingAccessPolicy implements AccessPolicy<MatchingPermission>, O
   }
 
   /** proposalAttributes of the proposals among `ids` that exist. */
-  private async proposals(
-    ids: Set<string>,
-    manager = this.dataSource.manager,
-  ): Promise<Map<string, Attributes>> {
+  private async proposals(ids: Set<string>, manager = this.dataSource.manager): Promise<RecordAttributes> {
     const wanted = [...ids].filter((id) => isUUID(id));
     if (wanted.length === 0) return new Map();
     const found = await manager.find(MatchProposal, {
@@ -125,14 +125,4 @@ export class MatchingAccessPolicy implements AccessPolicy<MatchingPermission>, O
     });
     return new Map(found.map((proposal) => [proposal.id, proposalAttributes(proposal)]));
   }
-}
-
-/** The keys of the records that meet the condition. */
-function meeting(condition: AccessCondition, records: Map<string, Attributes>): Set<string> {
-  return new Set([...records].filter(([, values]) => meetsCondition(condition, values)).map(([id]) => id));
-}
-
-/** Ids that are themselves the attribute (a seed, a company or an institution to act on). */
-function keyed(ids: Set<string>, attribute: string): Map<string, Attributes> {
-  return new Map([...ids].map((id) => [id, { [attribute]: id }]));
 }

@@ -17,7 +17,6 @@ export { EmbeddedEngine } from './engine/embedded/embedded-engine.js';
 export { projectGlossary, synonymMap, type Glossary, type GlossaryEntry } from './glossary/glossary.js';
 export { GlossaryIndex, planQuery } from './text/query-plan.js';
 export { SearchDocumentService } from './documents/search-document.service.js';
-export { loadSeedDocuments, loadNeedDocuments } from './documents/document-loader.js';
 export type { SeedSearchDocument, NeedSearchDocument } from './documents/search-documents.js';
 export { seedFilters } from './search/search-filters.js';
 export { needVisibilityFilter, seedVisibilityFilter } from './search/search-visibility.js';

@@ -11,9 +11,12 @@ import {
   type Viewer,
 } from '#libs/core';
 import { needReadCondition } from '../catalog.access.js';
+import { countRecords, idsAfter, idsByOrganizationOrProgram, type RecordTable } from '../record-ids.js';
 import { CatalogError } from '../catalog.errors.js';
 import { CompanyNeed, NeedStatus } from './company-need.entity.js';
 import type { NeedsArgs } from './dto/needs.args.js';
+
+const NEEDS: RecordTable = { table: 'company_need', organizationColumn: 'company_id' };
 
 /** The attributes of needReadCondition as SQL over the alias `need`. */
 const NEED_ATTRIBUTES: AttributeSql = {
@@ -62,6 +65,24 @@ export class NeedQueryService {
   loadByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<CompanyNeed[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return manager.findBy(CompanyNeed, { id: In(ids) });
+  }
+
+  /** Needs of these companies or naming these programs (ids), whatever their status: what their changes touch. */
+  idsFor(
+    { companyIds, programIds }: { companyIds: string[]; programIds: string[] },
+    manager = this.dataSource.manager,
+  ): Promise<string[]> {
+    return idsByOrganizationOrProgram(manager, NEEDS, companyIds, programIds);
+  }
+
+  /** Every need's id, a page at a time in id order (no visibility filter: for indexing). */
+  idsAfter(after: string, limit: number, manager = this.dataSource.manager): Promise<string[]> {
+    return idsAfter(manager, NEEDS, after, limit);
+  }
+
+  /** How many needs there are, open or closed. */
+  count(manager = this.dataSource.manager): Promise<number> {
+    return countRecords(manager, NEEDS);
   }
 
   /** The read rule as SQL, so lists and counts never include what a viewer may not see. */

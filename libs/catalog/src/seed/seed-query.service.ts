@@ -14,11 +14,13 @@ import {
 } from '#libs/core';
 import type { Person } from '#libs/directory';
 import { seedReadCondition } from '../catalog.access.js';
+import { countRecords, idsAfter, idsByOrganizationOrProgram, type RecordTable } from '../record-ids.js';
 import { CatalogError } from '../catalog.errors.js';
 import type { SeedsArgs } from './dto/seeds.args.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 
 /** The people listed on seeds (seed_researcher is the catalog's table); person.user_id is their account. */
+const SEEDS: RecordTable = { table: 'research_seed', organizationColumn: 'institution_id' };
 const LISTED = 'seed_researcher listed JOIN person ON person.id = listed.person_id';
 
 /** The attributes of seedReadCondition as SQL over the alias `seed`. */
@@ -110,6 +112,38 @@ export class SeedQueryService {
       [seedId],
     );
     return rows.map((row) => row.user_id);
+  }
+
+  /** seed id → the accounts of the researchers listed on it, for many seeds in one query (none listed: absent). */
+  async listedUserIdsBySeed(
+    seedIds: string[],
+    manager = this.dataSource.manager,
+  ): Promise<Map<string, string[]>> {
+    if (seedIds.length === 0) return new Map();
+    const rows: { seed_id: string; user_ids: string[] }[] = await manager.query(
+      `SELECT listed.seed_id, array_agg(DISTINCT person.user_id::text) AS user_ids FROM ${LISTED}
+        WHERE listed.seed_id = ANY($1) AND person.user_id IS NOT NULL GROUP BY listed.seed_id`,
+      [seedIds],
+    );
+    return new Map(rows.map((row) => [row.seed_id, row.user_ids]));
+  }
+
+  /** Seeds of these institutions or naming these programs (ids), whatever their status: what their changes touch. */
+  idsFor(
+    { institutionIds, programIds }: { institutionIds: string[]; programIds: string[] },
+    manager = this.dataSource.manager,
+  ): Promise<string[]> {
+    return idsByOrganizationOrProgram(manager, SEEDS, institutionIds, programIds);
+  }
+
+  /** Every seed's id, a page at a time in id order (no visibility filter: for indexing). */
+  idsAfter(after: string, limit: number, manager = this.dataSource.manager): Promise<string[]> {
+    return idsAfter(manager, SEEDS, after, limit);
+  }
+
+  /** How many seeds there are, in every status. */
+  count(manager = this.dataSource.manager): Promise<number> {
+    return countRecords(manager, SEEDS);
   }
 
   /** The seeds the account is listed on as a researcher, whatever their status. */

@@ -13,6 +13,7 @@ export type AccessCondition =
   | { attribute: string; in: string[] };
 
 export const EVERYTHING: AccessCondition = { all: [] };
+export const NOTHING: AccessCondition = { any: [] };
 
 /** Each attribute of a condition as SQL: a predicate over a bound list parameter (`:...name`). */
 export type AttributeSql = Record<string, (parameter: string) => string>;
@@ -50,4 +51,18 @@ export function meetsCondition(condition: AccessCondition, values: Record<string
   const value = values[condition.attribute];
   const present = Array.isArray(value) ? value : [value];
   return present.some((one) => condition.in.includes(String(one)));
+}
+
+/** Records as their attribute values, by id. */
+export type RecordAttributes = Map<string, Record<string, unknown>>;
+
+/** The ids of the records that meet the condition. */
+export function idsMeeting(condition: AccessCondition, records: RecordAttributes): Set<string> {
+  const meeting = [...records].filter(([, values]) => meetsCondition(condition, values));
+  return new Set(meeting.map(([id]) => id));
+}
+
+/** Ids that are themselves the one attribute (an organization to act for, a seed to act on). */
+export function idsAsAttribute(ids: Iterable<string>, attribute: string): RecordAttributes {
+  return new Map([...ids].map((id) => [id, { [attribute]: id }]));
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService, bilingual, type SignedInViewer } from '#libs/core';
 import { NeedQueryService, NeedStatus, SeedQueryService, type CompanyNeed } from '#libs/catalog';
 import { OrganizationService } from '#libs/directory';
-import { loadNeedDocuments, loadSeedDocuments, type NeedSearchDocument } from '#libs/search';
+import { SearchDocumentService, type NeedSearchDocument } from '#libs/search';
 import { MatchingError } from '../matching.errors.js';
 import { ProposalQueryService } from '../proposal/proposal-query.service.js';
 import { CandidateGenerator } from '../ranking/candidate-generator.js';
@@ -18,24 +16,24 @@ import { MatchPathway, type NeedCandidate, type SeedCandidate } from './candidat
 export class CandidateService {
   constructor(
     private readonly generator: CandidateGenerator,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly needs: NeedQueryService,
     private readonly seeds: SeedQueryService,
     private readonly organizations: OrganizationService,
     private readonly proposals: ProposalQueryService,
+    private readonly documents: SearchDocumentService,
   ) {}
 
   /** Open needs for a seed; a need the viewer may not read comes as an anonymous summary, its text reasons withheld. */
   async forSeed(seedId: string, first: number, viewer: SignedInViewer): Promise<NeedCandidate[]> {
     const seed = await this.seeds.get({ id: seedId }, viewer);
     await this.access.requireAccess({ viewer, permission: 'seed.matching', ids: [seed.id] });
-    const [document] = await loadSeedDocuments(this.dataSource.manager, [seed.id]);
+    const [document] = await this.documents.seeds([seed.id]);
     const documents = new Map<string, NeedSearchDocument>();
     const scored = await this.generator.forSeed(
       document,
       async (ids) => {
-        const found = await loadNeedDocuments(this.dataSource.manager, ids);
+        const found = await this.documents.needs(ids);
         for (const need of found) documents.set(need.id, need);
         return found;
       },

@@ -1,6 +1,4 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig, logger, type ChangeTopic } from '#libs/core';
 import {
   NEED_CHANGES,
@@ -11,7 +9,7 @@ import {
   SeedStatus,
 } from '#libs/catalog';
 import { OrganizationService } from '#libs/directory';
-import { loadNeedDocuments, loadSeedDocuments, OutboxRelay, type AppliedChange } from '#libs/search';
+import { OutboxRelay, SearchDocumentService, type AppliedChange } from '#libs/search';
 import { ProposalService } from '../proposal/proposal.service.js';
 import { CandidateGenerator } from '../ranking/candidate-generator.js';
 import { needProfileOf } from '../ranking/need-profile-of.js';
@@ -36,7 +34,6 @@ const idsOf = (changes: AppliedChange[], topic: ChangeTopic) => [
 export class RematchService implements OnApplicationBootstrap {
   constructor(
     private readonly generator: CandidateGenerator,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
     private readonly config: AppConfig,
     private readonly savedSearches: SavedSearchService,
@@ -44,6 +41,7 @@ export class RematchService implements OnApplicationBootstrap {
     private readonly seeds: SeedQueryService,
     private readonly needs: NeedQueryService,
     private readonly organizations: OrganizationService,
+    private readonly documents: SearchDocumentService,
   ) {}
 
   onApplicationBootstrap() {
@@ -76,13 +74,11 @@ export class RematchService implements OnApplicationBootstrap {
   }
 
   private async rematchSeeds(ids: string[]) {
-    for (const seed of await loadSeedDocuments(this.dataSource.manager, ids)) {
+    for (const seed of await this.documents.seeds(ids)) {
       if (seed.status !== 'published') continue;
-      const found = await this.generator.forSeed(
-        seed,
-        (needIds) => loadNeedDocuments(this.dataSource.manager, needIds),
-        { first: AUTO_PROPOSAL.perRecord },
-      );
+      const found = await this.generator.forSeed(seed, (needIds) => this.documents.needs(needIds), {
+        first: AUTO_PROPOSAL.perRecord,
+      });
       for (const candidate of found)
         if (candidate.score >= AUTO_PROPOSAL.minScore)
           await this.proposals.fileFromMatcher(candidate.needId, seed.id, candidate);

@@ -17,7 +17,7 @@ import {
   type CompanyNeed,
 } from '#libs/catalog';
 import { OrganizationService } from '#libs/directory';
-import { loadSeedDocuments } from '#libs/search';
+import { SearchDocumentService } from '#libs/search';
 import { MatchPathway } from '../candidate/candidate.model.js';
 import { MatchingAccessPolicy } from '../matching.access.js';
 import { MatchingError } from '../matching.errors.js';
@@ -73,6 +73,7 @@ export class ProposalService {
     private readonly organizations: OrganizationService,
     private readonly nda: NdaService,
     private readonly notifications: NotificationService,
+    private readonly documents: SearchDocumentService,
   ) {}
 
   async requestIntroduction(input: RequestIntroductionInput, viewer: SignedInViewer): Promise<MatchProposal> {
@@ -207,7 +208,7 @@ export class ProposalService {
   ): Promise<MatchProposal> {
     const [seed] = await this.seeds.visibleByIds([draft.seedId], viewer);
     if (!seed || seed.status !== SeedStatus.PUBLISHED) throw MatchingError.seedNotAvailable(draft.seedId);
-    const [document] = await loadSeedDocuments(this.dataSource.manager, [seed.id]);
+    const [document] = await this.documents.seeds([seed.id]);
     const profile = draft.need
       ? needProfileOf(draft.need, await this.organizations.find(draft.need.companyId))
       : OPEN_PROFILE;

@@ -1,9 +1,8 @@
-import { DataSource } from 'typeorm';
 import {
   GlossaryIndex,
-  loadSeedDocuments,
   projectGlossary,
   SEARCH_ENGINE,
+  SearchDocumentService,
   type Filter,
   type IndexName,
   type NeedSearchDocument,
@@ -158,9 +157,7 @@ function textEvidence(evidence: Evidence, id: string, best: number) {
 /** The generator the api and worker share: the process's search engine, the project glossary, seeds from the database. */
 export const candidateGeneratorProvider = {
   provide: CandidateGenerator,
-  inject: [SEARCH_ENGINE, DataSource],
-  useFactory: (engine: SearchEngine, dataSource: DataSource) =>
-    new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) =>
-      loadSeedDocuments(dataSource.manager, ids),
-    ),
+  inject: [SEARCH_ENGINE, SearchDocumentService],
+  useFactory: (engine: SearchEngine, documents: SearchDocumentService) =>
+    new CandidateGenerator(engine, new GlossaryIndex(projectGlossary()), (ids) => documents.seeds(ids)),
 };

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { SignedInViewer } from '#libs/core';
+import { ANONYMOUS, type SignedInViewer } from '#libs/core';
 import {
   SEARCH_ENGINE,
   seedFilters,
+  seedVisibilityFilter,
   type Filter,
   type SearchEngine,
   type SeedSearchFilter,
@@ -15,10 +16,8 @@ import type { SaveSearchInput } from './dto/save-search.input.js';
 import { SavedSearchMatch } from './saved-search-match.entity.js';
 import { SavedSearch } from './saved-search.entity.js';
 
-const PUBLIC: Filter[] = [
-  { attribute: 'status', in: ['published'] },
-  { attribute: 'visibility', in: ['public'] },
-];
+/** Newly published seeds, as anyone may read them (the catalog's read rule for an anonymous viewer). */
+const PUBLISHED: Filter[] = [{ attribute: 'status', in: ['published'] }, seedVisibilityFilter(ANONYMOUS)];
 /** How far down a saved search's results a new seed may sit and still count as a match. */
 const DEPTH = 1000;
 export const MAX_SAVED_SEARCHES = 50;
@@ -65,7 +64,7 @@ export class SavedSearchService {
     for (const saved of await this.dataSource.manager.find(SavedSearch)) {
       const result = await this.engine.search('seeds', {
         query: saved.query,
-        filter: { all: [...PUBLIC, ...seedFilters(saved.filter as SeedSearchFilter)] },
+        filter: { all: [...PUBLISHED, ...seedFilters(saved.filter as SeedSearchFilter)] },
         offset: 0,
         limit: DEPTH,
       });

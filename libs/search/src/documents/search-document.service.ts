@@ -11,7 +11,6 @@ import {
 } from '#libs/catalog';
 import { ORGANIZATION_CHANGES, OrganizationService, type Organization } from '#libs/directory';
 import type { IndexBatch, IndexName, SearchDocument } from '../engine/search-engine.js';
-import { listedUserIdsBySeed, recordIdsFor } from './catalog-reads.js';
 import {
   needDocument,
   seedDocument,
@@ -49,9 +48,9 @@ export class SearchDocumentService {
       seeds.map((seed) => seed.institutionId),
       manager,
     );
-    const listed = await listedUserIdsBySeed(
-      manager,
+    const listed = await this.seedQueries.listedUserIdsBySeed(
       seeds.map((seed) => seed.id),
+      manager,
     );
     return seeds.flatMap((seed) => {
       const institution = institutions.get(seed.institutionId);
@@ -109,11 +108,25 @@ export class SearchDocumentService {
     const of = (topic: ChangeTopic) => [
       ...new Set(changes.filter((change) => change.topic === topic).map((change) => change.entityId)),
     ];
-    const fanOut = { organizationIds: of(ORGANIZATION_CHANGES), programIds: of(PROGRAM_CHANGES) };
+    const organizationIds = of(ORGANIZATION_CHANGES);
+    const programIds = of(PROGRAM_CHANGES);
+    const seeds = await this.seedQueries.idsFor({ institutionIds: organizationIds, programIds }, manager);
+    const needs = await this.needQueries.idsFor({ companyIds: organizationIds, programIds }, manager);
     return {
-      seeds: [...new Set([...of(SEED_CHANGES), ...(await recordIdsFor(manager, 'seeds', fanOut))])],
-      needs: [...new Set([...of(NEED_CHANGES), ...(await recordIdsFor(manager, 'needs', fanOut))])],
+      seeds: [...new Set([...of(SEED_CHANGES), ...seeds])],
+      needs: [...new Set([...of(NEED_CHANGES), ...needs])],
     };
+  }
+
+  /** How many records an index is built from. */
+  count(index: IndexName, manager = this.dataSource.manager): Promise<number> {
+    return index === 'seeds' ? this.seedQueries.count(manager) : this.needQueries.count(manager);
+  }
+
+  /** Up to `limit` ids of an index's records after `after`, in id order. */
+  idsAfter(index: IndexName, after: string, limit: number): Promise<string[]> {
+    const queries = index === 'seeds' ? this.seedQueries : this.needQueries;
+    return queries.idsAfter(after, limit);
   }
 
   private async organizationsById(ids: string[], manager: EntityManager): Promise<Map<string, Organization>> {

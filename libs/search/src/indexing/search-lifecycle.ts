@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig, HealthService, logger } from '#libs/core';
-import { recordCount } from '../documents/catalog-reads.js';
+import { SearchDocumentService } from '../documents/search-document.service.js';
 import { INDEX_NAMES, SEARCH_ENGINE, type SearchEngine } from '../engine/search-engine.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { SearchReindexer } from './search-reindexer.js';
@@ -24,11 +22,11 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
     private readonly reindexer: SearchReindexer,
     private readonly health: HealthService,
+    private readonly documents: SearchDocumentService,
   ) {}
 
   onApplicationBootstrap() {
@@ -79,8 +77,7 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
   private async rebuildIfNew() {
     const stats = await this.engine.stats();
     if (stats.lastAppliedChange !== null) return;
-    const manager = this.dataSource.manager;
-    const count = (await recordCount(manager, 'seeds')) + (await recordCount(manager, 'needs'));
+    const count = (await this.documents.count('seeds')) + (await this.documents.count('needs'));
     if (count === 0) return;
     for (const index of INDEX_NAMES) await this.reindexer.reindex(index);
     log().info({ records: count }, 'search index was new: rebuilt from the database');

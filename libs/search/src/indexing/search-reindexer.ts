@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { recordCount, recordIdsAfter } from '../documents/catalog-reads.js';
 import { SearchDocumentService } from '../documents/search-document.service.js';
 import { SEARCH_ENGINE, type IndexName, type SearchEngine } from '../engine/search-engine.js';
 
@@ -31,12 +30,12 @@ export class SearchReindexer {
     onProgress: (progress: ReindexProgress) => void = () => undefined,
   ): Promise<number> {
     const replayFrom = await this.replayPoint();
-    const total = await recordCount(this.dataSource.manager, index);
+    const total = await this.documents.count(index);
     const rebuild = await this.engine.beginRebuild(index);
     let done = 0;
     try {
       for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-        const ids = await recordIdsAfter(this.dataSource.manager, index, after, PAGE);
+        const ids = await this.documents.idsAfter(index, after, PAGE);
         if (ids.length === 0) break;
         await rebuild.add(await this.documents.documents(index, ids));
         done += ids.length;
