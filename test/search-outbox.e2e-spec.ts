@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SEARCH_ENGINE, SearchReindexer, type SearchEngine } from '#libs/search';
+import { SEARCH_ENGINE, SearchReindexService, type SearchEngine } from '#libs/search';
 import { adminEnv, createStaff, dataOf, signInAdmin, type Account } from './support/fixtures.js';
 import { searchHealth, waitForIndex } from './support/search.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -166,7 +166,7 @@ describe('the search outbox when the engine fails', () => {
   });
 
   it('rebuilds without losing the writes made during the rebuild', async () => {
-    const reindexer = app.api.app.get(SearchReindexer, { strict: false });
+    const reindexer = app.api.app.get(SearchReindexService, { strict: false });
     const begin = engine.beginRebuild.bind(engine);
     const seed = (await app.db.query(`SELECT id, version FROM research_seed WHERE external_id = 'seed-3'`))
       .rows[0];

@@ -4,7 +4,7 @@ import { configureLogger, loadConfig } from '#libs/core';
 import {
   INDEX_NAMES,
   SEARCH_ENGINE,
-  SearchReindexer,
+  SearchReindexService,
   type IndexName,
   type ReindexProgress,
   type SearchEngine,
@@ -44,7 +44,7 @@ async function main() {
     const show = progressBar();
     for (const index of indexes) {
       const started = Date.now();
-      const documents = await app.get(SearchReindexer, { strict: false }).reindex(index, show);
+      const documents = await app.get(SearchReindexService, { strict: false }).reindex(index, show);
       console.log(
         `${index}: ${documents} documents rebuilt and swapped in ${((Date.now() - started) / 1000).toFixed(1)} s (${engine.kind} engine)`,
       );

@@ -56,6 +56,13 @@ export function needReadCondition(viewer: Viewer): AccessCondition {
   return { any: [open, { attribute: 'company', in: [viewer.organizationId] }] };
 }
 
+/** Who is told that a published seed is due for review: staff and the people of its institution. */
+export function seedReviewCondition(viewer: Viewer): AccessCondition {
+  if (isStaff(viewer)) return EVERYTHING;
+  if (viewer.kind !== 'user' || !viewer.organizationId) return NOTHING;
+  return { attribute: 'institution', in: [viewer.organizationId] };
+}
+
 /** Staff, or a researcher of the seed's institution who is listed on it. */
 function seedEditCondition(viewer: Viewer): AccessCondition {
   if (isStaff(viewer)) return EVERYTHING;

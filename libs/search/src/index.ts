@@ -10,8 +10,12 @@ export {
   type SearchResult,
   type Filter,
 } from './engine/search-engine.js';
-export { OutboxRelay, type AppliedChange, type AppliedListener } from './indexing/outbox-relay.js';
-export { SearchReindexer, type ReindexProgress } from './indexing/search-reindexer.js';
+export {
+  OutboxRelayService,
+  type AppliedChange,
+  type AppliedListener,
+} from './indexing/outbox-relay.service.js';
+export { SearchReindexService, type ReindexProgress } from './indexing/search-reindex.service.js';
 export { SearchLifecycle } from './indexing/search-lifecycle.js';
 export { EmbeddedEngine } from './engine/embedded/embedded-engine.js';
 export { projectGlossary, synonymMap, type Glossary, type GlossaryEntry } from './glossary/glossary.js';

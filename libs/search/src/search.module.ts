@@ -5,9 +5,9 @@ import { DirectoryModule } from '#libs/directory';
 import { SearchDocumentService } from './documents/search-document.service.js';
 import { SEARCH_ENGINE } from './engine/search-engine.js';
 import { createSearchEngine } from './engine/search-engine.factory.js';
-import { OutboxRelay } from './indexing/outbox-relay.js';
+import { OutboxRelayService } from './indexing/outbox-relay.service.js';
 import { SearchLifecycle } from './indexing/search-lifecycle.js';
-import { SearchReindexer } from './indexing/search-reindexer.js';
+import { SearchReindexService } from './indexing/search-reindex.service.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SearchService } from './search/search.service.js';
 
@@ -22,11 +22,11 @@ import { SearchService } from './search/search.service.js';
   providers: [
     { provide: SEARCH_ENGINE, inject: [AppConfig], useFactory: createSearchEngine },
     SearchDocumentService,
-    OutboxRelay,
-    SearchReindexer,
+    OutboxRelayService,
+    SearchReindexService,
     SearchLifecycle,
   ],
-  exports: [SEARCH_ENGINE, SearchDocumentService, OutboxRelay, SearchReindexer, SearchLifecycle],
+  exports: [SEARCH_ENGINE, SearchDocumentService, OutboxRelayService, SearchReindexService, SearchLifecycle],
 })
 export class SearchEngineModule {}
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   conditionToSql,
-  isStaff,
+  meetsCondition,
   paginate,
   recordKey,
   type AttributeSql,
@@ -13,7 +13,7 @@ import {
   type Viewer,
 } from '#libs/core';
 import type { Person } from '#libs/directory';
-import { seedReadCondition } from '../catalog.access.js';
+import { seedReadCondition, seedReviewCondition } from '../catalog.access.js';
 import { countRecords, idsAfter, idsByOrganizationOrProgram, type RecordTable } from '../record-ids.js';
 import { CatalogError } from '../catalog.errors.js';
 import type { SeedsArgs } from './dto/seeds.args.js';
@@ -73,9 +73,7 @@ export class SeedQueryService {
    * and the researchers of its institution, null for everyone else.
    */
   needsReview(seed: ResearchSeed, viewer: Viewer): boolean | null {
-    const concerned =
-      isStaff(viewer) || (viewer.kind === 'user' && viewer.organizationId === seed.institutionId);
-    if (!concerned) return null;
+    if (!meetsCondition(seedReviewCondition(viewer), { institution: seed.institutionId })) return null;
     return (
       seed.status === SeedStatus.PUBLISHED &&
       seed.reviewDueAt !== null &&

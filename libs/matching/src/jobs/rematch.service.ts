@@ -9,7 +9,7 @@ import {
   SeedStatus,
 } from '#libs/catalog';
 import { OrganizationService } from '#libs/directory';
-import { OutboxRelay, SearchDocumentService, type AppliedChange } from '#libs/search';
+import { OutboxRelayService, SearchDocumentService, type AppliedChange } from '#libs/search';
 import { ProposalService } from '../proposal/proposal.service.js';
 import { CandidateGenerator } from '../ranking/candidate-generator.js';
 import { needProfileOf } from '../ranking/need-profile-of.js';
@@ -34,7 +34,7 @@ const idsOf = (changes: AppliedChange[], topic: ChangeTopic) => [
 export class RematchService implements OnApplicationBootstrap {
   constructor(
     private readonly generator: CandidateGenerator,
-    private readonly relay: OutboxRelay,
+    private readonly relay: OutboxRelayService,
     private readonly config: AppConfig,
     private readonly savedSearches: SavedSearchService,
     private readonly proposals: ProposalService,

@@ -3,8 +3,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { AppConfig, HealthService, logger } from '#libs/core';
 import { SearchDocumentService } from '../documents/search-document.service.js';
 import { INDEX_NAMES, SEARCH_ENGINE, type SearchEngine } from '../engine/search-engine.js';
-import { OutboxRelay } from './outbox-relay.js';
-import { SearchReindexer } from './search-reindexer.js';
+import { OutboxRelayService } from './outbox-relay.service.js';
+import { SearchReindexService } from './search-reindex.service.js';
 
 /** Resolved at each use: the root logger is configured after modules load. */
 const log = () => logger('Search');
@@ -23,8 +23,8 @@ export class SearchLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly config: AppConfig,
-    private readonly relay: OutboxRelay,
-    private readonly reindexer: SearchReindexer,
+    private readonly relay: OutboxRelayService,
+    private readonly reindexer: SearchReindexService,
     private readonly health: HealthService,
     private readonly documents: SearchDocumentService,
   ) {}

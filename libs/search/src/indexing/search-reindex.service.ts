@@ -18,7 +18,7 @@ export interface ReindexProgress {
  * readers never see an empty or stale index.
  */
 @Injectable()
-export class SearchReindexer {
+export class SearchReindexService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,

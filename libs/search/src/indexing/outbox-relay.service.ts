@@ -10,7 +10,7 @@ const BATCH_SIZE = 500;
 /** One relay at a time applies the outbox, so changes reach the engine in order. */
 const RELAY_LOCK = 4_815_162_342;
 /** Resolved at each use: the root logger is configured after modules load. */
-const log = () => logger('OutboxRelay');
+const log = () => logger('OutboxRelayService');
 
 export interface PendingChanges {
   pending: number;
@@ -33,7 +33,7 @@ export type AppliedListener = (changes: AppliedChange[]) => Promise<void>;
  * the relay retries the same head with exponential backoff.
  */
 @Injectable()
-export class OutboxRelay {
+export class OutboxRelayService {
   private running = false;
   private loop?: Promise<void>;
   private wake?: AbortController;
