@@ -5,3 +5,4 @@ export { Organization } from './organization/organization.entity.js';
 export { OrganizationService } from './organization/organization.service.js';
 export { Person } from './person/person.entity.js';
 export { PersonService } from './person/person.service.js';
+export { personAccountsSql } from './person/person-accounts.sql.js';

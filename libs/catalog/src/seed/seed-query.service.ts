@@ -12,23 +12,25 @@ import {
   type RequestLoaders,
   type Viewer,
 } from '#libs/core';
-import type { Person } from '#libs/directory';
+import { personAccountsSql, type Person } from '#libs/directory';
 import { seedReadCondition, seedReviewCondition } from '../catalog.access.js';
 import { countRecords, idsAfter, idsByOrganizationOrProgram, type RecordTable } from '../record-ids.js';
 import { CatalogError } from '../catalog.errors.js';
 import type { SeedsArgs } from './dto/seeds.args.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 
-/** The people listed on seeds (seed_researcher is the catalog's table); person.user_id is their account. */
 const SEEDS: RecordTable = { table: 'research_seed', organizationColumn: 'institution_id' };
-const LISTED = 'seed_researcher listed JOIN person ON person.id = listed.person_id';
+/** The people listed on seeds: seed_researcher is the catalog's table, their accounts the directory's. */
+const LISTED = 'seed_researcher listed';
+const { accountOf, peopleOf } = personAccountsSql;
+const LISTED_ACCOUNTS = `SELECT listed.seed_id, ${accountOf('listed.person_id')} AS account FROM ${LISTED}`;
 
 /** The attributes of seedReadCondition as SQL over the alias `seed`. */
 const SEED_ATTRIBUTES: AttributeSql = {
   status: (values) => `seed.status IN (:...${values})`,
   institution: (values) => `seed.institutionId IN (:...${values})`,
   listedUserIds: (values) =>
-    `EXISTS (SELECT 1 FROM ${LISTED} WHERE listed.seed_id = seed.id AND person.user_id IN (:...${values}))`,
+    `EXISTS (SELECT 1 FROM ${LISTED} WHERE listed.seed_id = seed.id AND listed.person_id IN (${peopleOf(`:...${values}`)}))`,
 };
 
 /** Reading seeds: every viewer's read goes through seedReadCondition. */
@@ -97,7 +99,7 @@ export class SeedQueryService {
   /** Whether the account is one of the researchers listed on the seed. */
   async isListed(seedId: string, userId: string, manager = this.dataSource.manager): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM ${LISTED} WHERE listed.seed_id = $1 AND person.user_id = $2 LIMIT 1`,
+      `SELECT 1 FROM ${LISTED} WHERE listed.seed_id = $1 AND listed.person_id IN (${peopleOf('$2')}) LIMIT 1`,
       [seedId, userId],
     );
     return rows.length > 0;
@@ -106,7 +108,8 @@ export class SeedQueryService {
   /** The accounts of the researchers listed on the seed (people without an account are left out). */
   async listedUserIds(seedId: string, manager = this.dataSource.manager): Promise<string[]> {
     const rows: { user_id: string }[] = await manager.query(
-      `SELECT DISTINCT person.user_id FROM ${LISTED} WHERE listed.seed_id = $1 AND person.user_id IS NOT NULL`,
+      `SELECT DISTINCT account AS user_id FROM (${LISTED_ACCOUNTS} WHERE listed.seed_id = $1) listed_accounts
+        WHERE account IS NOT NULL`,
       [seedId],
     );
     return rows.map((row) => row.user_id);
@@ -119,8 +122,9 @@ export class SeedQueryService {
   ): Promise<Map<string, string[]>> {
     if (seedIds.length === 0) return new Map();
     const rows: { seed_id: string; user_ids: string[] }[] = await manager.query(
-      `SELECT listed.seed_id, array_agg(DISTINCT person.user_id::text) AS user_ids FROM ${LISTED}
-        WHERE listed.seed_id = ANY($1) AND person.user_id IS NOT NULL GROUP BY listed.seed_id`,
+      `SELECT seed_id, array_agg(DISTINCT account::text) AS user_ids
+         FROM (${LISTED_ACCOUNTS} WHERE listed.seed_id = ANY($1)) listed_accounts
+        WHERE account IS NOT NULL GROUP BY seed_id`,
       [seedIds],
     );
     return new Map(rows.map((row) => [row.seed_id, row.user_ids]));
@@ -147,7 +151,7 @@ export class SeedQueryService {
   /** The seeds the account is listed on as a researcher, whatever their status. */
   async seedIdsListing(userId: string, manager = this.dataSource.manager): Promise<string[]> {
     const rows: { seed_id: string }[] = await manager.query(
-      `SELECT DISTINCT listed.seed_id FROM ${LISTED} WHERE person.user_id = $1`,
+      `SELECT DISTINCT listed.seed_id FROM ${LISTED} WHERE listed.person_id IN (${peopleOf('$1')})`,
       [userId],
     );
     return rows.map((row) => row.seed_id);
