@@ -85,6 +85,12 @@ export {
   type RecordAttributes,
 } from './access/access-condition.js';
 export { AccessService, type AccessPolicy, type AccessRequest } from './access/access.service.js';
+export {
+  catalogueKeyOf,
+  findByCatalogueKeys,
+  insertReturningIds,
+  type CatalogueKeyed,
+} from './records/catalogue-rows.js';
 export { VersionedRecord, WithAuthor, WithExternalId } from './records/versioned-record.entity.js';
 export {
   patchRecord,

@@ -1,12 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { BilingualText } from '#libs/core';
+import { catalogueKeyOf, type BilingualText, type CatalogueKeyed } from '#libs/core';
 import type { Organization, Person } from '#libs/directory';
 import { CompanyNeed } from '../need/company-need.entity.js';
 import { Program } from '../program/program.entity.js';
 import { ResearchSeed } from '../seed/research-seed.entity.js';
-
-/** Records made through GraphQL have no catalogue key yet: their id serves, and survives a round trip. */
-const keyOf = (record: { externalId: string | null; id: string }) => record.externalId ?? record.id;
 
 function text(value: BilingualText): { ja?: string; en?: string } | undefined {
   const out: { ja?: string; en?: string } = {};
@@ -26,14 +23,17 @@ function line(entries: [string, unknown][]): string {
   return JSON.stringify(object);
 }
 
-const byKey = <T extends { externalId: string | null; id: string }>(rows: T[]) =>
-  rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+const byKey = <T extends CatalogueKeyed>(rows: T[]) =>
+  rows.sort((a, b) => {
+    const [keyA, keyB] = [catalogueKeyOf(a), catalogueKeyOf(b)];
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  });
 
 const PAGE = 1000;
 const SORT_KEY = 'COALESCE(row.external_id, row.id::text)';
 
 /** A table in catalogue-key order, one page of PAGE rows in memory at a time. */
-async function* pages<T extends { id: string; externalId: string | null }>(
+async function* pages<T extends CatalogueKeyed>(
   manager: EntityManager,
   entity: new () => T,
 ): AsyncGenerator<T[]> {
@@ -44,7 +44,7 @@ async function* pages<T extends { id: string; externalId: string | null }>(
     const rows = await query.orderBy(SORT_KEY, 'ASC').limit(PAGE).getMany();
     if (rows.length === 0) return;
     yield rows;
-    after = keyOf(rows[rows.length - 1]);
+    after = catalogueKeyOf(rows[rows.length - 1]);
   }
 }
 
@@ -90,12 +90,12 @@ export async function* exportCatalog(
 
   const organizations = byKey(directory.organizations);
   const organizationKey = new Map(
-    organizations.map((organization) => [organization.id, keyOf(organization)]),
+    organizations.map((organization) => [organization.id, catalogueKeyOf(organization)]),
   );
   for (const o of organizations) {
     yield line([
       ['kind', 'organization'],
-      ['externalId', keyOf(o)],
+      ['externalId', catalogueKeyOf(o)],
       ['name', text(o.name)],
       ['type', o.type],
       ['prefecture', o.prefecture],
@@ -106,11 +106,11 @@ export async function* exportCatalog(
   }
 
   const people = byKey(directory.people);
-  const personKey = new Map(people.map((person) => [person.id, keyOf(person)]));
+  const personKey = new Map(people.map((person) => [person.id, catalogueKeyOf(person)]));
   for (const p of people) {
     yield line([
       ['kind', 'person'],
-      ['externalId', keyOf(p)],
+      ['externalId', catalogueKeyOf(p)],
       ['name', text(p.name)],
       ['organization', organizationKey.get(p.organizationId)],
       ['role', p.role],
@@ -128,7 +128,7 @@ export async function* exportCatalog(
     for (const s of page) {
       yield line([
         ['kind', 'seed'],
-        ['externalId', keyOf(s)],
+        ['externalId', catalogueKeyOf(s)],
         ['title', text(s.title)],
         ['summary', text(s.summary)],
         ['keywords', s.keywords],
@@ -151,7 +151,7 @@ export async function* exportCatalog(
     for (const n of page) {
       yield line([
         ['kind', 'need'],
-        ['externalId', keyOf(n)],
+        ['externalId', catalogueKeyOf(n)],
         ['company', organizationKey.get(n.companyId)],
         ['title', text(n.title)],
         ['description', text(n.description)],

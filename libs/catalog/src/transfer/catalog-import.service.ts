@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, AuditEntry, diffFields, recordChange, type ChangeTopic } from '#libs/core';
-import { ORGANIZATION_CHANGES } from '#libs/directory';
+import { ORGANIZATION_CHANGES, OrganizationService, PersonService } from '#libs/directory';
 import { NEED_CHANGES, PROGRAM_CHANGES, SEED_CHANGES } from '../catalog.topics.js';
 import { MAPPERS, type ResolvedKeys } from './import-mappers.js';
 import { parseRecord } from './import-record-schema.js';
@@ -14,6 +14,7 @@ import {
   referencesOf,
   type ImportLine,
 } from './import-reference-check.js';
+import { importStores, type KindStore } from './import-stores.js';
 import { isProblemLine, readNdjsonLines, type NdjsonSource } from './ndjson-lines.js';
 
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -66,10 +67,16 @@ const SEARCH_TOPICS: Record<string, ChangeTopic | undefined> = {
  */
 @Injectable()
 export class CatalogImportService {
+  private readonly stores: Record<RecordKind, KindStore>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+    organizations: OrganizationService,
+    people: PersonService,
+  ) {
+    this.stores = importStores({ organizations, people });
+  }
 
   async run(open: () => NdjsonSource, options: ImportOptions): Promise<ImportReport> {
     const { skeletons, problems, lines } = await this.check(open, options);
@@ -122,27 +129,7 @@ export class CatalogImportService {
   }
 
   private async existingKeys(manager: EntityManager, kind: RecordKind, keys: string[]): Promise<Set<string>> {
-    return new Set((await this.findExisting(manager, kind, keys)).keys());
-  }
-
-  /** Rows by catalogue key; a record made in Kyoso (no externalId) answers to its id, as exports name it. */
-  private async findExisting(
-    manager: EntityManager,
-    kind: RecordKind,
-    keys: string[],
-  ): Promise<Map<string, { id: string } & Record<string, unknown>>> {
-    const mapper = MAPPERS[kind];
-    if (keys.length === 0) return new Map();
-    const query = manager.createQueryBuilder(mapper.entity, 'row');
-    if (mapper.keyColumn === 'code') query.where('row.code = ANY(:keys)', { keys });
-    else
-      query.where('row.external_id = ANY(:keys) OR (row.external_id IS NULL AND row.id::text = ANY(:keys))', {
-        keys,
-      });
-    const rows = (await query.getMany()) as ({ id: string } & Record<string, unknown>)[];
-    const keyOf = (row: Record<string, unknown>) =>
-      String(mapper.keyColumn === 'code' ? row.code : (row.externalId ?? row.id));
-    return new Map(rows.map((row) => [keyOf(row), row]));
+    return new Set((await this.stores[kind].find(manager, keys)).keys());
   }
 
   private async write(
@@ -186,11 +173,10 @@ export class CatalogImportService {
     report: ImportReport,
     actorUserId: string | null,
   ) {
-    const mapper = MAPPERS[kind];
+    const [mapper, store] = [MAPPERS[kind], this.stores[kind]];
     await this.resolveReferences(manager, records, keys);
-    const existing = await this.findExisting(
+    const existing = await store.find(
       manager,
-      kind,
       records.map((record) => record.externalId),
     );
     const currentResearchers = mapper.researchers
@@ -222,7 +208,7 @@ export class CatalogImportService {
         report.unchanged++;
         continue;
       }
-      await manager.save(mapper.entity, Object.assign(current, columns) as never);
+      await store.save(manager, Object.assign(current, columns));
       report.updated++;
       audits.push({
         actorUserId,
@@ -235,9 +221,12 @@ export class CatalogImportService {
     }
 
     if (created.length) {
-      const inserted = await manager.insert(mapper.entity, created.map((entry) => entry.columns) as never);
+      const ids = await store.insert(
+        manager,
+        created.map((entry) => entry.columns),
+      );
       created.forEach((entry, index) => {
-        const id = inserted.identifiers[index].id as string;
+        const id = ids[index];
         this.remember(kind, entry.record.externalId, id, keys);
         if (mapper.researchers) researchersById.set(id, entry.researchers);
         audits.push({
@@ -307,7 +296,7 @@ export class CatalogImportService {
       }
     }
     for (const kind of ['organization', 'person'] as const) {
-      const found = await this.findExisting(manager, kind, [...wanted[kind]]);
+      const found = await this.stores[kind].find(manager, [...wanted[kind]]);
       for (const [key, row] of found) keys[kind].set(key, row.id);
     }
   }

@@ -1,8 +1,8 @@
 import type { BilingualText } from '#libs/core';
-import { Organization, Person } from '#libs/directory';
-import { CompanyNeed, NeedConfidentiality, NeedStatus } from '../need/company-need.entity.js';
-import { Program } from '../program/program.entity.js';
-import { ResearchSeed, SeedStatus } from '../seed/research-seed.entity.js';
+import type { Organization, Person } from '#libs/directory';
+import type { CompanyNeed, NeedConfidentiality, NeedStatus } from '../need/company-need.entity.js';
+import type { Program } from '../program/program.entity.js';
+import type { ResearchSeed, SeedStatus } from '../seed/research-seed.entity.js';
 import type {
   BilingualValue,
   ImportRecord,
@@ -41,11 +41,11 @@ function idOf(ids: Map<string, string>, kind: 'organization' | 'person', externa
   return id;
 }
 
-/** How one kind of record becomes table columns, and how its current row is found and compared. */
+/**
+ * How one kind of record becomes table columns, and how its current row is compared.
+ * Where the rows are read and written is the kind's store (import-stores.ts).
+ */
 export interface KindMapper<R extends ImportRecord, E extends { id: string }> {
-  entity: new () => E;
-  /** Column holding the catalogue key. */
-  keyColumn: 'external_id' | 'code';
   auditType: string;
   /** `existing` is the current row, when there is one: values the file leaves to us are kept. */
   columns(record: R, keys: ResolvedKeys, existing?: E): Partial<E>;
@@ -56,8 +56,6 @@ export interface KindMapper<R extends ImportRecord, E extends { id: string }> {
 }
 
 export const organizationMapper: KindMapper<OrganizationRecord, Organization> = {
-  entity: Organization,
-  keyColumn: 'external_id',
   auditType: 'organization',
   columns: (r) => ({
     externalId: r.externalId,
@@ -80,16 +78,12 @@ export const organizationMapper: KindMapper<OrganizationRecord, Organization> = 
 };
 
 export const programMapper: KindMapper<ProgramRecord, Program> = {
-  entity: Program,
-  keyColumn: 'code',
   auditType: 'program',
   columns: (r) => ({ code: r.externalId, name: text(r.name), description: text(r.description) }),
   snapshot: (p) => ({ code: p.code, name: p.name, description: p.description }),
 };
 
 export const personMapper: KindMapper<PersonRecord, Person> = {
-  entity: Person,
-  keyColumn: 'external_id',
   auditType: 'person',
   columns: (r, keys) => ({
     externalId: r.externalId,
@@ -110,8 +104,6 @@ export const personMapper: KindMapper<PersonRecord, Person> = {
 };
 
 export const needMapper: KindMapper<NeedRecord, CompanyNeed> = {
-  entity: CompanyNeed,
-  keyColumn: 'external_id',
   auditType: 'need',
   columns: (r, keys) => ({
     externalId: r.externalId,
@@ -154,8 +146,6 @@ function publication(r: SeedRecord, reviewMonths: number, existing?: ResearchSee
 }
 
 export const seedMapper: KindMapper<SeedRecord, ResearchSeed> = {
-  entity: ResearchSeed,
-  keyColumn: 'external_id',
   auditType: 'seed',
   columns: (r, keys, existing) => ({
     externalId: r.externalId,

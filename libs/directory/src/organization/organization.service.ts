@@ -5,6 +5,8 @@ import {
   bilingual,
   byKeys,
   CoreError,
+  findByCatalogueKeys,
+  insertReturningIds,
   paginate,
   patchRecord,
   recordKey,
@@ -58,6 +60,24 @@ export class OrganizationService {
   /** The organizations with these ids (unknown ids are left out, order is not kept). */
   findByIds(ids: string[], manager: EntityManager = this.organizations.manager): Promise<Organization[]> {
     return ids.length ? manager.findBy(Organization, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** The organizations an imported catalogue names by these keys, by key (see findByCatalogueKeys). */
+  findByCatalogueKeys(manager: EntityManager, keys: string[]): Promise<Map<string, Organization>> {
+    return findByCatalogueKeys(manager, Organization, keys);
+  }
+
+  /**
+   * Inserts a batch of imported organizations in the caller's transaction, in one statement;
+   * their ids in order. The import records their audit and outbox rows with the batch's.
+   */
+  insertImported(manager: EntityManager, rows: Partial<Organization>[]): Promise<string[]> {
+    return insertReturningIds(manager, Organization, rows);
+  }
+
+  /** Saves an organization the import changed, in its transaction (which audits the change). */
+  async saveImported(manager: EntityManager, organization: Organization): Promise<void> {
+    await manager.save(Organization, organization);
   }
 
   /** Every organization (the catalogue export writes them all). */

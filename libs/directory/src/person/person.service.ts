@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { bilingual, recordKey, type BilingualText, type RecordKeyArgs } from '#libs/core';
+import {
+  bilingual,
+  findByCatalogueKeys,
+  insertReturningIds,
+  recordKey,
+  type BilingualText,
+  type RecordKeyArgs,
+} from '#libs/core';
 import { DirectoryError } from '../directory.errors.js';
 import { Person } from './person.entity.js';
 
@@ -18,14 +25,32 @@ export class PersonService {
     return person;
   }
 
-  /** The people with these ids (unknown ids are left out, order is not kept). */
   /** Every person (the catalogue export writes them all). */
   all(manager: EntityManager = this.dataSource.manager): Promise<Person[]> {
     return manager.find(Person);
   }
 
+  /** The people with these ids (unknown ids are left out, order is not kept). */
   findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Person[]> {
     return ids.length ? manager.findBy(Person, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** The people an imported catalogue names by these keys, by key (see findByCatalogueKeys). */
+  findByCatalogueKeys(manager: EntityManager, keys: string[]): Promise<Map<string, Person>> {
+    return findByCatalogueKeys(manager, Person, keys);
+  }
+
+  /**
+   * Inserts a batch of imported people in the caller's transaction, in one statement;
+   * their ids in order. The import records their audit rows with the batch's.
+   */
+  insertImported(manager: EntityManager, rows: Partial<Person>[]): Promise<string[]> {
+    return insertReturningIds(manager, Person, rows);
+  }
+
+  /** Saves a person the import changed, in its transaction (which audits the change). */
+  async saveImported(manager: EntityManager, person: Person): Promise<void> {
+    await manager.save(Person, person);
   }
 
   /** The accounts of these people, for those who have one (each account once). */
