@@ -59,6 +59,7 @@ export {
 } from './logging/logger.js';
 export { requestIdMiddleware } from './logging/request-id.middleware.js';
 export { projectRoot } from './project-root.js';
+export { unsafeTextProblem } from './text/unsafe-text.js';
 export {
   IsTaxonomyCode,
   isTaxonomyCode,
@@ -68,6 +69,7 @@ export {
   type TaxonomyList,
 } from './taxonomy/taxonomy.js';
 export { Connection, PageArgs, PageInfo, paginate, type Page } from './graphql/connection.js';
+export { IdArg, UuidArgPipe } from './graphql/id-arg.js';
 export { RecordKeyArgs, recordKey } from './graphql/record-key.args.js';
 export { RecordVersionInput } from './graphql/record-version.input.js';
 export { OutboxChange } from './outbox/outbox-change.entity.js';

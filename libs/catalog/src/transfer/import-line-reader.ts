@@ -1,4 +1,4 @@
-import { isTaxonomyCode, type TaxonomyList } from '#libs/core';
+import { isTaxonomyCode, unsafeTextProblem, type TaxonomyList } from '#libs/core';
 import {
   IMPORT_LIMITS,
   MAX_PROBLEMS_PER_LINE,
@@ -9,12 +9,10 @@ import {
 import {
   codePointLength,
   codesOf,
-  CONTROL,
   describe,
   EMAIL,
   EXTERNAL_ID,
   LOCAL_DATE_TIME,
-  LONE_SURROGATE,
   parseIsoDate,
   quote,
   shortKey,
@@ -79,12 +77,9 @@ export class LineReader {
       this.problem(path, 'must not be blank');
       return undefined;
     }
-    if (LONE_SURROGATE.test(trimmed)) {
-      this.problem(path, 'contains an unpaired UTF-16 surrogate escape');
-      return undefined;
-    }
-    if (CONTROL.test(trimmed)) {
-      this.problem(path, 'contains a control character');
+    const unsafe = unsafeTextProblem(trimmed);
+    if (unsafe) {
+      this.problem(path, unsafe);
       return undefined;
     }
     const length = codePointLength(trimmed);

@@ -5,11 +5,6 @@
 import { taxonomy, type TaxonomyList } from '#libs/core';
 
 export const EXTERNAL_ID = /^[A-Za-z0-9._:-]+$/;
-export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// C0 controls other than tab, line feed and carriage return; DEL and the C1 controls.
-// (U+0000 in particular cannot be stored in a PostgreSQL text column.)
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused in text
-export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
 export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;

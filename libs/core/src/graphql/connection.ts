@@ -66,9 +66,13 @@ interface Keyed {
 const encodeCursor = (row: Keyed) =>
   Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 
-/** Exactly what Date#toISOString writes for a real instant (so not "1", nor February 31st). */
+/**
+ * Exactly what Date#toISOString writes for a real instant (so not "1", nor February 31st),
+ * from year 1 on: PostgreSQL has no year 0000.
+ */
 const isIsoInstant = (value: unknown): value is string => {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return false;
+  if (value.startsWith('0000')) return false;
   const time = Date.parse(value);
   return !Number.isNaN(time) && new Date(time).toISOString() === value;
 };

@@ -42,4 +42,33 @@ describe('InputValidationPipe', () => {
     expect(await problems({ email: 'a@b.jp', name: { ja: '  ', en: '' } })).toEqual(['input.name.ja']);
     expect(await problems({ email: 'a@b.jp', name: { en: 'Tsuruoka' } })).toEqual([]);
   });
+
+  it('refuses control characters and unpaired surrogates anywhere, naming the path, before validating', async () => {
+    // '\ud800' would make @IsEmail throw a URIError if it reached the validator.
+    expect(await problems({ email: 'a\ud800@b.jp', name: { ja: '鶴岡' } })).toEqual(['input.email']);
+    expect(await problems({ email: 'a@b.jp', name: { ja: '鶴岡\u0000' } })).toEqual(['input.name.ja']);
+    expect(await problems({ email: 'a@b.jp', name: { en: 'c1\u0085', ja: 'del\u007f' } })).toEqual([
+      'input.name.en',
+      'input.name.ja',
+    ]);
+  });
+
+  it('walks lists and null-prototype input objects, and checks bare string arguments', async () => {
+    const nested = Object.assign(Object.create(null) as object, { tags: ['ok', 'bell\u0007'] });
+    await expect(
+      pipe.transform(nested, { type: 'body', metatype: Object, data: undefined }),
+    ).rejects.toMatchObject({
+      fields: [{ path: 'tags.1', messages: ['contains a control character'] }],
+    });
+    await expect(
+      pipe.transform('x\u0000', { type: 'body', metatype: String, data: 'nameContains' }),
+    ).rejects.toMatchObject({
+      fields: [{ path: 'nameContains', messages: ['contains a control character'] }],
+    });
+  });
+
+  it('lets tabs, line breaks and surrogate pairs through', async () => {
+    const result = await validate({ email: 'a@b.jp', name: { ja: '一行目\r\n二行目\t🌿' } });
+    expect(result).toBeInstanceOf(ProfileInput);
+  });
 });

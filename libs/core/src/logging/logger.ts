@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { serializeError } from './safe-error.js';
 
 export interface RequestScope {
   requestId: string;
@@ -36,11 +37,13 @@ export function countQuery(): void {
 /** SQL statements issued while serving requests (background jobs excluded); tests diff it around a request. */
 export const queriesIssued = (): number => queriesTotal;
 
-let root: Logger = pino({ level: 'info' });
+let root: Logger = pino({ level: 'info', serializers: { err: serializeError } });
 
-export function configureLogger(level: string): Logger {
-  root = pino({
+/** Sets up the root logger; `destination` (stdout by default) lets a test read the lines. */
+export function configureLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
+    serializers: { err: serializeError },
     base: { service: 'kyoso' },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
@@ -48,7 +51,8 @@ export function configureLogger(level: string): Logger {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  };
+  root = destination ? pino(options, destination) : pino(options);
   return root;
 }
 

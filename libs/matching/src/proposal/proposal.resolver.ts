@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentViewer, Loaders, type RequestLoaders, type SignedInViewer } from '#libs/core';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentViewer, IdArg, Loaders, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { CompanyNeed, ResearchSeed } from '#libs/catalog';
 import { NdaAcceptance } from '../nda/nda-acceptance.entity.js';
 import { ProposalContact } from '../nda/nda.model.js';
@@ -27,7 +27,7 @@ export class ProposalResolver {
   @Query(() => MatchProposal, {
     description: 'A proposal the viewer is a party to (researchers: once introduced).',
   })
-  proposal(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: SignedInViewer) {
+  proposal(@IdArg() id: string, @CurrentViewer() viewer: SignedInViewer) {
     return this.queries.get(id, viewer);
   }
 

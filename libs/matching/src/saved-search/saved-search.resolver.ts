@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentViewer, type SignedInViewer } from '#libs/core';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentViewer, IdArg, type SignedInViewer } from '#libs/core';
 import { SaveSearchInput } from './dto/save-search.input.js';
 import { SavedSearch } from './saved-search.entity.js';
 import { SavedSearchService } from './saved-search.service.js';
@@ -24,7 +24,7 @@ export class SavedSearchResolver {
 
   @Allow('company-member')
   @Mutation(() => Boolean)
-  deleteSavedSearch(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: SignedInViewer) {
+  deleteSavedSearch(@IdArg() id: string, @CurrentViewer() viewer: SignedInViewer) {
     return this.searches.remove(id, viewer);
   }
 }
