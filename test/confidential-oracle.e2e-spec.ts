@@ -128,6 +128,46 @@ describe('candidatesForSeed is no word oracle', () => {
   });
 });
 
+describe('seeds for a need or a company', () => {
+  // The matcher searches published seeds only, but the search engine decides "drop a word found
+  // nowhere" and typo widening over every document before its filter (issue 10 item 2, libs/search):
+  // a draft holding the need's word still changes the answer. Marked failing until the engine is fixed;
+  // when this starts to pass, jest reports it and `.failing` must go.
+  it.failing('are never moved by someone else’s draft seed', async () => {
+    const word = 'vexmorilate';
+    const FOR_NEED = `query ($needId: ID!) { candidatesForNeed(needId: $needId, first: 50) {
+      score seed { id } reasons { factor value }
+    } }`;
+    const needId = dataOf(
+      await app.gql<{ createNeed: { id: string } }>(
+        CREATE_NEED,
+        {
+          input: {
+            companyId: rival.id,
+            title: { en: `A ${word} coating for sensors` },
+            description: { en: `Looking for ${word} expertise.` },
+            fields: [FIELD],
+          },
+        },
+        rivalMember.accessToken,
+      ),
+    ).createNeed.id;
+    await waitForIndex(app);
+    const ask = async () =>
+      dataOf(await app.gql<{ candidatesForNeed: unknown[] }>(FOR_NEED, { needId }, rivalMember.accessToken))
+        .candidatesForNeed;
+    const before = await ask();
+    await draftSeed(otherResearcher, {
+      title: { en: `${word} ${word}` },
+      summary: { en: `A ${word} study.` },
+      fields: [FIELD],
+      institutionId: otherInstitute.id,
+    });
+    await waitForIndex(app);
+    expect(await ask()).toEqual(before);
+  });
+});
+
 describe('an externalId tells nothing of records the caller may not see', () => {
   it('is set by coordinators only, so a key taken by a hidden need or draft answers like a free one', async () => {
     const key = `ext-secret-${Date.now()}`;
