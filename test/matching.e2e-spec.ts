@@ -176,7 +176,9 @@ describe('candidatesForSeed', () => {
     expect(secret).toBeDefined();
     expect(secret!.need).toBeNull();
     expect(secret!.summary.title).toEqual({ ja: '非公開のニーズ', en: 'A confidential need' });
-    expect(secret!.reasons.find((r) => r.factor === 'text')?.message.en).toBe('Its text matches your seed');
+    expect(secret!.reasons.find((r) => r.factor === 'text')?.message.en).toBe(
+      'Confidential: its text was not compared',
+    );
     expect(JSON.stringify(theirs)).not.toContain('ばらつきを減らしたい');
 
     const all = dataOf(

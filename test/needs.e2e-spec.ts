@@ -74,7 +74,7 @@ describe('a confidential need', () => {
       await app.gql<{ createNeed: NeedView }>(
         CREATE,
         { input: needInput({ externalId: 'need-secret-1' }) },
-        brewer.accessToken,
+        coordinator.accessToken, // an externalId is the import's key: coordinators set it
       ),
     ).createNeed;
     expect(secret.confidentiality).toBe('COORDINATORS'); // the default

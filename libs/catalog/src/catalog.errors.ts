@@ -13,6 +13,7 @@ export enum CatalogErrorCode {
   NeedNotFound = 'NEED_NOT_FOUND',
   NotYourCompany = 'NOT_YOUR_COMPANY',
   InvalidValue = 'INVALID_VALUE',
+  ExternalIdForImports = 'EXTERNAL_ID_FOR_IMPORTS',
 }
 
 const KINDS: Record<CatalogErrorCode, ErrorKind> = {
@@ -27,6 +28,7 @@ const KINDS: Record<CatalogErrorCode, ErrorKind> = {
   [CatalogErrorCode.NeedNotFound]: ErrorKind.NotFound,
   [CatalogErrorCode.NotYourCompany]: ErrorKind.Forbidden,
   [CatalogErrorCode.InvalidValue]: ErrorKind.BadUserInput,
+  [CatalogErrorCode.ExternalIdForImports]: ErrorKind.Forbidden,
 };
 
 export class CatalogError extends DomainError {
@@ -79,6 +81,22 @@ export class CatalogError extends DomainError {
         en: 'Researchers act for their own institution only',
       },
       [{ path, messages: ['not your institution'] }],
+    );
+  }
+
+  /**
+   * An externalId is a source catalogue's key, set by coordinators (and the
+   * import): refused to anyone else whatever its value, so a key taken by a
+   * record they may not see tells them nothing.
+   */
+  static externalIdForImports(path = 'input.externalId') {
+    return new CatalogError(
+      CatalogErrorCode.ExternalIdForImports,
+      {
+        ja: '外部IDはコーディネーターとインポートだけが設定できます',
+        en: 'Only coordinators and the catalogue import set an externalId',
+      },
+      [{ path, messages: ['set by coordinators only'] }],
     );
   }
 

@@ -9,6 +9,7 @@ import {
   uniqueOr,
   VersionedWriter,
   type RecordVersionInput,
+  isStaff,
   type SignedInViewer,
 } from '#libs/core';
 import { OrganizationService } from '#libs/directory';
@@ -54,6 +55,7 @@ export class NeedService {
 
   async create(input: CreateNeedInput, viewer: SignedInViewer): Promise<CompanyNeed> {
     await this.access.requireAccess({ viewer, permission: 'need.create', ids: [input.companyId] });
+    if (input.externalId && !isStaff(viewer)) throw CatalogError.externalIdForImports();
     await this.assertCompany(input.companyId);
     await this.programs.assertKnown(cleanList(input.programCodes));
     const need = this.dataSource.manager.create(CompanyNeed, {

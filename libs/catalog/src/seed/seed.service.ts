@@ -11,6 +11,7 @@ import {
   VersionedWriter,
   type FieldProblem,
   type RecordVersionInput,
+  isStaff,
   type SignedInViewer,
 } from '#libs/core';
 import { OrganizationService, PersonService, type Person } from '#libs/directory';
@@ -62,6 +63,7 @@ export class SeedService {
 
   async create(input: CreateSeedInput, viewer: SignedInViewer): Promise<ResearchSeed> {
     await this.access.requireAccess({ viewer, permission: 'seed.create', ids: [input.institutionId] });
+    if (input.externalId && !isStaff(viewer)) throw CatalogError.externalIdForImports();
     await this.assertInstitution(input.institutionId);
     await this.programs.assertKnown(cleanList(input.programCodes));
     const write = () =>

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, bilingual, type SignedInViewer } from '#libs/core';
 import { NeedQueryService, NeedStatus, SeedQueryService, type CompanyNeed } from '#libs/catalog';
 import { OrganizationService } from '#libs/directory';
-import { SearchDocumentService, type NeedSearchDocument } from '#libs/search';
+import { needVisibilityFilter, SearchDocumentService, type NeedSearchDocument } from '#libs/search';
 import { MatchingError } from '../matching.errors.js';
 import { ProposalQueryService } from '../proposal/proposal-query.service.js';
 import { CandidateGenerator } from '../ranking/candidate-generator.js';
@@ -24,7 +24,11 @@ export class CandidateService {
     private readonly documents: SearchDocumentService,
   ) {}
 
-  /** Open needs for a seed; a need the viewer may not read comes as an anonymous summary, its text reasons withheld. */
+  /**
+   * Open needs for a seed. A need the viewer may not read is matched without
+   * its text (only fields, collaboration, TRL, place) and comes as an
+   * anonymous summary: its words can't be probed through the seed's.
+   */
   async forSeed(seedId: string, first: number, viewer: SignedInViewer): Promise<NeedCandidate[]> {
     const seed = await this.seeds.get({ id: seedId }, viewer);
     await this.access.requireAccess({ viewer, permission: 'seed.matching', ids: [seed.id] });
@@ -37,13 +41,15 @@ export class CandidateService {
         for (const need of found) documents.set(need.id, need);
         return found;
       },
-      { first },
+      { first, readable: needVisibilityFilter(viewer) },
     );
     const needIds = scored.map((candidate) => candidate.needId);
     const readable = new Map((await this.needs.visibleByIds(needIds, viewer)).map((need) => [need.id, need]));
     return scored.flatMap((candidate) => {
       const document = documents.get(candidate.needId); // every scored need was loaded
-      return document ? [asNeedCandidate(candidate, document, readable.get(candidate.needId) ?? null)] : [];
+      const need = readable.get(candidate.needId) ?? null;
+      if (!document || (!need && hasTextEvidence(candidate))) return []; // the index lags a change to confidential
+      return [asNeedCandidate(candidate, document, need)];
     });
   }
 
@@ -131,9 +137,15 @@ function asNeedCandidate(
 /** A reason's sentence as the GraphQL type. */
 const withMessage = (reason: MatchReason) => ({ ...reason, message: bilingual(reason.message) });
 
-/** The words a confidential need shares with the seed would tell what it is about: only that it matched. */
+const hasTextEvidence = (candidate: ScoredNeed) =>
+  candidate.reasons.some((reason) => reason.factor === 'text' && reason.value > 0);
+
+/** A need the viewer may not read was matched without its text: say so, in the same words for every seed. */
 function withheldText(reason: MatchReason): MatchReason {
   return reason.factor === 'text'
-    ? { ...reason, message: { ja: '内容がシーズと一致', en: 'Its text matches your seed' } }
+    ? {
+        ...reason,
+        message: { ja: '非公開のため内容は照合していません', en: 'Confidential: its text was not compared' },
+      }
     : reason;
 }

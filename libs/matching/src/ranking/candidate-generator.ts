@@ -77,7 +77,7 @@ export class CandidateGenerator {
     need: NeedProfile,
     options: { first: number; weights?: MatchingWeights; now?: number },
   ): Promise<ScoredCandidate[]> {
-    const evidence = await this.pool('seeds', need, PUBLISHED);
+    const evidence = await this.pool('seeds', need, { text: PUBLISHED, fields: PUBLISHED });
     const best = bestOf(evidence);
     const seeds = await this.loadSeeds([...evidence.keys()]);
     return seeds
@@ -86,13 +86,20 @@ export class CandidateGenerator {
       .slice(0, options.first);
   }
 
-  /** The reverse: open needs a seed could answer, scored on the same factors. */
+  /**
+   * The reverse: open needs a seed could answer, scored on the same factors.
+   * `readable` (the viewer's read rule as an index filter) limits the text
+   * queries to needs the viewer may read: any other need comes only through
+   * its fields, with no text evidence, so nothing the viewer sees of it
+   * (presence, rank, score, reasons) depends on the words of the seed.
+   */
   async forSeed(
     seed: SeedSearchDocument,
     loadNeeds: NeedLoader,
-    options: { first: number; now?: number },
+    options: { first: number; now?: number; readable?: Filter },
   ): Promise<ScoredNeed[]> {
-    const evidence = await this.pool('needs', seedAsText(seed), OPEN);
+    const text = options.readable ? { all: [OPEN, options.readable] } : OPEN;
+    const evidence = await this.pool('needs', seedAsText(seed), { text, fields: OPEN });
     const best = bestOf(evidence);
     const needs = await loadNeeds([...evidence.keys()]);
     return needs
@@ -113,14 +120,18 @@ export class CandidateGenerator {
    * The candidate pool: the key terms, each a short query through the search
    * engine (and so through the glossary into both languages), fused by
    * reciprocal rank; plus the records of the same fields, even when they share
-   * no word.
+   * no word. Each part has its own filter: text evidence only from `filters.text`.
    */
-  private async pool(index: IndexName, text: NeedProfile, filter: Filter): Promise<Evidence> {
+  private async pool(
+    index: IndexName,
+    text: NeedProfile,
+    filters: { text: Filter; fields: Filter },
+  ): Promise<Evidence> {
     const evidence: Evidence = new Map();
     for (const { query, terms } of candidateQueries(text, this.glossary)) {
       const result = await this.engine.search(index, {
         query,
-        filter,
+        filter: filters.text,
         offset: 0,
         limit: PER_QUERY,
         highlight: false,
@@ -135,7 +146,7 @@ export class CandidateGenerator {
     if (text.fields.length) {
       const byField = await this.engine.search(index, {
         query: '',
-        filter: { all: [filter, { attribute: 'fields', in: text.fields }] },
+        filter: { all: [filters.fields, { attribute: 'fields', in: text.fields }] },
         offset: 0,
         limit: PER_QUERY,
         highlight: false,
