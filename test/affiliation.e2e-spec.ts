@@ -430,6 +430,12 @@ describe('staff accounts', () => {
       'BAD_USER_INPUT',
     );
     expect(fieldPaths(shortPassword)).toEqual(['input.password']);
+    const weakPassword = expectError(
+      await app.gql(CREATE_STAFF, { input: { ...staffInput(), password: 'password123456' } }, adminToken),
+      'BAD_USER_INPUT',
+      { reason: 'WEAK_PASSWORD', path: 'input.password' },
+    );
+    expect(weakPassword.message).toMatch(/common/);
     const badEmail = expectError(
       await app.gql(CREATE_STAFF, { input: { ...staffInput(), email: 'staff-at-kyoso' } }, adminToken),
       'BAD_USER_INPUT',

@@ -253,7 +253,10 @@ describe('sign-up validation', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['a malformed email', { email: 'not-an-email' }, 'input.email'],
     ['an email without a domain', { email: 'someone@' }, 'input.email'],
-    ['a password of 9 characters', { password: 'ninechars' }, 'input.password'],
+    ['a password of 11 characters', { password: 'elevenchars' }, 'input.password'],
+    ['a password of 10 spaces', { password: ' '.repeat(10) }, 'input.password'],
+    ['the password aaaaaaaaaa', { password: 'aaaaaaaaaa' }, 'input.password'],
+    ['the password password12', { password: 'password12' }, 'input.password'],
     ['a password over 200 characters', { password: 'p'.repeat(201) }, 'input.password'],
     ['a Japanese name over 200 characters', { name: { ja: tooLong, en: 'Fine' } }, 'input.name.ja'],
     [
@@ -299,11 +302,32 @@ describe('sign-up validation', () => {
     expect(await countRows(app, 'user')).toBe(before);
   });
 
-  it('accepts the limits themselves: a 10-character password and 200-character names', async () => {
+  it.each([
+    ['12 spaces', ' '.repeat(12), /Repeated characters/],
+    ['a repeated letter', 'aaaaaaaaaaaa', /Repeated characters/],
+    ['a common password', 'password1234', /commonly used password/],
+    ['a keyboard row', 'qwertyuiopas', /too easy to guess/],
+  ])(
+    'refuses %s as a password with WEAK_PASSWORD, saying why in ja and en',
+    async (_label, password, why) => {
+      const before = await countAllRows(app);
+      const input = signUpInput({ password });
+      const error = expectError(await app.gql(SIGN_UP, { input }), 'BAD_USER_INPUT', {
+        reason: 'WEAK_PASSWORD',
+        path: 'input.password',
+      });
+      const localized = error.extensions.localizedMessage as { ja: string; en: string };
+      expect(localized.en).toMatch(why);
+      expect(localized.ja).toMatch(/推測されやすい/);
+      expect(await countAllRows(app)).toEqual(before);
+    },
+  );
+
+  it('accepts the limits themselves: a 12-character password and 200-character names', async () => {
     const name = { ja: 'あ'.repeat(200), en: 'e'.repeat(200) };
-    const account = await signUpAs(app, 'RESEARCHER', university.id, { password: 'tencharsok', name });
+    const account = await signUpAs(app, 'RESEARCHER', university.id, { password: 'tsuruoka-ume', name });
     expect(account.user.name).toEqual(name);
-    expect((await signIn(app, account.email, 'tencharsok')).user.id).toBe(account.userId);
+    expect((await signIn(app, account.email, 'tsuruoka-ume')).user.id).toBe(account.userId);
   });
 
   it('accepts a name in one language only and stores the other as null', async () => {

@@ -6,6 +6,7 @@ import { AppConfig, currentRequestId, RequestLoaders, toGraphQLError, type Reque
 import { IdentityModule, SessionService } from '#libs/identity';
 import { apiImports } from '#libs/platform';
 import { DemoCatalogAtStart } from './demo-catalog-at-start.js';
+import { withoutSuggestions } from './without-suggestions.js';
 
 /** The API: the api process's modules (#libs/platform) under one GraphQL endpoint. No logic lives here. */
 @Module({})
@@ -24,7 +25,9 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: config.sandboxEnabled,
-            introspection: true,
+            introspection: config.introspectionEnabled,
+            // "Did you mean …?" names the schema's fields as much as introspection does
+            hideSchemaDetailsFromClientErrors: !config.introspectionEnabled,
             includeStacktraceInErrorResponses: false,
             context: async ({ req }: { req: Request }): Promise<RequestContext> => ({
               viewer: await sessions.authenticate(req.headers.authorization),
@@ -35,7 +38,10 @@ export class AppModule {
               formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.requestId
                 ? toGraphQLError(error).toJSON()
                 : {
-                    message: formatted.message,
+                    // Apollo's hiding misses the hints of variable coercion errors (apollo-server#8086)
+                    message: config.introspectionEnabled
+                      ? formatted.message
+                      : withoutSuggestions(formatted.message),
                     locations: formatted.locations,
                     path: formatted.path,
                     extensions: formatted.extensions,

@@ -13,7 +13,13 @@ export {
   type SignedInViewer,
   type Viewer,
 } from './access/viewer.js';
-export { AppConfig, ConfigValidationError, loadConfig, parseConfig } from './config/app-config.js';
+export {
+  AppConfig,
+  ConfigValidationError,
+  loadConfig,
+  parseConfig,
+  PASSWORD_MIN_LENGTH,
+} from './config/app-config.js';
 export { CoreModule, type CoreModuleOptions } from './core.module.js';
 export {
   dataSourceOptions,

@@ -10,6 +10,7 @@ export enum IdentityErrorCode {
   TooManyAttempts = 'TOO_MANY_SIGN_IN_ATTEMPTS',
   NotYourOrganization = 'NOT_YOUR_ORGANIZATION',
   NotYourAccount = 'NOT_YOUR_ACCOUNT',
+  WeakPassword = 'WEAK_PASSWORD',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -22,6 +23,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.TooManyAttempts]: ErrorKind.Forbidden,
   [IdentityErrorCode.NotYourOrganization]: ErrorKind.Forbidden,
   [IdentityErrorCode.NotYourAccount]: ErrorKind.Forbidden,
+  [IdentityErrorCode.WeakPassword]: ErrorKind.BadUserInput,
 };
 
 export class IdentityError extends DomainError {
@@ -108,5 +110,10 @@ export class IdentityError extends DomainError {
       ja: 'ご本人とコーディネーターのみが閲覧できます',
       en: 'Only the account itself and coordinators may see this',
     });
+  }
+
+  /** A chosen password that is too short, common or easy to guess; the message says which. */
+  static weakPassword(why: LocalizedMessage, path = 'input.password') {
+    return new IdentityError(IdentityErrorCode.WeakPassword, why, [{ path, messages: [why.en] }]);
   }
 }

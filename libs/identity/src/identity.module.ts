@@ -1,7 +1,7 @@
-import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '#libs/core';
+import { AppConfig, HealthService } from '#libs/core';
 import { DirectoryModule } from '#libs/directory';
 import { AccountService } from './account/account.service.js';
 import { User } from './account/user.entity.js';
@@ -41,11 +41,18 @@ import { TokenService } from './session/token.service.js';
   ],
   exports: [SessionService, AccountService],
 })
-export class IdentityModule implements OnApplicationBootstrap {
+export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly accounts: AccountService,
+    private readonly sessions: SessionService,
+    private readonly health: HealthService,
   ) {}
+
+  /** An admin's access token unlocks /health's details. */
+  onModuleInit() {
+    this.health.authenticateWith((authorization) => this.sessions.authenticate(authorization));
+  }
 
   async onApplicationBootstrap() {
     if (this.config.ADMIN_EMAIL && this.config.ADMIN_PASSWORD) {

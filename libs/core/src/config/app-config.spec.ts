@@ -37,4 +37,25 @@ describe('parseConfig', () => {
       parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_SANDBOX: 'true' }).sandboxEnabled,
     ).toBe(true);
   });
+
+  it('turns introspection (and with it "Did you mean" hints) off in production unless asked', () => {
+    const secret = 'x'.repeat(32);
+    expect(parseConfig({}).introspectionEnabled).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).introspectionEnabled).toBe(false);
+    const asked = { NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' };
+    expect(parseConfig(asked).introspectionEnabled).toBe(true);
+    expect(parseConfig({ GRAPHQL_INTROSPECTION: 'false' }).introspectionEnabled).toBe(false);
+  });
+
+  it('shows /health details to everyone outside production only, unless set', () => {
+    const secret = 'x'.repeat(32);
+    expect(parseConfig({ NODE_ENV: 'test' }).healthDetailsPublic).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).healthDetailsPublic).toBe(false);
+    expect(parseConfig({ HEALTH_DETAILS: 'false' }).healthDetailsPublic).toBe(false);
+  });
+
+  it('refuses an ADMIN_PASSWORD under 12 characters', () => {
+    const admin = { ADMIN_EMAIL: 'admin@example.jp', ADMIN_PASSWORD: 'elevenchars' };
+    expect(() => parseConfig(admin)).toThrow(/ADMIN_PASSWORD.*at least 12/);
+  });
 });

@@ -25,6 +25,8 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
+/** The shortest password an account may have (ADMIN_PASSWORD included); libs/identity adds a strength check. */
+export const PASSWORD_MIN_LENGTH = 12;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -95,7 +97,9 @@ export class AppConfig {
   @Transform(emptyToUndefined)
   @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined)
   @IsString({ message: 'ADMIN_PASSWORD is required when ADMIN_EMAIL is set' })
-  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  })
   ADMIN_PASSWORD?: string;
 
   @IsIn(LOG_LEVELS)
@@ -106,6 +110,24 @@ export class AppConfig {
   @IsOptional()
   @IsBoolean()
   GRAPHQL_SANDBOX?: boolean;
+
+  /**
+   * Schema introspection, and the "Did you mean …?" hints of validation errors (which reveal the schema
+   * as much). Default: on outside production.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /**
+   * /health answers everyone with up or down only; its details (checks, index sizes, versions, outbox
+   * lag) go to admins' access tokens, or to everyone when this is on. Default: on outside production.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  HEALTH_DETAILS?: boolean;
 
   /** A published seed is flagged for review this many months after publishing (or renewal). */
   @Transform(toInt)
@@ -182,6 +204,14 @@ export class AppConfig {
 
   get searchRelay(): 'api' | 'worker' {
     return this.SEARCH_RELAY ?? (this.MEILISEARCH_URL ? 'worker' : 'api');
+  }
+
+  get introspectionEnabled(): boolean {
+    return this.GRAPHQL_INTROSPECTION ?? !this.isProduction;
+  }
+
+  get healthDetailsPublic(): boolean {
+    return this.HEALTH_DETAILS ?? !this.isProduction;
   }
 
   get sandboxEnabled(): boolean {

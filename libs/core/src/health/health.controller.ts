@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { HealthService } from './health.service.js';
 
@@ -6,12 +6,18 @@ import { HealthService } from './health.service.js';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** 200 when every dependency answers, 503 otherwise (for load balancers). */
+  /**
+   * 200 when every dependency answers, 503 otherwise (for load balancers).
+   * Everyone learns that much only; the details go to admins (or everyone with HEALTH_DETAILS).
+   */
   @Get()
-  async get(@Res() response: Response) {
+  async get(@Res() response: Response, @Headers('authorization') authorization?: string) {
     const report = await this.health.report();
-    response
-      .status(report.status === 'ok' ? 200 : 503)
-      .json({ ...report, uptimeSeconds: Math.round(process.uptime()) });
+    const code = report.status === 'ok' ? 200 : 503;
+    if (!(await this.health.showsDetailsTo(authorization))) {
+      response.status(code).json({ status: report.status === 'ok' ? 'ok' : 'down' });
+      return;
+    }
+    response.status(code).json({ ...report, uptimeSeconds: Math.round(process.uptime()) });
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ANONYMOUS, type Viewer } from '../access/viewer.js';
+import { AppConfig } from '../config/app-config.js';
 
 export interface HealthReport {
   status: 'up' | 'down';
@@ -7,13 +9,35 @@ export interface HealthReport {
 
 export type HealthCheck = () => Promise<HealthReport>;
 
-/** Collects the checks each module registers (database now; search later). */
+/** Turns an Authorization header into a viewer (libs/identity's sessions provide it). */
+export type HealthViewerResolver = (authorization: string | undefined) => Promise<Viewer>;
+
+/**
+ * Collects the checks each module registers (database, search). Their details
+ * (versions, index sizes, write counters) are for admins, or for everyone when
+ * HEALTH_DETAILS is on; others learn up or down only.
+ */
 @Injectable()
 export class HealthService {
   private readonly checks = new Map<string, HealthCheck>();
+  private resolveViewer: HealthViewerResolver = () => Promise.resolve(ANONYMOUS);
+
+  constructor(private readonly config: AppConfig) {}
 
   register(name: string, check: HealthCheck) {
     this.checks.set(name, check);
+  }
+
+  /** How a bearer token becomes a viewer, so an admin's token unlocks the details. */
+  authenticateWith(resolve: HealthViewerResolver) {
+    this.resolveViewer = resolve;
+  }
+
+  async showsDetailsTo(authorization: string | undefined): Promise<boolean> {
+    if (this.config.healthDetailsPublic) return true;
+    if (!authorization) return false;
+    const viewer = await this.resolveViewer(authorization).catch(() => ANONYMOUS);
+    return viewer.kind === 'user' && viewer.role === 'admin';
   }
 
   async report(): Promise<{ status: 'ok' | 'degraded'; checks: Record<string, HealthReport> }> {

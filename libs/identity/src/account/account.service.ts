@@ -22,6 +22,7 @@ import type { DecideAffiliationInput } from './dto/decide-affiliation.input.js';
 import type { SignUpInput } from './dto/sign-up.input.js';
 import { normalizeEmail } from './email.js';
 import { hashPassword } from './password.js';
+import { passwordWeakness } from './password-strength.js';
 import { User } from './user.entity.js';
 
 const COMPANY_TYPES = new Set(['company', 'startup']);
@@ -43,6 +44,7 @@ export class AccountService {
     if (!organization)
       throw DirectoryError.organizationNotFound(input.organizationId, 'input.organizationId');
     assertFitsOrganization(input.role, organization);
+    assertStrongPassword(input.password, [input.email, input.name.ja, input.name.en]);
     const passwordHash = await hashPassword(input.password);
     return this.createAccount(input.email, async (manager, email) => {
       const user = await manager.save(
@@ -60,6 +62,7 @@ export class AccountService {
   }
 
   async createStaffAccount(input: CreateStaffAccountInput): Promise<User> {
+    assertStrongPassword(input.password, [input.email, input.name.ja, input.name.en]);
     const passwordHash = await hashPassword(input.password);
     return this.createAccount(input.email, (manager, email) =>
       manager.save(
@@ -214,4 +217,13 @@ function assertFitsOrganization(role: string, organization: Organization) {
   const isCompany = COMPANY_TYPES.has(organization.type);
   if ((role === 'company-member') === isCompany) return;
   throw IdentityError.organizationMismatch(role, organization.type);
+}
+
+/** Every way an account gets a password (sign-up, staff accounts, the first admin) passes here. */
+function assertStrongPassword(password: string, userInputs: (string | null | undefined)[]) {
+  const why = passwordWeakness(
+    password,
+    userInputs.filter((word): word is string => !!word),
+  );
+  if (why) throw IdentityError.weakPassword(why);
 }

@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
 import { NameInput, NestedInput } from '#libs/core';
-import { PASSWORD_MAX } from './password-length.js';
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE } from './password-length.js';
 
 export enum StaffRole {
   COORDINATOR = 'coordinator',
@@ -16,9 +16,9 @@ export class CreateStaffAccountInput {
   @MaxLength(254)
   email: string;
 
-  @Field()
+  @Field({ description: PASSWORD_RULE })
   @IsString()
-  @MinLength(12)
+  @MinLength(PASSWORD_MIN)
   @MaxLength(PASSWORD_MAX)
   password: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { NameInput, NestedInput } from '#libs/core';
-import { PASSWORD_MAX, PASSWORD_MIN } from './password-length.js';
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE } from './password-length.js';
 
 export enum SignUpRole {
   RESEARCHER = 'researcher',
@@ -16,7 +16,7 @@ export class SignUpInput {
   @MaxLength(254)
   email: string;
 
-  @Field({ description: `${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` })
+  @Field({ description: PASSWORD_RULE })
   @IsString()
   @MinLength(PASSWORD_MIN)
   @MaxLength(PASSWORD_MAX)
