@@ -6,6 +6,7 @@ import { AppConfig, currentRequestId, RequestLoaders, toGraphQLError, type Reque
 import { IdentityModule, SessionService } from '#libs/identity';
 import { apiImports } from '#libs/platform';
 import { DemoCatalogAtStart } from './demo-catalog-at-start.js';
+import { queryLimitsPlugin, withTokenLimit } from './query-limits.js';
 import { withoutSuggestions } from './without-suggestions.js';
 
 /** The API: the api process's modules (#libs/platform) under one GraphQL endpoint. No logic lives here. */
@@ -29,6 +30,15 @@ export class AppModule {
             // "Did you mean …?" names the schema's fields as much as introspection does
             hideSchemaDetailsFromClientErrors: !config.introspectionEnabled,
             includeStacktraceInErrorResponses: false,
+            // the parser stops at this many tokens, before a huge document costs time and memory
+            parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+            plugins: [
+              queryLimitsPlugin({
+                maxAliases: config.GRAPHQL_MAX_ALIASES,
+                maxDepth: config.GRAPHQL_MAX_DEPTH,
+                maxCost: config.GRAPHQL_MAX_COST,
+              }),
+            ],
             context: async ({ req }: { req: Request }): Promise<RequestContext> => ({
               viewer: await sessions.authenticate(req.headers.authorization),
               loaders: new RequestLoaders(),
@@ -44,7 +54,7 @@ export class AppModule {
                       : withoutSuggestions(formatted.message),
                     locations: formatted.locations,
                     path: formatted.path,
-                    extensions: formatted.extensions,
+                    extensions: withTokenLimit(formatted.message, formatted.extensions),
                   },
           }),
         }),

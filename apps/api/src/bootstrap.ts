@@ -4,11 +4,10 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, configureLogger, JsonLogger, logger, requestIdMiddleware } from '#libs/core';
+import { SessionService } from '#libs/identity';
 import { openDatabase } from '#libs/platform';
-import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { AppModule } from './app.module.js';
-
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+import { requestGate } from './request-gate.js';
 
 export interface RunningApi {
   app: INestApplication;
@@ -47,12 +46,16 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.url), {
       logger: new JsonLogger(),
+      // /graphql parses its own bodies (requestGate), with limits that depend on who is asking
+      bodyParser: false,
     });
     app.use(requestIdMiddleware);
-    // room for a catalogue import through GraphQL (20 MB of NDJSON, JSON-escaped)
-    (app as NestExpressApplication).useBodyParser('json', { limit: '30mb' });
-    // multipart GraphQL requests (importCatalog's file); Apollo's CSRF rule asks clients for an Apollo-Require-Preflight header
-    app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 1 }));
+    // JSON and multipart GraphQL requests (importCatalog's file); Apollo's CSRF rule asks clients for an Apollo-Require-Preflight header
+    const sessions = app.get(SessionService);
+    app.use(
+      '/graphql',
+      requestGate(config, (authorization) => sessions.authenticate(authorization)),
+    );
     await app.listen(config.PORT, config.HOST);
   } catch (error) {
     await app?.close().catch(() => undefined);

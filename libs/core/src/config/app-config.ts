@@ -136,6 +136,48 @@ export class AppConfig {
   @Max(120)
   SEED_REVIEW_MONTHS = 12;
 
+  /** Largest JSON request body, in KB, for everyone but coordinators and admins (their imports get IMPORT_MAX_MB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(16)
+  @Max(102400)
+  REQUEST_BODY_LIMIT_KB = 300;
+
+  /** Largest catalogue import, in MB: a coordinator's or admin's JSON body and an uploaded file. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  IMPORT_MAX_MB = 30;
+
+  /** Most lexical tokens in a GraphQL document; the parser stops there. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1000000)
+  GRAPHQL_MAX_TOKENS = 5000;
+
+  /** Most aliased fields in one GraphQL document. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  /** Deepest selection in one GraphQL operation (the standard introspection query is 13 deep). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  GRAPHQL_MAX_DEPTH = 15;
+
+  /** Highest estimated cost of one GraphQL operation (lists multiply, search and candidates cost most). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(10000000)
+  GRAPHQL_MAX_COST = 5000;
+
   /** Load data/demo/catalog.ndjson into an empty database at start. Default: on in development. */
   @Transform(toBool)
   @IsOptional()
