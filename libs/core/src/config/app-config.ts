@@ -194,6 +194,22 @@ export class AppConfig {
   @IsString()
   SMTP_FROM = 'Kyoso <no-reply@kyoso.local>';
 
+  /**
+   * express's `trust proxy`, so the rate limits key on the client's address behind a proxy:
+   * a hop count (`1`), `true`, or addresses/subnets (`loopback, 10.0.0.0/8`). Unset: the socket's address.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  get trustProxy(): boolean | number | string | undefined {
+    const value = this.TRUST_PROXY?.trim();
+    if (value === undefined || value === 'false') return undefined;
+    if (value === 'true') return true;
+    return /^\d+$/.test(value) ? Number(value) : value;
+  }
+
   /** The window of every per-client (IP) rate limit below. */
   @Transform(toInt)
   @IsInt()

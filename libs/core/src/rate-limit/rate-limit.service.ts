@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config.js';
 import { CoreError } from '../errors/domain-error.js';
@@ -6,10 +7,13 @@ import { RATE_LIMIT_CLASSES, type RateLimitClass } from './rate-limit.decorator.
 
 /** Per-client budgets of expensive operations, in this process's memory (one limiter per class). */
 @Injectable()
-export class RateLimitService {
+export class RateLimitService implements OnModuleInit {
   private readonly limiters: Record<RateLimitClass, RateLimiterMemory>;
 
-  constructor(config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly http: HttpAdapterHost,
+  ) {
     this.limiters = Object.fromEntries(
       RATE_LIMIT_CLASSES.map((limitClass) => [
         limitClass,
@@ -20,6 +24,13 @@ export class RateLimitService {
         }),
       ]),
     ) as Record<RateLimitClass, RateLimiterMemory>;
+  }
+
+  /** Behind a proxy, req.ip is the client's address only once express trusts the proxy. */
+  onModuleInit() {
+    const trust = this.config.trustProxy;
+    const express = this.http.httpAdapter?.getInstance() as { set?: (key: string, value: unknown) => void };
+    if (trust !== undefined) express?.set?.('trust proxy', trust);
   }
 
   /** Spends one call of the client's budget; throws RATE_LIMITED with the seconds to wait when it is spent. */
