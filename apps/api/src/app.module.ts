@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AppConfig, currentRequestId, RequestLoaders, toGraphQLError, type RequestContext } from '#libs/core';
 import { IdentityModule, SessionService } from '#libs/identity';
 import { apiImports } from '#libs/platform';
@@ -39,7 +39,9 @@ export class AppModule {
                 maxCost: config.GRAPHQL_MAX_COST,
               }),
             ],
-            context: async ({ req }: { req: Request }): Promise<RequestContext> => ({
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
+              req,
+              res,
               viewer: await sessions.authenticate(req.headers.authorization),
               loaders: new RequestLoaders(),
               requestId: currentRequestId() ?? '',

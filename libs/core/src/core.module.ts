@@ -11,6 +11,8 @@ import { GraphQLErrorFilter } from './errors/graphql-errors.js';
 import { InputValidationPipe } from './graphql/input-validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimitService } from './rate-limit/rate-limit.service.js';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -44,6 +46,8 @@ export class CoreModule {
         HealthService,
         DatabaseHealth,
         AccessService,
+        RateLimitService,
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },

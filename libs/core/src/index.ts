@@ -108,3 +108,4 @@ export {
   type RecordKind,
   type VersionedChange,
 } from './records/versioned-writer.js';
+export { RateLimit, RATE_LIMIT_CLASSES, type RateLimitClass } from './rate-limit/rate-limit.decorator.js';

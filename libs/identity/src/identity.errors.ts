@@ -7,7 +7,6 @@ export enum IdentityErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   OrganizationMismatch = 'ORGANIZATION_MISMATCH',
   NoAffiliation = 'NO_AFFILIATION',
-  TooManyAttempts = 'TOO_MANY_SIGN_IN_ATTEMPTS',
   NotYourOrganization = 'NOT_YOUR_ORGANIZATION',
   NotYourAccount = 'NOT_YOUR_ACCOUNT',
   WeakPassword = 'WEAK_PASSWORD',
@@ -20,7 +19,6 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.UserNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.OrganizationMismatch]: ErrorKind.BadUserInput,
   [IdentityErrorCode.NoAffiliation]: ErrorKind.BadUserInput,
-  [IdentityErrorCode.TooManyAttempts]: ErrorKind.Forbidden,
   [IdentityErrorCode.NotYourOrganization]: ErrorKind.Forbidden,
   [IdentityErrorCode.NotYourAccount]: ErrorKind.Forbidden,
   [IdentityErrorCode.WeakPassword]: ErrorKind.BadUserInput,
@@ -42,13 +40,6 @@ export class IdentityError extends DomainError {
     return new IdentityError(IdentityErrorCode.InvalidRefreshToken, {
       ja: 'ログインの有効期限が切れました。再度ログインしてください',
       en: 'This refresh token is no longer valid; sign in again',
-    });
-  }
-
-  static tooManyAttempts() {
-    return new IdentityError(IdentityErrorCode.TooManyAttempts, {
-      ja: 'ログインの失敗が続いたため、しばらくしてからお試しください',
-      en: 'Too many failed sign-ins for this account; try again in 15 minutes',
     });
   }
 

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import GraphQLUpload from 'graphql-upload/GraphQLUpload.mjs';
 import type { FileUpload } from 'graphql-upload/processRequest.mjs';
-import { Allow, CurrentViewer, type SignedInViewer } from '#libs/core';
+import { Allow, CurrentViewer, RateLimit, type SignedInViewer } from '#libs/core';
 import { ImportCatalogInput } from './dto/import-catalog.input.js';
 import { ImportReportView } from './transfer.model.js';
 import { TransferService } from './transfer.service.js';
@@ -11,6 +11,7 @@ export class TransferResolver {
   constructor(private readonly transfer: TransferService) {}
 
   @Allow('coordinator', 'admin')
+  @RateLimit('import')
   @Mutation(() => ImportReportView, {
     description: 'Imports a catalogue (shared NDJSON format): all-or-nothing unless partial.',
   })

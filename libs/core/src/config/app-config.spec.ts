@@ -58,4 +58,15 @@ describe('parseConfig', () => {
     const admin = { ADMIN_EMAIL: 'admin@example.jp', ADMIN_PASSWORD: 'elevenchars' };
     expect(() => parseConfig(admin)).toThrow(/ADMIN_PASSWORD.*at least 12/);
   });
+
+  it('reads rate limits per class and TRUST_PROXY as express takes it', () => {
+    const config = parseConfig({ RATE_LIMIT_SEARCH: '7', TRUST_PROXY: '1' });
+    expect(config.rateLimit('search')).toBe(7);
+    expect(config.rateLimit('sign-in')).toBe(100);
+    expect(config.trustProxy).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(parseConfig({}).trustProxy).toBeUndefined();
+    expect(() => parseConfig({ RATE_LIMIT_SIGN_IN: '0' })).toThrow(/RATE_LIMIT_SIGN_IN/);
+  });
 });

@@ -236,6 +236,68 @@ export class AppConfig {
   @IsString()
   SMTP_FROM = 'Kyoso <no-reply@kyoso.local>';
 
+  /**
+   * express's `trust proxy`, so the rate limits key on the client's address behind a proxy:
+   * a hop count (`1`), `true`, or addresses/subnets (`loopback, 10.0.0.0/8`). Unset: the socket's address.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  get trustProxy(): boolean | number | string | undefined {
+    const value = this.TRUST_PROXY?.trim();
+    if (value === undefined || value === 'false') return undefined;
+    if (value === 'true') return true;
+    return /^\d+$/.test(value) ? Number(value) : value;
+  }
+
+  /** The window of every per-client (IP) rate limit below. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** searchSeeds / searchNeeds calls (each alias counts) per client and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SEARCH = 600;
+
+  /** candidatesForNeed / candidatesForSeed / candidatesForCompany calls per client and window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CANDIDATES = 300;
+
+  /** signIn attempts per client and window (each account also slows down after failures). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_UP = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_IMPORT = 30;
+
+  rateLimit(limitClass: 'search' | 'candidates' | 'sign-in' | 'sign-up' | 'import'): number {
+    const limits = {
+      search: this.RATE_LIMIT_SEARCH,
+      candidates: this.RATE_LIMIT_CANDIDATES,
+      'sign-in': this.RATE_LIMIT_SIGN_IN,
+      'sign-up': this.RATE_LIMIT_SIGN_UP,
+      import: this.RATE_LIMIT_IMPORT,
+    };
+    return limits[limitClass];
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

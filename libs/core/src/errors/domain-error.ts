@@ -7,6 +7,8 @@ export enum ErrorKind {
   Conflict = 'Conflict',
   /** A dependency (the search engine) cannot answer now; retrying later may work. */
   Unavailable = 'Unavailable',
+  /** The client spent its budget for this kind of operation; it may retry after Retry-After seconds. */
+  RateLimited = 'RateLimited',
 }
 
 export interface LocalizedMessage {
@@ -45,6 +47,8 @@ export enum CoreErrorCode {
   StaleVersion = 'STALE_VERSION',
   /** Another record already has this catalogue key. */
   ExternalIdTaken = 'EXTERNAL_ID_TAKEN',
+  /** Too many calls of one kind of expensive operation from one client. */
+  RateLimited = 'RATE_LIMITED',
 }
 
 const CORE_ERROR_KINDS: Record<CoreErrorCode, ErrorKind> = {
@@ -54,11 +58,24 @@ const CORE_ERROR_KINDS: Record<CoreErrorCode, ErrorKind> = {
   [CoreErrorCode.AffiliationPending]: ErrorKind.Forbidden,
   [CoreErrorCode.StaleVersion]: ErrorKind.Conflict,
   [CoreErrorCode.ExternalIdTaken]: ErrorKind.Conflict,
+  [CoreErrorCode.RateLimited]: ErrorKind.RateLimited,
 };
 
 export class CoreError extends DomainError {
+  /** For RATE_LIMITED: the seconds to wait, sent as the Retry-After header. */
+  retryAfterSeconds?: number;
+
   constructor(code: CoreErrorCode, localized: LocalizedMessage, fields: FieldProblem[] = []) {
     super(code, CORE_ERROR_KINDS[code], localized, fields);
+  }
+
+  static rateLimited(limitClass: string, retryAfterSeconds: number): CoreError {
+    const error = new CoreError(CoreErrorCode.RateLimited, {
+      ja: `リクエストが多すぎます（${limitClass}）。${retryAfterSeconds} 秒後にお試しください`,
+      en: `Too many ${limitClass} requests from this client; retry in ${retryAfterSeconds} s`,
+    });
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   static invalidInput(fields: FieldProblem[]): CoreError {

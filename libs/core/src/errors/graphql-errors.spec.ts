@@ -11,6 +11,7 @@ describe('toGraphQLError', () => {
       'NOT_FOUND',
       'CONFLICT',
       'SERVICE_UNAVAILABLE',
+      'RATE_LIMITED',
     ]);
   });
 

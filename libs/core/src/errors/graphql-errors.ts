@@ -10,6 +10,7 @@ export type GraphQLErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The one mapping from error kinds to GraphQL codes; a new kind fails to compile until mapped. */
@@ -27,6 +28,8 @@ export function graphqlCode(kind: ErrorKind): GraphQLErrorCode {
       return 'CONFLICT';
     case ErrorKind.Unavailable:
       return 'SERVICE_UNAVAILABLE';
+    case ErrorKind.RateLimited:
+      return 'RATE_LIMITED';
     default:
       return assertNever(kind);
   }

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
+import type { Request, Response } from 'express';
 import type { Viewer } from '../access/viewer.js';
 
 /**
@@ -24,6 +25,9 @@ export interface RequestContext {
   viewer: Viewer;
   loaders: RequestLoaders;
   requestId: string;
+  /** The HTTP exchange (client address, response headers such as Retry-After). */
+  req?: Request;
+  res?: Response;
 }
 
 /** The caller of the current operation, as resolved from its access token. */

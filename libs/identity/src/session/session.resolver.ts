@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentViewer, type RequestContext, type Viewer } from '#libs/core';
+import { Allow, CurrentViewer, RateLimit, type RequestContext, type Viewer } from '#libs/core';
 import { AccountService } from '../account/account.service.js';
 import { SignUpInput } from '../account/dto/sign-up.input.js';
 import { AuthPayload } from './auth-payload.model.js';
@@ -18,6 +18,7 @@ export class SessionResolver {
   ) {}
 
   @Allow('anyone')
+  @RateLimit('sign-up')
   @Mutation(() => AuthPayload, {
     description:
       'Creates an account and signs it in; its affiliation stays pending until a coordinator approves it.',
@@ -27,6 +28,7 @@ export class SessionResolver {
   }
 
   @Allow('anyone')
+  @RateLimit('sign-in')
   @Mutation(() => AuthPayload)
   async signIn(@Args('input') input: SignInInput, @Context() context: RequestContext) {
     return actAs(context, await this.sessions.signIn(input.email, input.password));

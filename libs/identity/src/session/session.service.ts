@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
@@ -24,16 +25,15 @@ export class SessionService {
 
   async signIn(rawEmail: string, password: string): Promise<AuthPayload> {
     const email = normalizeEmail(rawEmail);
-    if (this.throttle.isLocked(email)) throw IdentityError.tooManyAttempts();
+    // the wait comes before the check, so a guesser cannot cut it short; the right password still wins
+    const delay = this.throttle.begin(email);
+    if (delay > 0) await setTimeout(delay);
     const user = await this.dataSource.manager.findOneBy(User, { email });
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
       : await verifyAgainstDecoy(password);
-    if (!user || !valid) {
-      this.throttle.recordFailure(email);
-      throw IdentityError.invalidCredentials();
-    }
-    this.throttle.recordSuccess(email);
+    if (!user || !valid) throw IdentityError.invalidCredentials();
+    this.throttle.succeeded(email);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
       const session = await manager.save(

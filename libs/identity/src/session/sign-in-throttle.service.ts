@@ -1,46 +1,56 @@
 import { Injectable } from '@nestjs/common';
 
-const MAX_FAILURES = 5;
+const FREE_ATTEMPTS = 3;
+const FIRST_DELAY_MS = 250;
+export const MAX_SIGN_IN_DELAY_MS = 2000;
 const WINDOW_MS = 15 * 60 * 1000;
 const MAX_TRACKED = 10000;
 
-interface Failures {
+/** The wait before answering the next attempt after `attempts` unsuccessful ones: doubling, capped. */
+export function signInDelayMs(attempts: number): number {
+  if (attempts < FREE_ATTEMPTS) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** (attempts - FREE_ATTEMPTS), MAX_SIGN_IN_DELAY_MS);
+}
+
+interface Attempts {
   count: number;
-  firstAt: number;
+  lastAt: number;
 }
 
 /**
- * Slows password guessing: after 5 failed sign-ins for one email within 15
- * minutes, further attempts are refused until the window passes. Per process;
- * a shared store is needed once the API runs as several instances.
+ * Slows password guessing per account without ever locking the owner out: each
+ * attempt since the last success (counted when it starts, so parallel guesses
+ * slow each other) waits signInDelayMs before its password is checked, and the
+ * right password always signs in. Counts are forgotten 15 minutes after the
+ * last attempt. Per process; a shared store is needed with several instances.
+ * Floods from one client are the per-IP rate limit's job (RATE_LIMIT_SIGN_IN).
  */
 @Injectable()
 export class SignInThrottleService {
-  private readonly failures = new Map<string, Failures>();
+  private readonly attempts = new Map<string, Attempts>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  isLocked(email: string): boolean {
-    const entry = this.current(email);
-    return entry !== undefined && entry.count >= MAX_FAILURES;
-  }
-
-  recordFailure(email: string) {
-    const entry = this.current(email) ?? { count: 0, firstAt: this.now() };
+  /** Registers an attempt and returns how long it must wait before the password is checked. */
+  begin(email: string): number {
+    const entry = this.current(email) ?? { count: 0, lastAt: 0 };
+    const delay = signInDelayMs(entry.count);
     entry.count++;
-    this.failures.delete(email); // re-insert: the map stays in recency order for eviction
-    this.failures.set(email, entry);
-    if (this.failures.size > MAX_TRACKED) this.failures.delete(this.failures.keys().next().value as string);
+    entry.lastAt = this.now();
+    this.attempts.delete(email); // re-insert: the map stays in recency order for eviction
+    this.attempts.set(email, entry);
+    if (this.attempts.size > MAX_TRACKED) this.attempts.delete(this.attempts.keys().next().value as string);
+    return delay;
   }
 
-  recordSuccess(email: string) {
-    this.failures.delete(email);
+  succeeded(email: string) {
+    this.attempts.delete(email);
   }
 
-  private current(email: string): Failures | undefined {
-    const entry = this.failures.get(email);
-    if (entry && this.now() - entry.firstAt > WINDOW_MS) {
-      this.failures.delete(email);
+  private current(email: string): Attempts | undefined {
+    const entry = this.attempts.get(email);
+    if (entry && this.now() - entry.lastAt > WINDOW_MS) {
+      this.attempts.delete(email);
       return undefined;
     }
     return entry;

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentViewer, type SignedInViewer } from '#libs/core';
+import { Allow, CurrentViewer, RateLimit, type SignedInViewer } from '#libs/core';
 import { NeedCandidate, SeedCandidate } from './candidate.model.js';
 import { CandidateService } from './candidate.service.js';
 import { CandidatesForCompanyArgs } from './dto/candidates-for-company.args.js';
@@ -11,6 +11,7 @@ export class CandidateResolver {
   constructor(private readonly candidates: CandidateService) {}
 
   @Allow('company-member', 'coordinator', 'admin')
+  @RateLimit('candidates')
   @Query(() => [SeedCandidate], {
     description: 'Research seeds worth proposing for a need, best first, each with its pathway and reasons.',
   })
@@ -19,6 +20,7 @@ export class CandidateResolver {
   }
 
   @Allow('company-member', 'coordinator', 'admin')
+  @RateLimit('candidates')
   @Query(() => [SeedCandidate], {
     description:
       'Seeds for a company that has posted no need yet: from its description, the seeds it asked about and its place.',
@@ -28,6 +30,7 @@ export class CandidateResolver {
   }
 
   @Allow('researcher', 'coordinator', 'admin')
+  @RateLimit('candidates')
   @Query(() => [NeedCandidate], {
     description:
       'Open needs a seed could answer, best first: for its listed researchers and coordinators. Confidential needs show to researchers as an anonymous summary.',

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentViewer, Loaders, type RequestLoaders, type Viewer } from '#libs/core';
+import { Allow, CurrentViewer, Loaders, RateLimit, type RequestLoaders, type Viewer } from '#libs/core';
 import { SearchNeedsArgs } from './dto/search-needs.args.js';
 import { SearchSeedsArgs } from './dto/search-seeds.args.js';
 import { NeedSearchResult, SeedSearchResult } from './search.model.js';
@@ -10,6 +10,7 @@ export class SearchResolver {
   constructor(private readonly search: SearchService) {}
 
   @Allow('anyone')
+  @RateLimit('search')
   @Query(() => SeedSearchResult, {
     description: 'Research seeds by text (Japanese or English), filters and facets. An empty query browses.',
   })
@@ -22,6 +23,7 @@ export class SearchResolver {
   }
 
   @Allow('company-member', 'coordinator', 'admin')
+  @RateLimit('search')
   @Query(() => NeedSearchResult, {
     description: 'Company needs: coordinators search all; a company finds its own and public ones.',
   })
