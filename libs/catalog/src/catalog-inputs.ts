@@ -1,4 +1,4 @@
-import { BilingualTextInputOf } from '#libs/core';
+import { BilingualTextInputOf, type MixinBase } from '#libs/core';
 
 /** Program codes and catalogue keys: letters, digits and . _ : - (1 to 100). */
 export const CODE_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -7,5 +7,4 @@ export const CODE_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
 export const TitleInput = BilingualTextInputOf(300, 'TitleInput');
 export type TitleInput = InstanceType<typeof TitleInput>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
-export type InputClass = abstract new (...args: any[]) => object;
+export type InputClass = MixinBase;

@@ -99,7 +99,12 @@ export {
   insertReturningIds,
   type CatalogueKeyed,
 } from './records/catalogue-rows.js';
-export { VersionedRecord, WithAuthor, WithExternalId } from './records/versioned-record.entity.js';
+export {
+  VersionedRecord,
+  WithAuthor,
+  WithExternalId,
+  type MixinBase,
+} from './records/versioned-record.entity.js';
 export {
   patchRecord,
   uniqueOr,

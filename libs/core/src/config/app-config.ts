@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   getMetadataStorage,
@@ -23,6 +24,10 @@ const toBool = ({ value }: { value: unknown }) =>
     : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** A whole number from the environment, at least `min` (and at most `max`). */
+const WholeNumber = (min: number, max?: number) =>
+  applyDecorators(Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
+
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 /** The shortest password an account may have (ADMIN_PASSWORD included); libs/identity adds a strength check. */
@@ -37,10 +42,7 @@ export class AppConfig {
   @IsIn(NODE_ENVS)
   NODE_ENV: NodeEnv = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -52,10 +54,7 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @WholeNumber(1, 200)
   DATABASE_POOL_SIZE = 10;
 
   /** Where local state lives: the embedded database, development secrets. */
@@ -63,10 +62,7 @@ export class AppConfig {
   DATA_DIR = '.data';
 
   /** Port of the embedded PostgreSQL; 0 picks a free one at each start. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   EMBEDDED_POSTGRES_PORT = 0;
 
   /** Signs access tokens. Required (32+ characters) in production; generated and kept in DATA_DIR otherwise. */
@@ -76,16 +72,10 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(30)
-  @Max(86400)
+  @WholeNumber(30, 86400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(300)
-  @Max(31536000)
+  @WholeNumber(300, 31536000)
   REFRESH_TOKEN_TTL_SECONDS = 2592000;
 
   /** With ADMIN_PASSWORD: the first admin, created at boot when no admin exists yet. */
@@ -130,52 +120,31 @@ export class AppConfig {
   HEALTH_DETAILS?: boolean;
 
   /** A published seed is flagged for review this many months after publishing (or renewal). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(120)
+  @WholeNumber(1, 120)
   SEED_REVIEW_MONTHS = 12;
 
   /** Largest JSON request body, in KB, for everyone but coordinators and admins (their imports get IMPORT_MAX_MB). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(16)
-  @Max(102400)
+  @WholeNumber(16, 102400)
   REQUEST_BODY_LIMIT_KB = 300;
 
   /** Largest catalogue import, in MB: a coordinator's or admin's JSON body and an uploaded file. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1024)
+  @WholeNumber(1, 1024)
   IMPORT_MAX_MB = 30;
 
   /** Most lexical tokens in a GraphQL document; the parser stops there. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(1000000)
+  @WholeNumber(100, 1000000)
   GRAPHQL_MAX_TOKENS = 5000;
 
   /** Most aliased fields in one GraphQL document. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @WholeNumber(1, 10000)
   GRAPHQL_MAX_ALIASES = 30;
 
   /** Deepest selection in one GraphQL operation (the standard introspection query is 13 deep). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(2)
-  @Max(100)
+  @WholeNumber(2, 100)
   GRAPHQL_MAX_DEPTH = 15;
 
   /** Highest estimated cost of one GraphQL operation (lists multiply, search and candidates cost most). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(10000000)
+  @WholeNumber(10, 10000000)
   GRAPHQL_MAX_COST = 5000;
 
   /** Load data/demo/catalog.ndjson into an empty database at start. Default: on in development. */
@@ -185,10 +154,7 @@ export class AppConfig {
   DEMO_CATALOG?: boolean;
 
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(120000)
+  @WholeNumber(0, 120000)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
   /** Meilisearch for search. Unset: the embedded engine (SQLite FTS5) in DATA_DIR/search. */
@@ -216,10 +182,7 @@ export class AppConfig {
   SEARCH_RELAY?: 'api' | 'worker';
 
   /** How often the relay looks for new changes when idle. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(60000)
+  @WholeNumber(10, 60000)
   SEARCH_RELAY_INTERVAL_MS = 250;
 
   /** File proposals on its own when a seed is published or a need opened or edited (libs/matching RematchService). */
@@ -253,38 +216,25 @@ export class AppConfig {
   }
 
   /** The window of every per-client (IP) rate limit below. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(86400)
+  @WholeNumber(1, 86400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** searchSeeds / searchNeeds calls (each alias counts) per client and window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_SEARCH = 600;
 
   /** candidatesForNeed / candidatesForSeed / candidatesForCompany calls per client and window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_CANDIDATES = 300;
 
   /** signIn attempts per client and window (each account also slows down after failures). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_SIGN_IN = 100;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_SIGN_UP = 100;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_IMPORT = 30;
 
   rateLimit(limitClass: 'search' | 'candidates' | 'sign-in' | 'sign-up' | 'import'): number {

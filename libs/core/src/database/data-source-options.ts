@@ -1,12 +1,10 @@
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { TypeOrmJsonLogger } from './typeorm-logger.js';
 
-// TypeORM's own list type: entity classes and schemas.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export type EntityList = MixedList<Function | string | EntitySchema>;
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export type MigrationList = MixedList<Function | string>;
+/** TypeORM's own option types: entity classes and schemas, migration classes. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+export type MigrationList = NonNullable<DataSourceOptions['migrations']>;
 
 export interface DatabaseSettings {
   url: string;

@@ -32,8 +32,14 @@ export abstract class VersionedRecord {
   updatedAt: Date;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
-type RecordClass = abstract new (...args: any[]) => VersionedRecord;
+/**
+ * A class a mixin may extend. TypeScript accepts a class as a mixin base only
+ * when its constructor takes `...args: any[]` (TS2545), so `unknown[]` will not do.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TS2545 requires any[] for mixin bases
+export type MixinBase<T = object> = abstract new (...args: any[]) => T;
+
+type RecordClass = MixinBase<VersionedRecord>;
 
 /** Adds the stable key of an imported catalogue (unique where set). */
 export function WithExternalId<Base extends RecordClass>(base: Base) {

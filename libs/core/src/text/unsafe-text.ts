@@ -2,8 +2,8 @@
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // C0 controls other than tab, line feed and carriage return; DEL and the C1 controls.
 // (U+0000 in particular cannot be stored in a PostgreSQL text column.)
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused in text
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// \p{Cc} is exactly U+0000–U+001F and U+007F–U+009F.
+const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
 
 /**
  * The one rule for text from outside (GraphQL arguments, catalogue imports): what is wrong
