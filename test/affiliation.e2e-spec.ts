@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   adminEnv,
-  AUTH_FIELDS,
   countAllRows,
   countRows,
   createOrganization,
@@ -16,6 +15,8 @@ import {
   signIn,
   signInAdmin,
   signUpAs,
+  signUpToken,
+  verifyEmail,
   uniqueEmail,
   USER_FIELDS,
   type Account,
@@ -64,7 +65,7 @@ const CREATE_ORGANIZATION = `mutation ($input: CreateOrganizationInput!) { creat
 const APPROVE = `mutation ($input: DecideAffiliationInput!) { approveAffiliation(input: $input) { ${USER_FIELDS} } }`;
 const REJECT = `mutation ($input: DecideAffiliationInput!) { rejectAffiliation(input: $input) { ${USER_FIELDS} } }`;
 const CREATE_STAFF = `mutation ($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { ${USER_FIELDS} } }`;
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`;
+const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { email } }`;
 
 const me = (token: string) => app.gql<{ me: UserView }>(ME, {}, token);
 const pending = (token: string | undefined, first = 100, after?: string) =>
@@ -466,6 +467,34 @@ describe('staff accounts', () => {
     );
     expect(ids).not.toContain(staff.userId);
     expect(staff.user.affiliationStatus).toBe('APPROVED');
+  });
+});
+
+describe('an account whose address is not confirmed yet', () => {
+  it('is neither listed for approval nor approvable, until its link is opened', async () => {
+    const email = uniqueEmail('unconfirmed');
+    const input = { email, password: DEFAULT_PASSWORD, name: { ja: '未確認' }, role: 'RESEARCHER' };
+    dataOf(await app.gql(SIGN_UP, { input: { ...input, organizationId: university.id } }));
+    const { rows } = await app.db.query<{ id: string }>('SELECT id FROM "user" WHERE email = $1', [email]);
+    const userId = rows[0].id;
+    const listed = async () =>
+      dataOf(await pending(coordinator.accessToken)).pendingAffiliations.edges.map((edge) => edge.node.id);
+
+    expect(await listed()).not.toContain(userId);
+    const refused = await app.gql(APPROVE, { input: { userId } }, coordinator.accessToken);
+    expectError(refused, 'BAD_USER_INPUT', { reason: 'EMAIL_NOT_VERIFIED', path: 'input.userId' });
+    expect((await affiliationRow(userId)).affiliation_status).toBe('pending');
+
+    await verifyEmail(app, await signUpToken(app, email));
+    expect(await listed()).toContain(userId);
+    const approved = dataOf(
+      await app.gql<{ approveAffiliation: UserView }>(
+        APPROVE,
+        { input: { userId } },
+        coordinator.accessToken,
+      ),
+    );
+    expect(approved.approveAffiliation.affiliationStatus).toBe('APPROVED');
   });
 });
 

@@ -9,13 +9,17 @@ import {
   createOrganization,
   dataOf,
   DEFAULT_PASSWORD,
+  emailsTo,
   expectError,
   fieldPaths,
   ME,
   signIn,
   signInAdmin,
+  SIGN_UP,
   signUpAs,
+  signUpToken,
   uniqueEmail,
+  verifyEmail,
   type AuthPayload,
   type OrganizationView,
   type UserView,
@@ -35,10 +39,20 @@ afterAll(async () => {
   await app?.close();
 });
 
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`;
+const VERIFY = `mutation ($token: String!) { verifyEmail(token: $token) { ${AUTH_FIELDS} } }`;
 const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { ${AUTH_FIELDS} } }`;
 const REFRESH = `mutation ($token: String!) { refreshToken(refreshToken: $token) { ${AUTH_FIELDS} } }`;
 const SIGN_OUT = `mutation ($token: String) { signOut(refreshToken: $token) }`;
+
+const RECEIPT_MESSAGE = {
+  ja: '確認メールを送信しました。メールのリンクから登録を完了してください',
+  en: 'We sent you an e-mail: open its link to finish signing up',
+};
+
+interface SignUpReceipt {
+  email: string;
+  message: { ja: string; en: string };
+}
 
 const me = (token?: string) => app.gql<{ me: UserView }>(ME, {}, token);
 const refresh = (token: string) => app.gql<{ refreshToken: AuthPayload }>(REFRESH, { token });
@@ -70,9 +84,22 @@ async function sessionsOf(userId: string) {
 describe('sign-up, sign-in, refresh and sign-out', () => {
   it('runs the whole round trip', async () => {
     const mixedCase = `Round.Trip-${Date.now()}@Example.JP`;
-    const signedUp = dataOf(
-      await app.gql<{ signUp: AuthPayload }>(SIGN_UP, { input: signUpInput({ email: mixedCase }) }),
+    const receipt = dataOf(
+      await app.gql<{ signUp: SignUpReceipt }>(SIGN_UP, { input: signUpInput({ email: mixedCase }) }),
     ).signUp;
+    expect(receipt).toEqual({ email: mixedCase.toLowerCase(), message: RECEIPT_MESSAGE });
+
+    // No sign-in until the address is proven, with the answer a wrong password gets.
+    const early = await app.gql(SIGN_IN, { input: { email: mixedCase, password: DEFAULT_PASSWORD } });
+    expectError(early, 'UNAUTHENTICATED', { reason: 'INVALID_CREDENTIALS' });
+
+    // The link in the e-mail signs the account in; it works once.
+    const token = await signUpToken(app, mixedCase);
+    const signedUp = await verifyEmail(app, token);
+    expectError(await app.gql(VERIFY, { token }), 'BAD_USER_INPUT', {
+      reason: 'INVALID_EMAIL_TOKEN',
+      path: 'token',
+    });
 
     // The new account: a pending researcher of the chosen organization.
     expect(signedUp.user).toMatchObject({
@@ -222,7 +249,9 @@ describe('sign-in failures', () => {
       input: { email: account.email, password: `${account.password}x` },
     });
     const error = expectError(response, 'UNAUTHENTICATED', { reason: 'INVALID_CREDENTIALS' });
-    expect(error.message).toBe('Wrong email or password');
+    expect(error.message).toBe(
+      'Wrong email or password, or the address is not confirmed yet (open the link in the sign-up e-mail)',
+    );
     expect(response.data).toBeNull();
 
     expect(await countAllRows(app)).toEqual(before);
@@ -361,34 +390,84 @@ describe('sign-up validation', () => {
 });
 
 describe('duplicate emails', () => {
-  it('refuses an email already registered, whatever its case, with CONFLICT', async () => {
+  it('answers a registered address exactly as a new one and tells its owner, changing nothing else', async () => {
     const account = await signUpAs(app, 'RESEARCHER', university.id);
     const before = await countAllRows(app);
+    const fresh = uniqueEmail('fresh');
 
-    const error = expectError(
-      await app.gql(SIGN_UP, { input: signUpInput({ email: account.email.toUpperCase() }) }),
-      'CONFLICT',
-      {
-        reason: 'EMAIL_TAKEN',
-      },
-    );
-    expect(fieldPaths(error)).toEqual(['input.email']);
-    expect(await countAllRows(app)).toEqual(before);
+    const taken = await app.gql(SIGN_UP, {
+      input: signUpInput({ email: account.email.toUpperCase(), password: 'another-Strong-pass-42' }),
+    });
+    const free = await app.gql<{ signUp: SignUpReceipt }>(SIGN_UP, { input: signUpInput({ email: fresh }) });
+    expect(taken).toEqual({ ...free, data: { signUp: { ...dataOf(free).signUp, email: account.email } } });
 
-    // The first account is intact: its password still works.
+    // The owner is told, without a link that could change the account.
+    const told = (await emailsTo(app, account.email)).at(-1);
+    expect(told?.subject).toContain('already has an account');
+    expect(told?.body).toContain('既にアカウントがあります');
+    expect(told?.body).not.toMatch(/token=/);
+    // Nothing else was written for the registered address: one e-mail only.
+    const after = await countAllRows(app);
+    expect(after.user).toBe(before.user + 1); // the free address's pending account
+    expect(after.email_message).toBe(before.email_message + 2);
+
+    // The first account is intact: its password still works, the attacker's does not.
     expect((await signIn(app, account.email, account.password)).user.id).toBe(account.userId);
+    const attacker = await app.gql(SIGN_IN, {
+      input: { email: account.email, password: 'another-Strong-pass-42' },
+    });
+    expectError(attacker, 'UNAUTHENTICATED', { reason: 'INVALID_CREDENTIALS' });
   });
 
-  it('lets exactly one of two simultaneous sign-ups with the same email through', async () => {
+  it('lets the newest link win for an address nobody has proven yet', async () => {
+    const email = uniqueEmail('squatted');
+    await app.gql(SIGN_UP, { input: signUpInput({ email, password: 'squatters-Pass-4242' }) });
+    const squatterToken = await signUpToken(app, email);
+    await app.gql(SIGN_UP, { input: signUpInput({ email, name: { ja: '本人', en: 'Owner' } }) });
+    const ownerToken = await signUpToken(app, email);
+
+    expectError(await app.gql(VERIFY, { token: squatterToken }), 'BAD_USER_INPUT', {
+      reason: 'INVALID_EMAIL_TOKEN',
+    });
+    const owner = await verifyEmail(app, ownerToken);
+    expect(owner.user.name).toEqual({ ja: '本人', en: 'Owner' });
+    expect((await signIn(app, email, DEFAULT_PASSWORD)).user.id).toBe(owner.user.id);
+    const { rows } = await app.db.query('SELECT count(*)::int AS n FROM "user" WHERE email = $1', [email]);
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+
+  it('keeps one account and one link for two simultaneous sign-ups with the same address', async () => {
     const email = uniqueEmail('race');
     const before = await countRows(app, 'user');
     const responses = await Promise.all([
       app.gql(SIGN_UP, { input: signUpInput({ email }) }),
       app.gql(SIGN_UP, { input: signUpInput({ email: email.toUpperCase() }) }),
     ]);
-    const codes = responses.map((response) => response.errors?.[0]?.extensions.code ?? 'OK').sort();
-    expect(codes).toEqual(['CONFLICT', 'OK']);
+    expect(responses.map((response) => response.errors)).toEqual([undefined, undefined]);
     expect(await countRows(app, 'user')).toBe(before + 1);
+    const { rows } = await app.db.query(
+      `SELECT count(*)::int AS n FROM account_token t JOIN "user" u ON u.id = t.user_id
+        WHERE u.email = $1 AND t.used_at IS NULL`,
+      [email],
+    );
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+
+  it('sends at most five sign-up e-mails an hour to one address, answering the same', async () => {
+    const email = uniqueEmail('flooded');
+    for (let attempt = 0; attempt < 7; attempt++) {
+      const response = await app.gql(SIGN_UP, { input: signUpInput({ email }) });
+      expect(dataOf(response)).toEqual({ signUp: { email, message: RECEIPT_MESSAGE } });
+    }
+    expect(await emailsTo(app, email)).toHaveLength(5);
+  });
+
+  it('refuses a forged, empty or overlong link token without signing anyone in', async () => {
+    for (const token of ['forged-token', '', 'x'.repeat(201)]) {
+      const response = await app.gql(VERIFY, { token });
+      expectError(response, 'BAD_USER_INPUT');
+      expect(response.data).toBeNull();
+    }
   });
 });
 

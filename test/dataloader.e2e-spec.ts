@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { queriesIssued } from '#libs/core';
+import { signUpAs } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const ADMIN = { email: 'admin@loader.test', password: 'loader-admin-password' };
@@ -23,16 +24,11 @@ beforeAll(async () => {
     organizationIds.push(created.data!.createOrganization.id);
   }
   for (let i = 0; i < 12; i++) {
-    const signUp = await app.gql('mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }', {
-      i: {
-        email: `researcher${i}@loader.test`,
-        password: 'long-enough-password',
-        name: { ja: `研究者${i}` },
-        role: 'RESEARCHER',
-        organizationId: organizationIds[i % 3],
-      },
+    await signUpAs(app, 'RESEARCHER', organizationIds[i % 3], {
+      email: `researcher${i}@loader.test`,
+      password: 'long-enough-password',
+      name: { ja: `研究者${i}` },
     });
-    expect(signUp.errors).toBeUndefined();
   }
 });
 

@@ -31,7 +31,7 @@ const FORGED_CURSORS = [
 const NON_UUIDS = ['not-a-uuid', '1', "' OR 1=1 --", '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5fX', NUL];
 
 const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }';
-const SIGN_UP = 'mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }';
+const SIGN_UP = 'mutation ($input: SignUpInput!) { signUp(input: $input) { email } }';
 const ORGANIZATIONS = 'query ($q: String) { organizations(nameContains: $q) { totalCount } }';
 const CREATE_SEED = 'mutation ($input: CreateSeedInput!) { createSeed(input: $input) { id } }';
 const CREATE_NEED = 'mutation ($input: CreateNeedInput!) { createNeed(input: $input) { id } }';

@@ -115,7 +115,7 @@ export function fieldPaths(error: GqlError): string[] {
 /** How many rows a table holds; `table` is quoted, so "user" works as is. */
 export async function countRows(
   app: TestApp,
-  table: 'organization' | 'user' | 'session' | 'refresh_token',
+  table: 'organization' | 'user' | 'session' | 'refresh_token' | 'account_token' | 'email_message',
 ): Promise<number> {
   const result = await app.db.query<{ count: string }>(`SELECT count(*) AS count FROM "${table}"`);
   return Number(result.rows[0].count);
@@ -128,6 +128,8 @@ export async function countAllRows(app: TestApp): Promise<Record<string, number>
     user: await countRows(app, 'user'),
     session: await countRows(app, 'session'),
     refresh_token: await countRows(app, 'refresh_token'),
+    account_token: await countRows(app, 'account_token'),
+    email_message: await countRows(app, 'email_message'),
   };
 }
 
@@ -179,7 +181,7 @@ export async function createStaff(
   };
 }
 
-/** Signs up a researcher or company member (pending affiliation) to an organization. */
+/** Signs up a researcher or company member (pending affiliation) and opens the e-mailed link. */
 export async function signUpAs(
   app: TestApp,
   role: 'RESEARCHER' | 'COMPANY_MEMBER',
@@ -188,19 +190,16 @@ export async function signUpAs(
 ): Promise<Account> {
   const email = overrides.email ?? uniqueEmail(role.toLowerCase().replace('_', '-'));
   const password = overrides.password ?? DEFAULT_PASSWORD;
-  const response = await app.gql<{ signUp: AuthPayload }>(
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`,
-    {
-      input: {
-        email,
-        password,
-        role,
-        organizationId,
-        name: overrides.name ?? { ja: '鶴岡 太郎', en: 'Taro Tsuruoka' },
-      },
+  const response = await app.gql<{ signUp: { email: string } }>(SIGN_UP, {
+    input: {
+      email,
+      password,
+      role,
+      organizationId,
+      name: overrides.name ?? { ja: '鶴岡 太郎', en: 'Taro Tsuruoka' },
     },
-  );
-  const payload = dataOf(response).signUp;
+  });
+  const payload = await verifyEmail(app, await signUpToken(app, dataOf(response).signUp.email));
   return {
     email,
     password,
@@ -209,6 +208,39 @@ export async function signUpAs(
     refreshToken: payload.refreshToken,
     user: payload.user,
   };
+}
+
+export const SIGN_UP =
+  'mutation ($input: SignUpInput!) { signUp(input: $input) { email message { ja en } } }';
+
+/** The e-mails queued to an address, oldest first. */
+export async function emailsTo(
+  app: TestApp,
+  address: string,
+): Promise<{ kind: string; subject: string; body: string }[]> {
+  const { rows } = await app.db.query<{ kind: string; subject: string; body: string }>(
+    'SELECT kind, subject, body FROM email_message WHERE to_address = $1 ORDER BY created_at, id',
+    [address.toLowerCase()],
+  );
+  return rows;
+}
+
+/** The token of the newest confirmation link sent to the address. */
+export async function signUpToken(app: TestApp, address: string): Promise<string> {
+  const links = (await emailsTo(app, address))
+    .map((email) => /verify-email#token=([\w-]+)/.exec(email.body)?.[1])
+    .filter((token): token is string => !!token);
+  const token = links.at(-1);
+  if (!token) throw new Error(`no confirmation link was sent to ${address}`);
+  return token;
+}
+
+export async function verifyEmail(app: TestApp, token: string): Promise<AuthPayload> {
+  const response = await app.gql<{ verifyEmail: AuthPayload }>(
+    `mutation ($token: String!) { verifyEmail(token: $token) { ${AUTH_FIELDS} } }`,
+    { token },
+  );
+  return dataOf(response).verifyEmail;
 }
 
 export interface OrganizationOverrides {

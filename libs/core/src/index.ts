@@ -114,3 +114,7 @@ export {
   type VersionedChange,
 } from './records/versioned-writer.js';
 export { RateLimit, RATE_LIMIT_CLASSES, type RateLimitClass } from './rate-limit/rate-limit.decorator.js';
+export { EmailMessage } from './mail/email-message.entity.js';
+export { queueEmails, recentEmailCount, type EmailDraft } from './mail/email-outbox.js';
+export { EmailSenderService } from './mail/email-sender.service.js';
+export { MailSendingModule } from './mail/mail-sending.module.js';

@@ -10,6 +10,8 @@ export enum IdentityErrorCode {
   NotYourOrganization = 'NOT_YOUR_ORGANIZATION',
   NotYourAccount = 'NOT_YOUR_ACCOUNT',
   WeakPassword = 'WEAK_PASSWORD',
+  InvalidEmailToken = 'INVALID_EMAIL_TOKEN',
+  EmailNotVerified = 'EMAIL_NOT_VERIFIED',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -22,6 +24,8 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.NotYourOrganization]: ErrorKind.Forbidden,
   [IdentityErrorCode.NotYourAccount]: ErrorKind.Forbidden,
   [IdentityErrorCode.WeakPassword]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.InvalidEmailToken]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.EmailNotVerified]: ErrorKind.BadUserInput,
 };
 
 export class IdentityError extends DomainError {
@@ -29,11 +33,35 @@ export class IdentityError extends DomainError {
     super(code, KINDS[code], message, fields);
   }
 
+  /** Also the answer for an account whose address is not confirmed yet: the same for both, so it tells nothing. */
   static invalidCredentials() {
     return new IdentityError(IdentityErrorCode.InvalidCredentials, {
-      ja: 'メールアドレスまたはパスワードが正しくありません',
-      en: 'Wrong email or password',
+      ja: 'メールアドレスまたはパスワードが正しくないか、メールアドレスの確認がまだです（登録時のメールのリンクを開いてください）',
+      en: 'Wrong email or password, or the address is not confirmed yet (open the link in the sign-up e-mail)',
     });
+  }
+
+  static invalidEmailToken(path = 'token') {
+    return new IdentityError(
+      IdentityErrorCode.InvalidEmailToken,
+      {
+        ja: 'このリンクは期限切れか、既に使われています。もう一度登録すると新しいリンクが届きます',
+        en: 'This link has expired or was already used; sign up again for a new one',
+      },
+      [{ path, messages: ['expired, used or unknown'] }],
+    );
+  }
+
+  /** Only an account whose owner proved the address may be approved into an organization. */
+  static emailNotVerified(path = 'input.userId') {
+    return new IdentityError(
+      IdentityErrorCode.EmailNotVerified,
+      {
+        ja: 'このアカウントはメールアドレスの確認が済んでいません',
+        en: 'This account has not confirmed its e-mail address yet',
+      },
+      [{ path, messages: ['e-mail address not confirmed'] }],
+    );
   }
 
   static invalidRefreshToken() {

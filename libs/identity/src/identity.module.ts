@@ -14,12 +14,17 @@ import { SessionService } from './session/session.service.js';
 import { SignInThrottleService } from './session/sign-in-throttle.service.js';
 import { signingSecret } from './session/signing-secret.js';
 import { TokenService } from './session/token.service.js';
+import { AccountToken } from './verification/account-token.entity.js';
+import { AccountTokenService } from './verification/account-token.service.js';
+import { SignUpService } from './verification/sign-up.service.js';
 
-/** Accounts and their affiliations, sessions and tokens. */
+export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
+
+/** Accounts and their affiliations, sign-up, sessions and tokens. */
 @Module({
   imports: [
     DirectoryModule,
-    TypeOrmModule.forFeature([User, Session, RefreshToken]),
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -38,6 +43,9 @@ import { TokenService } from './session/token.service.js';
     TokenService,
     SessionService,
     SessionResolver,
+    // sign-up and one-time e-mail links
+    AccountTokenService,
+    SignUpService,
   ],
   exports: [SessionService, AccountService],
 })
@@ -60,5 +68,3 @@ export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 }
-
-export const IDENTITY_ENTITIES = [User, Session, RefreshToken];

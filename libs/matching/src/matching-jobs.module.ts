@@ -5,10 +5,9 @@ import { SearchEngineModule } from '#libs/search';
 import { OverdueNoticeService } from './jobs/overdue-notice.service.js';
 import { RematchService } from './jobs/rematch.service.js';
 import { MatchingModule } from './matching.module.js';
-import { EmailSenderService } from './notification/email-sender.service.js';
 
 /**
- * Timed matching work: overdue notices and e-mail sending. Every claim locks
+ * Timed matching work: overdue notices. Every claim locks
  * its rows, so the api and the worker may both include it.
  */
 @Module({
@@ -16,8 +15,6 @@ import { EmailSenderService } from './notification/email-sender.service.js';
   providers: [
     // proposals past their response target
     OverdueNoticeService,
-    // the e-mail outbox
-    EmailSenderService,
   ],
 })
 export class MatchingJobsModule {}

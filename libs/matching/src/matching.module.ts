@@ -10,7 +10,6 @@ import { MatchingAccessPolicy } from './matching.access.js';
 import { NdaAcceptance } from './nda/nda-acceptance.entity.js';
 import { NdaResolver } from './nda/nda.resolver.js';
 import { NdaService } from './nda/nda.service.js';
-import { EmailMessage } from './notification/email-message.entity.js';
 import { Notification } from './notification/notification.entity.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { NotificationService } from './notification/notification.service.js';
@@ -32,7 +31,6 @@ export const MATCHING_ENTITIES = [
   ProposalTransition,
   NdaAcceptance,
   Notification,
-  EmailMessage,
   SavedSearch,
   SavedSearchMatch,
 ];

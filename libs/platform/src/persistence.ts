@@ -1,5 +1,5 @@
 import { CATALOG_ENTITIES } from '#libs/catalog';
-import { AuditEntry, OutboxChange } from '#libs/core';
+import { AuditEntry, EmailMessage, OutboxChange } from '#libs/core';
 import { DIRECTORY_ENTITIES } from '#libs/directory';
 import { IDENTITY_ENTITIES } from '#libs/identity';
 import { MATCHING_ENTITIES } from '#libs/matching';
@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../../migrations/index.js';
 export const ENTITIES = [
   AuditEntry,
   OutboxChange,
+  EmailMessage,
   ...DIRECTORY_ENTITIES,
   ...IDENTITY_ENTITIES,
   ...CATALOG_ENTITIES,

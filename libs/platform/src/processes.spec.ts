@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DynamicModule } from '@nestjs/common';
-import { parseConfig } from '#libs/core';
+import { MailSendingModule, parseConfig } from '#libs/core';
 import { MatchingJobsModule, RematchingModule } from '#libs/matching';
 import { SearchIndexingModule } from '#libs/search';
 import { apiModules, workerModules, type ModuleList } from './processes.js';
@@ -34,8 +34,10 @@ describe('the process module lists', () => {
 
   it('send overdue notices and e-mail from both the api and the worker', () => {
     for (const env of [{}, { MEILISEARCH_URL: 'http://127.0.0.1:7700' }] as Record<string, string>[]) {
-      expect(has(apiModules(config(env)), MatchingJobsModule)).toBe(true);
-      expect(has(workerModules(config(env)), MatchingJobsModule)).toBe(true);
+      for (const module of [MatchingJobsModule, MailSendingModule]) {
+        expect(has(apiModules(config(env)), module)).toBe(true);
+        expect(has(workerModules(config(env)), module)).toBe(true);
+      }
     }
   });
 });

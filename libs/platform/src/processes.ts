@@ -1,5 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
-import { AppConfig, CoreModule } from '#libs/core';
+import { AppConfig, CoreModule, MailSendingModule } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
@@ -49,7 +49,12 @@ const SEARCH_INDEXING: ModuleList = [SearchIndexingModule, RematchingModule];
  * the demo catalogue at start.
  */
 export function apiModules(config: AppConfig): ModuleList {
-  return [...API_MODULES, MatchingJobsModule, ...(config.searchRelay === 'api' ? SEARCH_INDEXING : [])];
+  return [
+    ...API_MODULES,
+    MatchingJobsModule,
+    MailSendingModule,
+    ...(config.searchRelay === 'api' ? SEARCH_INDEXING : []),
+  ];
 }
 
 /**
@@ -57,7 +62,7 @@ export function apiModules(config: AppConfig): ModuleList {
  * (the api sends them too; claims lock rows).
  */
 export function workerModules(config: AppConfig): ModuleList {
-  return [...(config.searchRelay === 'worker' ? SEARCH_INDEXING : []), MatchingJobsModule];
+  return [...(config.searchRelay === 'worker' ? SEARCH_INDEXING : []), MatchingJobsModule, MailSendingModule];
 }
 
 export function apiImports(config: AppConfig, databaseUrl: string): ModuleList {

@@ -199,6 +199,10 @@ export class AppConfig {
   @IsString()
   SMTP_FROM = 'Kyoso <no-reply@kyoso.local>';
 
+  /** The web app's address, for the links e-mails carry (confirming an address, …). */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'WEB_APP_URL must be an http:// or https:// URL' })
+  WEB_APP_URL = 'http://localhost:5173';
+
   /**
    * express's `trust proxy`, so the rate limits key on the client's address behind a proxy:
    * a hop count (`1`), `true`, or addresses/subnets (`loopback, 10.0.0.0/8`). Unset: the socket's address.

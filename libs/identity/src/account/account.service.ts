@@ -13,53 +13,23 @@ import {
   type SignedInViewer,
   type Viewer,
 } from '#libs/core';
-import { DirectoryError, Organization, OrganizationService } from '#libs/directory';
 import { IdentityError } from '../identity.errors.js';
-import type { AuthPayload } from '../session/auth-payload.model.js';
-import { SessionService } from '../session/session.service.js';
 import type { CreateStaffAccountInput } from './dto/create-staff-account.input.js';
 import type { DecideAffiliationInput } from './dto/decide-affiliation.input.js';
-import type { SignUpInput } from './dto/sign-up.input.js';
 import { normalizeEmail } from './email.js';
 import { hashPassword } from './password.js';
-import { passwordWeakness } from './password-strength.js';
+import { assertStrongPassword } from './account-rules.js';
 import { User } from './user.entity.js';
 
-const COMPANY_TYPES = new Set(['company', 'startup']);
 const STAFF_ROLES = ['coordinator', 'admin'];
 
-/** Accounts: sign-up, staff accounts, the first admin, and affiliation decisions. */
+/** Accounts: staff accounts, the first admin, members, and affiliation decisions (sign-up: SignUpService). */
 @Injectable()
 export class AccountService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly organizations: OrganizationService,
-    private readonly sessions: SessionService,
     private readonly access: AccessService,
   ) {}
-
-  /** Creates a researcher or company member whose affiliation waits for a coordinator. */
-  async signUp(input: SignUpInput): Promise<AuthPayload> {
-    const organization = await this.organizations.find(input.organizationId);
-    if (!organization)
-      throw DirectoryError.organizationNotFound(input.organizationId, 'input.organizationId');
-    assertFitsOrganization(input.role, organization);
-    assertStrongPassword(input.password, [input.email, input.name.ja, input.name.en]);
-    const passwordHash = await hashPassword(input.password);
-    return this.createAccount(input.email, async (manager, email) => {
-      const user = await manager.save(
-        manager.create(User, {
-          email,
-          passwordHash,
-          name: bilingual(input.name),
-          role: input.role,
-          organizationId: organization.id,
-          affiliationStatus: 'pending',
-        }),
-      );
-      return this.sessions.start(manager, user);
-    });
-  }
 
   async createStaffAccount(input: CreateStaffAccountInput): Promise<User> {
     assertStrongPassword(input.password, [input.email, input.name.ja, input.name.en]);
@@ -73,6 +43,8 @@ export class AccountService {
           role: input.role,
           organizationId: null,
           affiliationStatus: 'approved',
+          // staff accounts are made by an admin (or the operator) who vouches for the address
+          emailVerifiedAt: new Date(),
         }),
       ),
     );
@@ -131,7 +103,8 @@ export class AccountService {
   pendingAffiliations(args: PageArgs): Promise<Page<User>> {
     const query = this.dataSource.manager
       .createQueryBuilder(User, 'user')
-      .where('user.affiliationStatus = :status', { status: 'pending' });
+      .where('user.affiliationStatus = :status', { status: 'pending' })
+      .andWhere('user.emailVerifiedAt IS NOT NULL');
     return paginate(query, args);
   }
 
@@ -175,6 +148,7 @@ export class AccountService {
       });
       if (!user) throw IdentityError.userNotFound(input.userId, 'input.userId');
       if (!user.organizationId) throw IdentityError.noAffiliation();
+      if (!user.emailVerifiedAt) throw IdentityError.emailNotVerified();
       if (user.affiliationStatus === decision) return user;
       const before = affiliationOf(user);
       user.affiliationStatus = decision;
@@ -194,7 +168,7 @@ export class AccountService {
     });
   }
 
-  /** Runs create with a normalized, unused email; a concurrent duplicate still ends as EMAIL_TAKEN. */
+  /** Staff accounts: runs create with a normalized, unused email; a concurrent duplicate still ends as EMAIL_TAKEN. */
   private async createAccount<T>(
     rawEmail: string,
     create: (manager: EntityManager, email: string) => Promise<T>,
@@ -211,19 +185,4 @@ export class AccountService {
 /** What the audit log keeps of an affiliation decision. */
 function affiliationOf(user: User) {
   return { affiliationStatus: user.affiliationStatus, affiliationNote: user.affiliationNote };
-}
-
-function assertFitsOrganization(role: string, organization: Organization) {
-  const isCompany = COMPANY_TYPES.has(organization.type);
-  if ((role === 'company-member') === isCompany) return;
-  throw IdentityError.organizationMismatch(role, organization.type);
-}
-
-/** Every way an account gets a password (sign-up, staff accounts, the first admin) passes here. */
-function assertStrongPassword(password: string, userInputs: (string | null | undefined)[]) {
-  const why = passwordWeakness(
-    password,
-    userInputs.filter((word): word is string => !!word),
-  );
-  if (why) throw IdentityError.weakPassword(why);
 }

@@ -46,6 +46,10 @@ export class User {
   @Column({ type: 'text' })
   passwordHash: string;
 
+  /** When the owner proved the address (the link of the sign-up e-mail); null: no sign-in yet. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   @Field(() => BilingualText)
   @Column(() => BilingualText, { prefix: 'name' })
   name: BilingualText;

@@ -1,7 +1,9 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentViewer, RateLimit, type RequestContext, type Viewer } from '#libs/core';
-import { AccountService } from '../account/account.service.js';
 import { SignUpInput } from '../account/dto/sign-up.input.js';
+import { VerifyEmailArgs } from '../verification/dto/verify-email.args.js';
+import { SignUpReceipt } from '../verification/sign-up-receipt.model.js';
+import { SignUpService } from '../verification/sign-up.service.js';
 import { AuthPayload } from './auth-payload.model.js';
 import { RefreshTokenArgs } from './dto/refresh-token.args.js';
 import { SignInInput } from './dto/sign-in.input.js';
@@ -13,18 +15,30 @@ import { viewerOf } from './viewer-of.js';
 @Resolver()
 export class SessionResolver {
   constructor(
-    private readonly accounts: AccountService,
+    private readonly signUps: SignUpService,
     private readonly sessions: SessionService,
   ) {}
 
   @Allow('anyone')
   @RateLimit('sign-up')
+  @Mutation(() => SignUpReceipt, {
+    description:
+      'Asks for an account: the e-mail sent to the address holds the link that creates it (verifyEmail). ' +
+      'The answer is the same whether or not the address already has an account.',
+  })
+  signUp(@Args('input') input: SignUpInput) {
+    return this.signUps.signUp(input);
+  }
+
+  @Allow('anyone')
+  @RateLimit('sign-in')
   @Mutation(() => AuthPayload, {
     description:
-      'Creates an account and signs it in; its affiliation stays pending until a coordinator approves it.',
+      'Opens the sign-up link: confirms the address and signs the account in; ' +
+      'its affiliation stays pending until a coordinator approves it.',
   })
-  async signUp(@Args('input') input: SignUpInput, @Context() context: RequestContext) {
-    return actAs(context, await this.accounts.signUp(input));
+  async verifyEmail(@Args() args: VerifyEmailArgs, @Context() context: RequestContext) {
+    return actAs(context, await this.signUps.verifyEmail(args.token));
   }
 
   @Allow('anyone')

@@ -32,7 +32,7 @@ export class SessionService {
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
       : await verifyAgainstDecoy(password);
-    if (!user || !valid) throw IdentityError.invalidCredentials();
+    if (!user || !valid || !user.emailVerifiedAt) throw IdentityError.invalidCredentials();
     this.throttle.succeeded(email);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });

@@ -4,6 +4,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   bilingual,
   paginate,
+  queueEmails,
   type LocalizedMessage,
   type Page,
   type PageArgs,
@@ -11,7 +12,6 @@ import {
 } from '#libs/core';
 import { SeedQueryService } from '#libs/catalog';
 import { AccountService } from '#libs/identity';
-import { EmailMessage } from './email-message.entity.js';
 import { Notification } from './notification.entity.js';
 
 export interface NotificationDraft {
@@ -48,15 +48,13 @@ export class NotificationService {
       })),
     );
     const users = await this.accounts.findByIds(unique, manager);
-    await manager.insert(
-      EmailMessage,
+    await queueEmails(
+      manager,
       users.map((user) => ({
-        toAddress: user.email,
+        to: user.email,
+        kind: 'notification',
         subject: `[Kyoso] ${draft.title.ja} / ${draft.title.en}`,
         body: `${draft.title.ja}\n\n${draft.title.en}\n`,
-        sentAt: null,
-        attempts: 0,
-        lastError: null,
       })),
     );
   }

@@ -3,12 +3,17 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** E-mail waiting to be sent: the outbox the SMTP sender drains when SMTP_URL is set. */
 @Entity()
 @Index('email_message_pending', ['createdAt'], { where: 'sent_at IS NULL' })
+@Index('email_message_recent', ['toAddress', 'kind', 'createdAt'])
 export class EmailMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'text' })
   toAddress: string;
+
+  /** What the message is about (`notification`, `sign-up`, …): per-address limits count by kind. */
+  @Column({ type: 'text', default: 'notification' })
+  kind: string;
 
   @Column({ type: 'text' })
   subject: string;

@@ -3,7 +3,8 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@
 import { InjectDataSource } from '@nestjs/typeorm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { AppConfig, logger } from '#libs/core';
+import { AppConfig } from '../config/app-config.js';
+import { logger } from '../logging/logger.js';
 import { EmailMessage } from './email-message.entity.js';
 
 const BATCH = 20;
@@ -13,7 +14,7 @@ const MAX_ATTEMPTS = 10;
 /**
  * Sends the e-mail outbox through SMTP_URL. Without it nothing is sent and
  * the messages stay queued: no fake delivery. The api and the worker both
- * run it (MatchingJobsModule): each batch is claimed with SKIP LOCKED.
+ * run it (MailSendingModule): each batch is claimed with SKIP LOCKED.
  */
 @Injectable()
 export class EmailSenderService implements OnApplicationBootstrap, OnModuleDestroy {

@@ -1,0 +1,40 @@
+import { MoreThan, type EntityManager } from 'typeorm';
+import { EmailMessage } from './email-message.entity.js';
+
+export interface EmailDraft {
+  to: string;
+  kind: string;
+  subject: string;
+  body: string;
+}
+
+/** Queues e-mails in the caller's transaction: they go out only if what they tell of commits. */
+export async function queueEmails(manager: EntityManager, drafts: EmailDraft[]): Promise<void> {
+  if (drafts.length === 0) return;
+  await manager.insert(
+    EmailMessage,
+    drafts.map((draft) => ({
+      toAddress: draft.to,
+      kind: draft.kind,
+      subject: draft.subject,
+      body: draft.body,
+      sentAt: null,
+      attempts: 0,
+      lastError: null,
+    })),
+  );
+}
+
+/** How many e-mails of this kind were queued to the address within the last `withinMs`. */
+export function recentEmailCount(
+  manager: EntityManager,
+  to: string,
+  kind: string,
+  withinMs: number,
+): Promise<number> {
+  return manager.countBy(EmailMessage, {
+    toAddress: to,
+    kind,
+    createdAt: MoreThan(new Date(Date.now() - withinMs)),
+  });
+}

@@ -1,0 +1,21 @@
+import type { Organization } from '#libs/directory';
+import { IdentityError } from '../identity.errors.js';
+import { passwordWeakness } from './password-strength.js';
+
+const COMPANY_TYPES = new Set(['company', 'startup']);
+
+/** A researcher belongs to an academic body, a company member to a company or startup. */
+export function assertFitsOrganization(role: string, organization: Organization) {
+  const isCompany = COMPANY_TYPES.has(organization.type);
+  if ((role === 'company-member') === isCompany) return;
+  throw IdentityError.organizationMismatch(role, organization.type);
+}
+
+/** Every way an account gets a password (sign-up, staff accounts, the first admin) passes here. */
+export function assertStrongPassword(password: string, userInputs: (string | null | undefined)[]) {
+  const why = passwordWeakness(
+    password,
+    userInputs.filter((word): word is string => !!word),
+  );
+  if (why) throw IdentityError.weakPassword(why);
+}
