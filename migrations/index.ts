@@ -9,6 +9,7 @@ import { NdaAcceptances1795894300345 } from './1795894300345-NdaAcceptances.js';
 import { Notifications1795894456945 } from './1795894456945-Notifications.js';
 import { SavedSearches1795894775487 } from './1795894775487-SavedSearches.js';
 import { OverdueNotices1795895101162 } from './1795895101162-OverdueNotices.js';
+import { NdaPerPerson1796094412834 } from './1796094412834-NdaPerPerson.js';
 import { VerifiedSignUp1796094561409 } from './1796094561409-VerifiedSignUp.js';
 
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   Notifications1795894456945,
   SavedSearches1795894775487,
   OverdueNotices1795895101162,
+  NdaPerPerson1796094412834,
   VerifiedSignUp1796094561409,
 ];

@@ -14,6 +14,7 @@ export enum CatalogErrorCode {
   NotYourCompany = 'NOT_YOUR_COMPANY',
   InvalidValue = 'INVALID_VALUE',
   ExternalIdForImports = 'EXTERNAL_ID_FOR_IMPORTS',
+  PersonOfOtherInstitution = 'PERSON_OF_OTHER_INSTITUTION',
 }
 
 const KINDS: Record<CatalogErrorCode, ErrorKind> = {
@@ -29,6 +30,7 @@ const KINDS: Record<CatalogErrorCode, ErrorKind> = {
   [CatalogErrorCode.NotYourCompany]: ErrorKind.Forbidden,
   [CatalogErrorCode.InvalidValue]: ErrorKind.BadUserInput,
   [CatalogErrorCode.ExternalIdForImports]: ErrorKind.Forbidden,
+  [CatalogErrorCode.PersonOfOtherInstitution]: ErrorKind.Forbidden,
 };
 
 export class CatalogError extends DomainError {
@@ -97,6 +99,22 @@ export class CatalogError extends DomainError {
         en: 'Only coordinators and the catalogue import set an externalId',
       },
       [{ path, messages: ['set by coordinators only'] }],
+    );
+  }
+
+  /**
+   * Listing someone makes them a party to the seed's proposals: a researcher
+   * lists people of their own institution only; another institution's people
+   * are listed by coordinators, who obtain that institution's consent.
+   */
+  static personOfOtherInstitution(ids: string[], path = 'input.researcherIds') {
+    return new CatalogError(
+      CatalogErrorCode.PersonOfOtherInstitution,
+      {
+        ja: '他機関の研究者をシーズに掲載するには、コーディネーターに依頼してください（相手機関の同意が必要です）',
+        en: 'Ask a coordinator to list people of another institution on a seed (it needs that institution’s consent)',
+      },
+      [{ path, messages: [`of another institution: ${ids.join(', ')}`] }],
     );
   }
 

@@ -75,7 +75,7 @@ export class SeedService {
           keywords: cleanList(input.keywords),
           fields: cleanList(input.fields),
           institutionId: input.institutionId,
-          researchers: await this.researchersFor(manager, input.researcherIds ?? [], viewer),
+          researchers: await this.researchersFor(manager, input.researcherIds ?? [], viewer, []),
           trl: input.trl ?? null,
           ipStatus: input.ipStatus ?? 'none',
           patents: cleanList(input.patents),
@@ -110,7 +110,12 @@ export class SeedService {
         skip: ['researcherIds'],
       });
       if (input.researcherIds)
-        seed.researchers = await this.researchersFor(manager, input.researcherIds, viewer);
+        seed.researchers = await this.researchersFor(
+          manager,
+          input.researcherIds,
+          viewer,
+          seed.researchers ?? [],
+        );
       if (seed.status === SeedStatus.PUBLISHED) assertPublishable(seed);
     });
   }
@@ -173,17 +178,28 @@ export class SeedService {
     );
   }
 
-  /** The named people, plus the acting researcher (a researcher is always listed on what they write). */
+  /**
+   * The named people, plus the acting researcher (a researcher is always
+   * listed on what they write). Only staff add people of another institution
+   * (`listed`: those already on the seed, who may stay).
+   */
   private async researchersFor(
     manager: EntityManager,
     ids: string[],
     viewer: SignedInViewer,
+    listed: Person[],
   ): Promise<Person[]> {
     const unique = [...new Set(ids)];
     const found = await this.people.findByIds(unique, manager);
     const missing = unique.filter((id) => !found.some((person) => person.id === id));
     if (missing.length)
       throw CatalogError.unknownReference('input.researcherIds', 'person', missing.join(', '));
+    const foreign = found.filter(
+      (person) =>
+        person.organizationId !== viewer.organizationId && !listed.some((kept) => kept.id === person.id),
+    );
+    if (foreign.length && !isStaff(viewer))
+      throw CatalogError.personOfOtherInstitution(foreign.map((person) => person.id));
     if (viewer.role !== 'researcher' || !viewer.organizationId) return found;
     const account = await this.accounts.get(viewer.userId);
     if (!account) return found;

@@ -11,10 +11,14 @@ import {
 } from 'typeorm';
 import { MatchProposal } from '../proposal/match-proposal.entity.js';
 
-/** One side's click-through acceptance: who, when, which version. */
+/**
+ * One person's click-through acceptance: who, for which side, when, which
+ * version. The NDA binds people, not sides: each person who reads what it
+ * unlocks has accepted the current text themselves.
+ */
 @ObjectType()
 @Entity()
-@Index(['proposalId', 'party'], { unique: true })
+@Index(['proposalId', 'userId', 'textVersion'], { unique: true })
 export class NdaAcceptance {
   @PrimaryGeneratedColumn('uuid')
   id: string;

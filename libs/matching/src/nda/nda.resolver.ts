@@ -20,7 +20,7 @@ export class NdaResolver {
   @Allow('company-member', 'researcher')
   @Mutation(() => MatchProposal, {
     description:
-      'Accept the NDA text for your side of a proposal at the meeting stage; coordinators move it to NDA once both sides have.',
+      'Accept the NDA text yourself, for your side of a proposal, from the meeting stage on; coordinators move it to NDA once someone of each side has. Under the NDA, only the people who accepted its current text read what it unlocks.',
   })
   acceptNda(@Args('input') input: AcceptNdaInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.nda.accept(input, viewer);

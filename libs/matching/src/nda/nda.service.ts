@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   AccessService,
   bilingual,
+  isStaff,
   recordAudit,
   type RequestLoaders,
   type SignedInViewer,
@@ -27,8 +28,10 @@ export const UNDER_NDA: readonly ProposalState[] = [
   ProposalState.CLOSED,
 ];
 const SIDES = ['company', 'researcher'] as const;
+/** When a person may accept: from the meeting on, so someone joining a side later accepts before reading. */
+const ACCEPTING: readonly ProposalState[] = [ProposalState.MEETING, ...UNDER_NDA];
 
-/** The NDA step: each side's click-through, the check before the move to NDA, and what it unlocks. */
+/** The NDA step: each person's click-through, the check before the move to NDA, and what it unlocks, per person. */
 @Injectable()
 export class NdaService {
   constructor(
@@ -43,6 +46,11 @@ export class NdaService {
     return { version: NDA_TEXT.version, text: bilingual(NDA_TEXT) };
   }
 
+  /**
+   * The viewer accepts the current text for their side, at the meeting stage
+   * or later: someone who joins a side once the NDA binds it (added to the
+   * seed, approved into the company) reads nothing it unlocks until they do.
+   */
   async accept(input: AcceptNdaInput, viewer: SignedInViewer): Promise<MatchProposal> {
     return this.dataSource.transaction(async (manager) => {
       const proposal = await manager.findOne(MatchProposal, {
@@ -54,20 +62,22 @@ export class NdaService {
       const parties = await this.policy.parties(proposal, viewer, manager);
       const side = SIDES.find((party) => parties.includes(party));
       if (!side) throw MatchingError.notAllowedToMove(proposal.state, 'nda');
-      if (proposal.state !== ProposalState.MEETING)
-        throw MatchingError.illegalTransition(proposal.state, 'nda');
+      if (!ACCEPTING.includes(proposal.state)) throw MatchingError.illegalTransition(proposal.state, 'nda');
       if (input.textVersion !== NDA_TEXT.version) throw MatchingError.ndaVersionOutdated(NDA_TEXT.version);
-      await manager.upsert(
-        NdaAcceptance,
-        {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NdaAcceptance)
+        .values({
           proposalId: proposal.id,
           party: side,
           userId: viewer.userId,
           textVersion: NDA_TEXT.version,
-          acceptedAt: new Date(),
-        },
-        ['proposalId', 'party'],
-      );
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if (inserted.raw.length === 0) return proposal; // this person already accepted this text
       await recordAudit(manager, {
         actorUserId: viewer.userId,
         entityType: 'match-proposal',
@@ -95,14 +105,20 @@ export class NdaService {
     });
   }
 
-  /** The people who accepted, by proposal: contacts are shared only under the NDA. */
-  async contacts(proposals: readonly MatchProposal[]): Promise<ProposalContact[][]> {
-    const bound = proposals.filter((proposal) => UNDER_NDA.includes(proposal.state));
-    const rows = bound.length ? await this.acceptances(bound.map((proposal) => proposal.id)) : [];
-    const users = await this.accounts.findByIds([...new Set(rows.map((row) => row.userId))]);
+  /**
+   * The people who accepted the current text, by proposal, shown under the
+   * NDA to staff and to those who accepted it themselves; empty to the rest.
+   */
+  async contacts(proposals: readonly MatchProposal[], viewer: Viewer): Promise<ProposalContact[][]> {
+    const rows = await this.currentAcceptances(
+      proposals.filter((proposal) => UNDER_NDA.includes(proposal.state)),
+    );
+    const bound = boundFor(rows, viewer);
+    const shown = rows.filter((row) => isStaff(viewer) || bound.has(row.proposalId));
+    const users = await this.accounts.findByIds([...new Set(shown.map((row) => row.userId))]);
     return proposals.map((proposal) =>
-      rows
-        .filter((row) => row.proposalId === proposal.id && UNDER_NDA.includes(proposal.state))
+      shown
+        .filter((row) => row.proposalId === proposal.id)
         .flatMap((row) => {
           const user = users.find((candidate) => candidate.id === row.userId);
           return user ? [{ party: row.party, name: user.name, email: user.email }] : [];
@@ -112,15 +128,20 @@ export class NdaService {
 
   /**
    * Each proposal's need as the viewer may read it: by the catalog's read
-   * rule, or, for a confidential one, once the NDA covers the proposal.
+   * rule, or, for a confidential one, once the NDA covers the proposal and the
+   * viewer has accepted its current text.
    */
   async needsOf(proposals: readonly MatchProposal[], viewer: Viewer): Promise<(CompanyNeed | null)[]> {
     const needIds = proposals.flatMap((proposal) => (proposal.needId ? [proposal.needId] : []));
-    const bound = proposals.flatMap((proposal) =>
-      proposal.needId && UNDER_NDA.includes(proposal.state) ? [proposal.needId] : [],
+    const bound = boundFor(
+      await this.currentAcceptances(proposals.filter((proposal) => UNDER_NDA.includes(proposal.state))),
+      viewer,
+    );
+    const unlocked = proposals.flatMap((proposal) =>
+      proposal.needId && bound.has(proposal.id) ? [proposal.needId] : [],
     );
     const readable = byId(await this.needs.visibleByIds(needIds, viewer));
-    const underNda = byId(await this.needs.loadByIds(bound));
+    const underNda = byId(await this.needs.loadByIds(unlocked));
     return proposals.map((proposal) =>
       proposal.needId ? (readable.get(proposal.needId) ?? underNda.get(proposal.needId) ?? null) : null,
     );
@@ -132,6 +153,23 @@ export class NdaService {
       order: { acceptedAt: 'ASC' },
     });
   }
+
+  /** Acceptances of the current text on these proposals: an earlier text's acceptance binds nobody to this one. */
+  private async currentAcceptances(proposals: readonly MatchProposal[]): Promise<NdaAcceptance[]> {
+    if (proposals.length === 0) return [];
+    return this.dataSource.manager.find(NdaAcceptance, {
+      where: { proposalId: In(proposals.map((proposal) => proposal.id)), textVersion: NDA_TEXT.version },
+      order: { acceptedAt: 'ASC' },
+    });
+  }
 }
 
 const byId = (needs: CompanyNeed[]) => new Map(needs.map((need) => [need.id, need]));
+
+/** The proposals on which the viewer has accepted (among current-text acceptances). */
+const boundFor = (rows: readonly NdaAcceptance[], viewer: Viewer): Set<string> =>
+  new Set(
+    viewer.kind === 'user'
+      ? rows.filter((row) => row.userId === viewer.userId).map((row) => row.proposalId)
+      : [],
+  );

@@ -87,7 +87,7 @@ export class ProposalQueryService {
     });
   }
 
-  /** Each proposal's need, by proposal id: readable by the catalog's rule, or under the NDA. */
+  /** Each proposal's need, by proposal id: readable by the catalog's rule, or under the NDA the viewer accepted. */
   needLoader(loaders: RequestLoaders, viewer: Viewer) {
     return loaders.get<string, CompanyNeed | null>('matching.proposalNeed', async (ids) => {
       const proposals = await this.readableAmong(loaders, viewer, ids);
@@ -96,11 +96,11 @@ export class ProposalQueryService {
     });
   }
 
-  /** Each proposal's contacts, by proposal id: shared only under the NDA. */
+  /** Each proposal's contacts, by proposal id: shared only under the NDA, with those who accepted it. */
   contactsLoader(loaders: RequestLoaders, viewer: Viewer) {
     return loaders.get<string, ProposalContact[]>('matching.contacts', async (ids) => {
       const proposals = await this.readableAmong(loaders, viewer, ids);
-      const contacts = await this.nda.contacts(proposals);
+      const contacts = await this.nda.contacts(proposals, viewer);
       return ids.map((id) => contacts[proposals.findIndex((proposal) => proposal.id === id)] ?? []);
     });
   }

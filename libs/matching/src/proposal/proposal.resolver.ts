@@ -85,7 +85,7 @@ export class ProposalResolver {
   @ResolveField(() => CompanyNeed, {
     nullable: true,
     description:
-      'The need, if the viewer may read it; a confidential need opens to the researchers only under the NDA.',
+      'The need, if the viewer may read it; a confidential need opens to a researcher only under the NDA, once they accepted its current text themselves.',
   })
   need(
     @Parent() proposal: MatchProposal,
@@ -101,7 +101,8 @@ export class ProposalResolver {
   }
 
   @ResolveField(() => [ProposalContact], {
-    description: 'Names and e-mail addresses of both sides, once under the NDA; empty before.',
+    description:
+      'Names and e-mail addresses of the people who accepted the current NDA text, once under the NDA, to those who accepted it themselves (and coordinators); empty otherwise.',
   })
   contacts(
     @Parent() proposal: MatchProposal,

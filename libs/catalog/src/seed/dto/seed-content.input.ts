@@ -29,7 +29,11 @@ export function WithSeedContent<Base extends InputClass>(base: Base) {
     @MaxLength(200, { each: true })
     keywords?: string[];
 
-    @Field(() => [ID], { nullable: true, description: 'People (directory ids) behind the seed.' })
+    @Field(() => [ID], {
+      nullable: true,
+      description:
+        'People (directory ids) behind the seed. Researchers list people of their own institution; coordinators list people of another (PERSON_OF_OTHER_INSTITUTION otherwise).',
+    })
     @IsOptional()
     @ArrayMaxSize(50)
     @IsUUID('all', { each: true })
