@@ -19,7 +19,8 @@ export type Caller = Pick<Account, 'email' | 'password' | 'accessToken'> | null;
 
 /**
  * The one world every row is tried in: institutions A and B and companies X and Y
- * with an approved account each, a pending researcher of A, a rejected member of X,
+ * with an approved account each (and a second researcher of A, listed on none of A's
+ * seeds), a pending researcher of A, a rejected member of X,
  * a coordinator and the first admin; A's seeds, X's needs and a proposal between them.
  */
 export interface World {
@@ -77,6 +78,7 @@ export async function buildWorld(app: TestApp): Promise<World> {
     return { ...account, ...(await signIn(app, account.email, account.password)) };
   };
   const researcherA = await approved('RESEARCHER', A);
+  const peerA = await approved('RESEARCHER', A);
   const researcherB = await approved('RESEARCHER', B);
   const memberX = await approved('COMPANY_MEMBER', X);
   const memberY = await approved('COMPANY_MEMBER', Y);
@@ -125,6 +127,7 @@ export async function buildWorld(app: TestApp): Promise<World> {
       pending,
       rejected,
       researcherA,
+      peerA,
       researcherB,
       memberX,
       memberY,
