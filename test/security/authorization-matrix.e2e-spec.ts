@@ -6,19 +6,21 @@ import { projectRoot } from '#libs/core';
 import { adminEnv, signIn } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { AUTHORIZATION_MATRIX, ROLES, type Role, type Row } from './authorization-matrix.js';
-import { CASES, generatedArgs, operationText, outcomeOf } from './matrix-requests.js';
+import { CASES } from './matrix-cases.js';
+import { generatedArgs, operationText, outcomeOf } from './matrix-requests.js';
 import { buildWorld, type World } from './matrix-world.js';
 
 const schema = buildSchema(readFileSync(join(projectRoot(), 'schema.gql'), 'utf8'));
 const roots = { query: schema.getQueryType()!, mutation: schema.getMutationType()! };
-const operations = Object.entries(roots).flatMap(([kind, type]: [string, GraphQLObjectType]) =>
-  Object.values(type.getFields()).map((field) => ({
+const operations = Object.entries(roots).flatMap(([kind, type]: [string, GraphQLObjectType]) => {
+  const table: Record<string, Row> = AUTHORIZATION_MATRIX[type.name as 'Query' | 'Mutation'];
+  return Object.values(type.getFields()).map((field) => ({
     name: `${type.name}.${field.name}`,
     kind: kind as 'query' | 'mutation',
     field,
-    row: AUTHORIZATION_MATRIX[type.name as 'Query' | 'Mutation'][field.name] as Row | undefined,
-  })),
-);
+    row: Object.hasOwn(table, field.name) ? table[field.name] : undefined,
+  }));
+});
 const rows = Object.entries(AUTHORIZATION_MATRIX).flatMap(([type, table]) =>
   Object.keys(table).map((field) => `${type}.${field}`),
 );

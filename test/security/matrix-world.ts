@@ -5,7 +5,6 @@ import {
   dataOf,
   decideAffiliation,
   publishedSeed,
-  signIn,
   signInAdmin,
   signUpAs,
   TEST_ADMIN,
@@ -64,45 +63,66 @@ export const NEED_INPUT = (companyId: string, extra: Record<string, unknown> = {
   ...extra,
 });
 
-const ID = 'id';
-
 export async function buildWorld(app: TestApp): Promise<World> {
+  const { callers, org } = await buildCallers(app);
+  const [researcherA, memberX, coordinator] = [callers.researcherA, callers.memberX, callers.coordinator];
+  const records = await buildRecords(app, org, researcherA, memberX, coordinator.accessToken);
+  return { app, callers, accounts: { researcherA, memberX, coordinator }, org, ...records };
+}
+
+/** The four organizations and everyone who calls. */
+async function buildCallers(app: TestApp) {
   const adminToken = await signInAdmin(app);
   const coordinator = await createStaff(app, adminToken);
   const staff = coordinator.accessToken;
-  const [A, B] = [await university(app, staff, 'A'), await university(app, staff, 'B')];
-  const [X, Y] = [await company(app, staff, 'X'), await company(app, staff, 'Y')];
+  const org = {
+    A: await organization(app, staff, 'university', 'A'),
+    B: await organization(app, staff, 'university', 'B'),
+    X: await organization(app, staff, 'company', 'X'),
+    Y: await organization(app, staff, 'company', 'Y'),
+  };
   const approved = async (role: 'RESEARCHER' | 'COMPANY_MEMBER', organizationId: string) => {
     const account = await signUpAs(app, role, organizationId);
     await decideAffiliation(app, staff, account.userId, 'approve');
-    return { ...account, ...(await signIn(app, account.email, account.password)) };
+    return account;
   };
-  const researcherA = await approved('RESEARCHER', A);
-  const peerA = await approved('RESEARCHER', A);
-  const researcherB = await approved('RESEARCHER', B);
-  const memberX = await approved('COMPANY_MEMBER', X);
-  const memberY = await approved('COMPANY_MEMBER', Y);
-  const pending = await signUpAs(app, 'RESEARCHER', A);
-  const rejected = await signUpAs(app, 'COMPANY_MEMBER', X);
+  const rejected = await signUpAs(app, 'COMPANY_MEMBER', org.X);
   await decideAffiliation(app, staff, rejected.userId, 'reject');
-  const admin = { ...TEST_ADMIN, accessToken: adminToken };
+  const callers = {
+    anonymous: null,
+    pending: await signUpAs(app, 'RESEARCHER', org.A),
+    rejected,
+    researcherA: await approved('RESEARCHER', org.A),
+    peerA: await approved('RESEARCHER', org.A),
+    researcherB: await approved('RESEARCHER', org.B),
+    memberX: await approved('COMPANY_MEMBER', org.X),
+    memberY: await approved('COMPANY_MEMBER', org.Y),
+    coordinator,
+    admin: { ...TEST_ADMIN, accessToken: adminToken },
+  } satisfies Record<Role, Caller>;
+  return { callers, org };
+}
 
-  const seedA = (await publishedSeed(app, researcherA, SEED_INPUT(A))).id;
+/** A's seeds, X's needs, the proposal between them, a program and the NDA version. */
+async function buildRecords(
+  app: TestApp,
+  org: World['org'],
+  researcherA: Account,
+  memberX: Account,
+  staff: string,
+) {
+  const seedA = (await publishedSeed(app, researcherA, SEED_INPUT(org.A))).id;
   const draftA = await createRecord(
     app,
     researcherA.accessToken,
     'createSeed',
     'CreateSeedInput',
-    SEED_INPUT(A),
+    SEED_INPUT(org.A),
   );
-  const needX = await createRecord(app, memberX.accessToken, 'createNeed', 'CreateNeedInput', NEED_INPUT(X));
-  const secretNeedX = await createRecord(
-    app,
-    memberX.accessToken,
-    'createNeed',
-    'CreateNeedInput',
-    NEED_INPUT(X, { confidentiality: 'COORDINATORS' }),
-  );
+  const company = memberX.accessToken;
+  const needX = await createRecord(app, company, 'createNeed', 'CreateNeedInput', NEED_INPUT(org.X));
+  const secret = NEED_INPUT(org.X, { confidentiality: 'COORDINATORS' });
+  const secretNeedX = await createRecord(app, company, 'createNeed', 'CreateNeedInput', secret);
   const proposal = await proposalAt(app, staff, needX, seedA, ['SHORTLISTED', 'INTRODUCED', 'MEETING']);
   const program = await createRecord(app, staff, 'createProgram', 'CreateProgramInput', {
     code: `prog-${randomUUID().slice(0, 8)}`,
@@ -114,46 +134,15 @@ export async function buildWorld(app: TestApp): Promise<World> {
       { id: seedA },
     ),
   ).seed.researchers[0].id;
-
   const ndaVersion = dataOf(
     await app.gql<{ ndaText: { version: string } }>('query { ndaText { version } }', {}, staff),
   ).ndaText.version;
-
-  return {
-    app,
-    ndaVersion,
-    callers: {
-      anonymous: null,
-      pending,
-      rejected,
-      researcherA,
-      peerA,
-      researcherB,
-      memberX,
-      memberY,
-      coordinator,
-      admin,
-    },
-    accounts: { researcherA, memberX, coordinator },
-    org: { A, B, X, Y },
-    seedA,
-    draftA,
-    personA,
-    needX,
-    secretNeedX,
-    proposal,
-    program,
-  };
+  return { seedA, draftA, personA, needX, secretNeedX, proposal, program, ndaVersion };
 }
 
-const university = (app: TestApp, token: string, label: string) =>
-  createOrganization(app, token, 'university', {
-    name: { ja: `大学${label}`, en: `University ${label}` },
-  }).then((organization) => organization.id);
-
-const company = (app: TestApp, token: string, label: string) =>
-  createOrganization(app, token, 'company', { name: { ja: `企業${label}`, en: `Company ${label}` } }).then(
-    (organization) => organization.id,
+const organization = (app: TestApp, token: string, type: 'university' | 'company', label: string) =>
+  createOrganization(app, token, type, { name: { ja: `組織${label}`, en: `Organization ${label}` } }).then(
+    (created) => created.id,
   );
 
 /** Runs a create mutation and returns the new record's id. */
@@ -165,7 +154,7 @@ export async function createRecord(
   input: Record<string, unknown>,
 ): Promise<string> {
   const response = await app.gql<Record<string, { id: string }>>(
-    `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${ID} } }`,
+    `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { id } }`,
     { input },
     token,
   );
