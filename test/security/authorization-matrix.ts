@@ -22,6 +22,8 @@
  *   hide    NOT_FOUND: the record exists, but not for this caller (no existence oracle)
  *   deny    FORBIDDEN: @Allow refuses the caller, or the record is not theirs
  *   login   UNAUTHENTICATED: a token is needed
+ * Any other answer (BAD_USER_INPUT, CONFLICT, INTERNAL_SERVER_ERROR…) fails the cell as
+ * itself: a row's arguments must reach a real record, so that `allow` means data.
  *
  * Ownership shows through the target (the comment after each row): a row acting on
  * A's seed or X's need reads allow for resA / memX and hide or deny for B / Y; peerA
