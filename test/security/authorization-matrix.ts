@@ -1,0 +1,130 @@
+/**
+ * Who may call what: every Query and Mutation of schema.gql × every kind of caller,
+ * with the outcome the API gives. authorization-matrix.e2e-spec.ts calls each cell for
+ * real (one world, one request per cell) and fails on any difference, on an operation
+ * without a row and on a row whose operation is gone. A change here is a reviewed
+ * decision about access, not a chore: read the target, then each cell.
+ *
+ * Columns (the callers):
+ *   anon   no token
+ *   pend   a researcher of A whose affiliation is still pending
+ *   rej    a company member of X whose affiliation was rejected
+ *   resA   an approved researcher of institution A (listed on A's seeds)
+ *   peerA  another approved researcher of A, listed on none of A's seeds
+ *   resB   an approved researcher of institution B
+ *   memX   an approved member of company X (its needs are X's)
+ *   memY   an approved member of company Y
+ *   coord  a coordinator
+ *   admin  the first admin
+ *
+ * Cells:
+ *   allow   the call gets through and answers with data
+ *   hide    NOT_FOUND: the record exists, but not for this caller (no existence oracle)
+ *   deny    FORBIDDEN: @Allow refuses the caller, or the record is not theirs
+ *   login   UNAUTHENTICATED: a token is needed
+ * Any other answer (BAD_USER_INPUT, CONFLICT, INTERNAL_SERVER_ERROR…) fails the cell as
+ * itself: a row's arguments must reach a real record, so that `allow` means data.
+ *
+ * Ownership shows through the target (the comment after each row): a row acting on
+ * A's seed or X's need reads allow for resA / memX and hide or deny for B / Y; peerA
+ * tells what belongs to the institution from what belongs to the seed's researchers.
+ * The audience snapshot (apps/api/src/api-schema.spec.ts) records the @Allow
+ * declarations; this table is what each caller actually gets, ownership included.
+ */
+
+export const ROLES = [
+  'anonymous',
+  'pending',
+  'rejected',
+  'researcherA',
+  'peerA',
+  'researcherB',
+  'memberX',
+  'memberY',
+  'coordinator',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Outcome = 'allow' | 'hidden' | 'forbidden' | 'unauthenticated';
+
+const allow: Outcome = 'allow';
+const hide: Outcome = 'hidden';
+const deny: Outcome = 'forbidden';
+const login: Outcome = 'unauthenticated';
+
+type Tuple<T, N extends number, Built extends T[] = []> = Built['length'] extends N
+  ? Built
+  : Tuple<T, N, [...Built, T]>;
+
+/** One outcome per caller, in the order of ROLES (a row of another length does not compile). */
+export type Row = Readonly<Tuple<Outcome, (typeof ROLES)['length']>>;
+
+// One aligned line per operation, a caller per column, is the point of this table: Prettier would
+// break the rows apart and the columns could no longer be read down.
+// prettier-ignore
+export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, Row>> = {
+  Query: {
+    //                        anon   pend   rej    resA   peerA  resB   memX   memY   coord  admin    target
+    candidatesForCompany:     [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // company X
+    candidatesForNeed:        [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // X's public need
+    candidatesForSeed:        [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
+    declineReasons:           [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
+    exportCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    me:                       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    ndaText:                  [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow],
+    need:                     [hide,  hide,  hide,  hide,  hide,  hide,  allow, hide,  allow, allow], // X's confidential need
+    needs:                    [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    notifications:            [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
+    organization:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // institution A
+    organizationMembers:      [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
+    organizationTypes:        [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    organizations:            [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    pendingAffiliations:      [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    person:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's person
+    pipelineReport:           [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    program:                  [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    programs:                 [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    proposal:                 [login, deny,  deny,  allow, hide,  hide,  allow, hide,  allow, allow], // proposal A×X at meeting
+    proposals:                [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow], // as each may see them
+    savedSearches:            [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ], // the caller's own
+    searchNeeds:              [login, deny,  deny,  deny,  deny,  deny,  allow, allow, allow, allow],
+    searchSeeds:              [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    seed:                     [hide,  hide,  hide,  allow, hide,  hide,  hide,  hide,  allow, allow], // A's draft seed
+    seeds:                    [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    unreadNotificationCount:  [login, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+  },
+  Mutation: {
+    //                        anon   pend   rej    resA   peerA  resB   memX   memY   coord  admin    target
+    acceptNda:                [login, deny,  deny,  allow, hide,  hide,  allow, hide,  deny,  deny ], // proposal A×X at meeting
+    approveAffiliation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
+    archiveSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new published seed of A
+    closeNeed:                [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // a new public need of X
+    createNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // for company X
+    createOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    createProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    createSeed:               [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // for institution A
+    createStaffAccount:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow],
+    deleteSavedSearch:        [login, deny,  deny,  deny,  deny,  deny,  allow, hide,  deny,  deny ], // a new search of memX
+    importCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // dry run
+    markNotificationsRead:    [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
+    moveProposal:             [login, deny,  deny,  allow, hide,  hide,  deny,  hide,  allow, allow], // new A×X proposal, introduced→meeting
+    proposeMatch:             [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // A's seed for a new need of X
+    // FIXME peerA and resB on A's draft should read hide (a draft exists only for its researchers and staff):
+    // they get FORBIDDEN NOT_LISTED_ON_SEED where an unknown id gets NOT_FOUND, so the draft's existence shows to
+    // whoever knows its id (updateSeed and archiveSeed on a draft too). Recorded as is and reported; no content leaks.
+    publishSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new draft of A
+    refreshToken:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a live refresh token
+    rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
+    renewSeed:                [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
+    requestIntroduction:      [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ], // a new published seed of A
+    saveSearch:               [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ],
+    signIn:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's credentials
+    signOut:                  [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own session
+    signUp:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    updateNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // X's public need
+    updateOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // institution A
+    updateProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    updateSeed:               [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
+  },
+};

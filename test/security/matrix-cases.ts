@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_PASSWORD, publishedSeed, signIn, signUpAs, uniqueEmail } from '../support/fixtures.js';
+import type { Variables } from './matrix-requests.js';
+import { createRecord, NEED_INPUT, proposalAt, SEED_INPUT, versionOf, type World } from './matrix-world.js';
+
+/** How a row is tried when minimal generated arguments would not reach a realistic target. */
+export interface Case {
+  /** What the row acts on, made anew after a call that got through (that call may have used it up). */
+  fresh?: (world: World) => Promise<Variables>;
+  /** Arguments, over the generated ones; `target` is what `fresh` made. Run just before each call. */
+  args?: (world: World, target: Variables) => Promise<Variables> | Variables;
+  /** Each caller signs in anew and calls with that session (the call may end it). */
+  ownSession?: boolean;
+}
+
+const bilingual = (ja: string, en: string) => ({ ja, en });
+const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+
+/** Hand-written targets: whose record each row acts on (see the target column of the matrix). */
+export const CASES: Record<string, Case> = {
+  'Query.candidatesForCompany': { args: (w) => ({ organizationId: w.org.X }) },
+  'Query.candidatesForNeed': { args: (w) => ({ needId: w.needX }) },
+  'Query.candidatesForSeed': { args: (w) => ({ seedId: w.seedA }) },
+  'Query.declineReasons': { args: (w) => ({ institutionId: w.org.A }) },
+  'Query.need': { args: (w) => ({ id: w.secretNeedX }) },
+  'Query.organization': { args: (w) => ({ id: w.org.A }) },
+  'Query.organizationMembers': { args: (w) => ({ organizationId: w.org.A }) },
+  'Query.person': { args: (w) => ({ id: w.personA }) },
+  'Query.program': { args: (w) => ({ id: w.program }) },
+  'Query.proposal': { args: (w) => ({ id: w.proposal }) },
+  'Query.seed': { args: (w) => ({ id: w.draftA }) },
+
+  'Mutation.acceptNda': { args: (w) => ({ input: { proposalId: w.proposal, textVersion: w.ndaVersion } }) },
+  'Mutation.approveAffiliation': { fresh: pendingAccount, args: (_, target) => ({ input: target }) },
+  'Mutation.rejectAffiliation': { fresh: pendingAccount, args: (_, target) => ({ input: target }) },
+  'Mutation.archiveSeed': {
+    fresh: async (w) => ({ id: await newPublishedSeedA(w) }),
+    args: async (w, { id }) => ({
+      input: { id, version: await versionOf(w.app, 'research_seed', id as string) },
+    }),
+  },
+  'Mutation.publishSeed': {
+    fresh: async (w) => ({ id: await newDraftA(w) }),
+    args: async (w, { id }) => ({
+      input: { id, version: await versionOf(w.app, 'research_seed', id as string) },
+    }),
+  },
+  'Mutation.renewSeed': {
+    args: async (w) => ({
+      input: { id: w.seedA, version: await versionOf(w.app, 'research_seed', w.seedA) },
+    }),
+  },
+  'Mutation.createSeed': { args: (w) => ({ input: SEED_INPUT(w.org.A) }) },
+  'Mutation.updateSeed': {
+    args: async (w) => ({
+      input: { id: w.seedA, version: await versionOf(w.app, 'research_seed', w.seedA), keywords: ['乳酸菌'] },
+    }),
+  },
+  'Mutation.createNeed': { args: (w) => ({ input: NEED_INPUT(w.org.X) }) },
+  'Mutation.updateNeed': {
+    args: async (w) => ({
+      input: { id: w.needX, version: await versionOf(w.app, 'company_need', w.needX), trlMin: 3 },
+    }),
+  },
+  'Mutation.closeNeed': {
+    fresh: async (w) => ({ id: await newNeedX(w) }),
+    args: async (w, { id }) => ({
+      input: { id, version: await versionOf(w.app, 'company_need', id as string) },
+    }),
+  },
+  'Mutation.createOrganization': {
+    args: () => ({
+      input: { type: 'company', name: bilingual(unique('新組織'), unique('New organization')) },
+    }),
+  },
+  'Mutation.updateOrganization': {
+    args: async (w) => ({
+      input: { id: w.org.A, version: await versionOf(w.app, 'organization', w.org.A), city: '鶴岡市' },
+    }),
+  },
+  'Mutation.createProgram': {
+    args: () => ({ input: { code: unique('prog'), name: bilingual('新プログラム', 'New program') } }),
+  },
+  'Mutation.updateProgram': {
+    args: async (w) => ({
+      input: {
+        id: w.program,
+        version: await versionOf(w.app, 'program', w.program),
+        name: bilingual('改名プログラム', 'Renamed program'),
+      },
+    }),
+  },
+  'Mutation.createStaffAccount': {
+    args: () => ({
+      input: {
+        email: uniqueEmail('staff'),
+        password: `${DEFAULT_PASSWORD}-staff`,
+        role: 'COORDINATOR',
+        name: bilingual('職員', 'Staff'),
+      },
+    }),
+  },
+  'Mutation.importCatalog': {
+    args: () => ({
+      input: {
+        dryRun: true,
+        ndjson: JSON.stringify({
+          kind: 'organization',
+          externalId: unique('org'),
+          name: { ja: '輸入' },
+          type: 'company',
+        }),
+      },
+    }),
+  },
+  'Mutation.proposeMatch': {
+    fresh: async (w) => ({ needId: await newNeedX(w) }),
+    args: (w, { needId }) => ({ input: { needId, seedId: w.seedA } }),
+  },
+  'Mutation.requestIntroduction': {
+    fresh: async (w) => ({ seedId: await newPublishedSeedA(w) }),
+    args: (_, target) => ({ input: target }),
+  },
+  'Mutation.moveProposal': {
+    fresh: async (w) => ({
+      id: await proposalAt(w.app, w.accounts.coordinator.accessToken, await newNeedX(w), w.seedA, [
+        'SHORTLISTED',
+        'INTRODUCED',
+      ]),
+    }),
+    args: async (w, { id }) => ({
+      input: { id, version: await versionOf(w.app, 'match_proposal', id as string), to: 'MEETING' },
+    }),
+  },
+  'Mutation.saveSearch': { args: () => ({ input: { name: unique('search'), query: '乳酸菌' } }) },
+  'Mutation.deleteSavedSearch': {
+    fresh: async (w) => ({
+      id: await createRecord(w.app, w.accounts.memberX.accessToken, 'saveSearch', 'SaveSearchInput', {
+        name: unique('search'),
+      }),
+    }),
+    args: (_, target) => target,
+  },
+  'Mutation.signIn': {
+    args: (w) => ({
+      input: { email: w.accounts.researcherA.email, password: w.accounts.researcherA.password },
+    }),
+  },
+  'Mutation.signUp': {
+    args: (w) => ({
+      input: {
+        email: uniqueEmail('signup'),
+        password: DEFAULT_PASSWORD,
+        role: 'RESEARCHER',
+        organizationId: w.org.B,
+        name: bilingual('新人', 'Newcomer'),
+      },
+    }),
+  },
+  'Mutation.refreshToken': {
+    fresh: async (w) => ({
+      refreshToken: (await signIn(w.app, w.accounts.researcherA.email, w.accounts.researcherA.password))
+        .refreshToken,
+    }),
+    args: (_, target) => target,
+  },
+  'Mutation.signOut': { ownSession: true },
+};
+
+async function pendingAccount(w: World): Promise<Variables> {
+  return { userId: (await signUpAs(w.app, 'RESEARCHER', w.org.B)).userId };
+}
+
+function newNeedX(w: World): Promise<string> {
+  return createRecord(
+    w.app,
+    w.accounts.memberX.accessToken,
+    'createNeed',
+    'CreateNeedInput',
+    NEED_INPUT(w.org.X),
+  );
+}
+
+function newDraftA(w: World): Promise<string> {
+  const token = w.accounts.researcherA.accessToken;
+  return createRecord(w.app, token, 'createSeed', 'CreateSeedInput', SEED_INPUT(w.org.A));
+}
+
+async function newPublishedSeedA(w: World): Promise<string> {
+  return (await publishedSeed(w.app, w.accounts.researcherA, SEED_INPUT(w.org.A))).id;
+}
