@@ -239,11 +239,20 @@ describe('publishing', () => {
 describe('editing', () => {
   it('is for the listed researchers and coordinators; a stale version changes nothing; every change is audited', async () => {
     const seed = await create(researcher);
-    expectError(
-      await app.gql(UPDATE, { input: { id: seed.id, version: 1, trl: 3 } }, colleague.accessToken),
-      'FORBIDDEN',
-      { reason: 'NOT_LISTED_ON_SEED' },
+    // someone else's draft answers exactly as an id that does not exist: its existence does not show
+    const onDraft = await app.gql(
+      UPDATE,
+      { input: { id: seed.id, version: 1, trl: 3 } },
+      colleague.accessToken,
     );
+    expectError(onDraft, 'NOT_FOUND', { reason: 'SEED_NOT_FOUND', path: 'input.id' });
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const onNothing = await app.gql(
+      UPDATE,
+      { input: { id: unknownId, version: 1, trl: 3 } },
+      colleague.accessToken,
+    );
+    expect(JSON.stringify(onDraft).replaceAll(seed.id, unknownId)).toBe(JSON.stringify(onNothing));
 
     const byCoordinator = dataOf(
       await app.gql<{ updateSeed: SeedView }>(

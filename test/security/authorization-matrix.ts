@@ -110,10 +110,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     markNotificationsRead:    [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     moveProposal:             [login, deny,  deny,  allow, hide,  hide,  deny,  hide,  allow, allow], // new A×X proposal, introduced→meeting
     proposeMatch:             [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // A's seed for a new need of X
-    // FIXME peerA and resB on A's draft should read hide (a draft exists only for its researchers and staff):
-    // they get FORBIDDEN NOT_LISTED_ON_SEED where an unknown id gets NOT_FOUND, so the draft's existence shows to
-    // whoever knows its id (updateSeed and archiveSeed on a draft too). Recorded as is and reported; no content leaks.
-    publishSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new draft of A
+    publishSeed:              [login, deny,  deny,  allow, hide,  hide,  deny,  deny,  allow, allow], // a new draft of A
     refreshToken:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a live refresh token
     rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     renewSeed:                [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
@@ -126,5 +123,6 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     updateOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // institution A
     updateProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     updateSeed:               [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
+    verifyEmail:              [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new sign-up's link
   },
 };

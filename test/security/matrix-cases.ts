@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_PASSWORD, publishedSeed, signIn, signUpAs, uniqueEmail } from '../support/fixtures.js';
+import {
+  DEFAULT_PASSWORD,
+  publishedSeed,
+  SIGN_UP,
+  signIn,
+  signUpAs,
+  signUpToken,
+  uniqueEmail,
+} from '../support/fixtures.js';
 import type { Variables } from './matrix-requests.js';
 import { createRecord, NEED_INPUT, proposalAt, SEED_INPUT, versionOf, type World } from './matrix-world.js';
 
@@ -165,7 +173,16 @@ export const CASES: Record<string, Case> = {
     args: (_, target) => target,
   },
   'Mutation.signOut': { ownSession: true },
+  'Mutation.verifyEmail': { fresh: confirmationLink, args: (_, target) => target },
 };
+
+/** A new sign-up's one-time link (any caller may open it: it is the link's holder who signs in). */
+async function confirmationLink(w: World): Promise<Variables> {
+  const email = uniqueEmail('link');
+  const input = { email, password: DEFAULT_PASSWORD, role: 'RESEARCHER', organizationId: w.org.B };
+  await w.app.gql(SIGN_UP, { input: { ...input, name: bilingual('新人', 'Newcomer') } });
+  return { token: await signUpToken(w.app, email) };
+}
 
 async function pendingAccount(w: World): Promise<Variables> {
   return { userId: (await signUpAs(w.app, 'RESEARCHER', w.org.B)).userId };

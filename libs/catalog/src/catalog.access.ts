@@ -9,6 +9,7 @@ import {
   isStaff,
   idsAsAttribute,
   idsMeeting,
+  meetsCondition,
   NOTHING,
   type RecordAttributes,
   type AccessCondition,
@@ -139,15 +140,20 @@ export class CatalogAccessPolicy implements AccessPolicy<CatalogPermission>, OnM
   }
 
   /** A record the viewer may not know of is not found; one they may read but not change is forbidden. */
-  async denied({ permission, ids, manager }: CatalogRequest): Promise<CatalogError> {
+  async denied({ viewer, permission, ids, manager }: CatalogRequest): Promise<CatalogError> {
     const [first] = ids;
     switch (permission) {
       case 'seed.read':
         return CatalogError.seedNotFound(first);
       case 'seed.edit': {
+        // someone else's draft answers as if it did not exist: an error must not tell that it does
         const known = await this.seedAttributes(ids, manager);
-        const missing = [...ids].find((id) => !known.has(id));
-        return missing ? CatalogError.seedNotFound(missing, 'input.id') : CatalogError.notListedOnSeed();
+        const readable = seedReadCondition(viewer);
+        const hidden = [...ids].find((id) => {
+          const seed = known.get(id);
+          return !seed || !meetsCondition(readable, seed);
+        });
+        return hidden ? CatalogError.seedNotFound(hidden, 'input.id') : CatalogError.notListedOnSeed();
       }
       case 'seed.create':
         return CatalogError.notYourInstitution('input.institutionId');
