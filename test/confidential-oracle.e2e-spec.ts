@@ -129,11 +129,9 @@ describe('candidatesForSeed is no word oracle', () => {
 });
 
 describe('seeds for a need or a company', () => {
-  // The matcher searches published seeds only, but the search engine decides "drop a word found
-  // nowhere" and typo widening over every document before its filter (issue 10 item 2, libs/search):
-  // a draft holding the need's word still changes the answer. Marked failing until the engine is fixed;
-  // when this starts to pass, jest reports it and `.failing` must go.
-  it.failing('are never moved by someone else’s draft seed', async () => {
+  // The matcher searches published seeds only; the engine's fallbacks (dropping a word found nowhere,
+  // typo widening) look only at those too, so a draft holding the need's word changes nothing.
+  it('are never moved by someone else’s draft seed', async () => {
     const word = 'vexmorilate';
     const FOR_NEED = `query ($needId: ID!) { candidatesForNeed(needId: $needId, first: 50) {
       score seed { id } reasons { factor value }
@@ -165,6 +163,96 @@ describe('seeds for a need or a company', () => {
     });
     await waitForIndex(app);
     expect(await ask()).toEqual(before);
+  });
+});
+
+describe('searchNeeds and searchSeeds are no word oracle', () => {
+  /** Words only the hidden need and the hidden draft hold; "shipping" and "camera" are in visible demo records. */
+  const HIDDEN = 'plexovarin';
+  const UNKNOWN = 'qorzvintel';
+  const SEARCH = (
+    name: 'searchNeeds' | 'searchSeeds',
+  ) => `query ($query: String!) { ${name}(query: $query, first: 50) {
+    totalHits processingTimeMs facets { attribute values { value count } } hits { ${name === 'searchNeeds' ? 'need' : 'seed'} { id } }
+  } }`;
+  interface View {
+    totalHits: number;
+    processingTimeMs: number | null;
+    facets: unknown[];
+    hits: unknown[];
+  }
+  const search = async (name: 'searchNeeds' | 'searchSeeds', query: string, token?: string) =>
+    (dataOf(await app.gql<Record<string, View>>(SEARCH(name), { query }, token)) as Record<string, View>)[
+      name
+    ];
+  /** Everything a viewer is told, but the time (checked on its own). */
+  const told = async (name: 'searchNeeds' | 'searchSeeds', query: string, token?: string) => {
+    const { processingTimeMs, ...rest } = await search(name, query, token);
+    expect(processingTimeMs).toBeNull();
+    return rest;
+  };
+
+  beforeAll(async () => {
+    dataOf(
+      await app.gql(
+        CREATE_NEED,
+        {
+          input: {
+            companyId: maker.id,
+            title: { en: `${HIDDEN} packaging for shippinxes` },
+            description: { en: `A ${HIDDEN} liner.` },
+          },
+        },
+        makerMember.accessToken,
+      ),
+    );
+    await draftSeed(researcher, {
+      title: { en: `${HIDDEN} lenses for camerqon rigs` },
+      summary: { en: `A ${HIDDEN} study.` },
+      fields: [FIELD],
+      institutionId: institute.id,
+    });
+    await waitForIndex(app);
+  });
+
+  it('answers another company about a confidential need’s word as about a word found nowhere', async () => {
+    const needs = (query: string) => told('searchNeeds', query, rivalMember.accessToken);
+    const unknown = await needs(`${UNKNOWN} shipping `);
+    expect(unknown.totalHits).toBeGreaterThan(0);
+    expect(await needs(`${HIDDEN} shipping `)).toEqual(unknown);
+    expect(await needs(`${HIDDEN.slice(0, -1)}m shipping `)).toEqual(unknown); // one typo away from the hidden word
+    // "shippinx" starts only the hidden "shippinxes" and is one typo from "shipping", as "shippinq" is
+    const typo = await needs('shippinq');
+    expect(typo.totalHits).toBeGreaterThan(0);
+    expect(await needs('shippinx')).toEqual(typo);
+    // the word is in the index: its company and coordinators find the need
+    expect((await search('searchNeeds', `${HIDDEN} `, makerMember.accessToken)).totalHits).toBe(1);
+  });
+
+  it('answers a visitor about a draft seed’s word as about a word found nowhere', async () => {
+    const seeds = (query: string) => told('searchSeeds', query);
+    const unknown = await seeds(`${UNKNOWN} camera `);
+    expect(unknown.totalHits).toBeGreaterThan(0);
+    expect(await seeds(`${HIDDEN} camera `)).toEqual(unknown);
+    expect(await seeds(`${HIDDEN.slice(0, -1)}m camera `)).toEqual(unknown);
+    const typo = await seeds('camerz');
+    expect(typo.totalHits).toBeGreaterThan(0);
+    expect(await seeds('camerq')).toEqual(typo);
+    expect(await told('searchSeeds', `${UNKNOWN} camera `, otherResearcher.accessToken)).toEqual(
+      await told('searchSeeds', `${HIDDEN} camera `, otherResearcher.accessToken),
+    );
+  });
+
+  it('tells the engine’s time only to those who see every document', async () => {
+    const coordinatorTime = (await search('searchNeeds', 'shipping ', coordinator.accessToken))
+      .processingTimeMs;
+    expect(coordinatorTime).toEqual(expect.any(Number));
+    expect((await search('searchSeeds', 'camera ', coordinator.accessToken)).processingTimeMs).toEqual(
+      expect.any(Number),
+    );
+    expect((await search('searchNeeds', 'shipping ', makerMember.accessToken)).processingTimeMs).toBeNull();
+    expect((await search('searchSeeds', 'camera ', researcher.accessToken)).processingTimeMs).toBeNull();
+    expect((await search('searchSeeds', 'camera ')).processingTimeMs).toBeNull();
   });
 });
 

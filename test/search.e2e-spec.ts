@@ -80,7 +80,7 @@ describe('searching seeds over GraphQL', () => {
     expect(hit.title).toMatchObject({ language: 'JA' });
     expect(hit.title!.fragments.filter((f) => f.matched).map((f) => f.text)).toEqual(['だだちゃ豆']);
     expect(result.totalHits).toBe(result.hits.length);
-    expect(result.processingTimeMs).toBeGreaterThanOrEqual(0);
+    expect(result.processingTimeMs).toBeNull(); // a visitor does not see every seed: the time is not theirs to know
     const fields = result.facets.find((facet) => facet.attribute === 'fields')!;
     expect(fields.values.reduce((sum, value) => sum + value.count, 0)).toBeGreaterThanOrEqual(
       result.totalHits,

@@ -44,7 +44,7 @@ export const SEARCH_NEEDS = `query ($query: String!, $filter: NeedSearchFilter, 
 
 export interface SeedSearchView {
   totalHits: number;
-  processingTimeMs: number;
+  processingTimeMs: number | null;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   facets: {
     attribute: string;

@@ -100,7 +100,21 @@ export const CONTRACT_SEEDS: SeedSearchDocument[] = [
     fields: ['food'],
     trl: 1,
   }),
+  // words no visible seed holds: quorvantic, textilezone (one edit from the visible "textiles" when cut to 8 letters)
+  seed('s-hidden', {
+    titleEn: 'Quorvantic textilezone coatings',
+    summaryEn: 'A quorvantic idea nobody else may read.',
+    status: 'draft',
+    visibility: 'restricted',
+    listedUserIds: ['user-2'],
+    publishedAt: null,
+    fields: ['materials'],
+    trl: 2,
+  }),
 ];
+
+/** What a visitor may see of CONTRACT_SEEDS: neither the draft nor the hidden seed. */
+const PUBLIC_ONLY = { attribute: 'visibility', in: ['public'] } as const;
 
 const ask = (query: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
   query,
@@ -162,6 +176,82 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
     it('ignores words found nowhere rather than finding nothing', async () => {
       expect(await ids('qqqzzz 日本酒 ')).toEqual(['s-metabolome']);
       expect(await ids('日本酒 qqqzzz recombinant')).toEqual(['s-metabolome']);
+    });
+
+    describe('decides only over the documents the request may see', () => {
+      const seen = async (query: string) => {
+        const result = await engine.search(
+          'seeds',
+          ask(query, { filter: PUBLIC_ONLY, facets: ['fields', 'trl'] }),
+        );
+        return { ...result, processingTimeMs: 0 };
+      };
+
+      it('treats a word only hidden documents hold as a word found nowhere', async () => {
+        for (const [hidden, unknown] of [
+          ['quorvantic 日本酒 ', 'qqqzzzqq 日本酒 '],
+          ['日本酒 quorvantic recombinant ', '日本酒 qqqzzzqq recombinant '],
+          ['unpublished metabolomics ', 'qqqzzzqq metabolomics '],
+          ['quorvantic', 'qqqzzzqq'],
+        ])
+          expect(await seen(hidden)).toEqual(await seen(unknown));
+      });
+
+      it('widens no typo to a word only hidden documents hold', async () => {
+        expect(await seen('quorvantik 日本酒 ')).toEqual(await seen('qqqzzzqq 日本酒 '));
+        expect(await seen('quorvantik ')).toEqual(await seen('qqqzzzqq '));
+      });
+
+      it('lets no prefix of a hidden word stop a typo from being forgiven', async () => {
+        // "textilez" starts only the hidden "textilezone", and is one edit from the visible "textiles"
+        expect(await seen('textilez')).toEqual(await seen('textileq'));
+        expect((await seen('textileq')).hits.map((hit) => hit.id)).toEqual(['s-silk-en']);
+      });
+
+      it('orders the same hits the same way however many hidden documents match', async () => {
+        const visible = (id: string, title: string, publishedAt: number) =>
+          seed(id, { titleEn: title, fields: ['rank-test'], publishedAt });
+        const hidden = Array.from({ length: 2_100 }, (_, i) =>
+          seed(`s-crowd-${i}`, {
+            titleEn: 'Zelquor notes',
+            status: 'draft',
+            visibility: 'restricted',
+            publishedAt: null,
+          }),
+        );
+        const order = async () =>
+          (
+            await engine.search(
+              'seeds',
+              ask('zelquor ', { filter: { all: [PUBLIC_ONLY, { attribute: 'fields', in: ['rank-test'] }] } }),
+            )
+          ).hits.map((hit) => hit.id);
+        await engine.apply(
+          {
+            seeds: {
+              upserts: [
+                visible('s-rank-old', 'Zelquor zelquor zelquor', 1_600_000_000_000),
+                visible(
+                  's-rank-new',
+                  'Zelquor and a much longer title about other things entirely',
+                  1_750_000_000_000,
+                ),
+              ],
+              deletes: [],
+            },
+          },
+          7,
+        );
+        const alone = await order();
+        await engine.apply({ seeds: { upserts: hidden, deletes: [] } }, 7); // never past the change other tests expect
+        const crowded = await order();
+        await engine.apply(
+          { seeds: { upserts: [], deletes: ['s-rank-old', 's-rank-new', ...hidden.map((h) => h.id)] } },
+          7,
+        );
+        expect(alone).toHaveLength(2);
+        expect(crowded).toEqual(alone);
+      });
     });
 
     it('ranks a title match above a summary-only match', async () => {

@@ -11,7 +11,12 @@ import {
 import type { Organization } from '#libs/directory';
 import { needDocument, seedDocument } from '../documents/search-documents.js';
 import type { Filter } from '../engine/search-engine.js';
-import { indexFilter, needVisibilityFilter, seedVisibilityFilter } from './search-visibility.js';
+import {
+  indexFilter,
+  needVisibilityFilter,
+  seedVisibilityFilter,
+  seesEverything,
+} from './search-visibility.js';
 
 const user = (
   role: Role,
@@ -158,5 +163,16 @@ describe('the index filter derived from the catalog read rules', () => {
         seedDocument(own.seed, organization('org-a'), own.listed),
       ),
     ).toBe(true);
+  });
+});
+
+describe("who is told the engine's processing time", () => {
+  it('is only a viewer who may see every seed or every need', () => {
+    const told = (index: 'seeds' | 'needs') =>
+      Object.entries(VIEWERS)
+        .filter(([, viewer]) => seesEverything(index, viewer))
+        .map(([name]) => name);
+    expect(told('seeds')).toEqual(['coordinator', 'admin without organization']);
+    expect(told('needs')).toEqual(['coordinator', 'admin without organization']);
   });
 });

@@ -32,3 +32,13 @@ export function seedVisibilityFilter(viewer: Viewer): Filter {
 export function needVisibilityFilter(viewer: Viewer): Filter {
   return indexFilter(needReadCondition(viewer), READ_ATTRIBUTES.needs);
 }
+
+/**
+ * Whether the viewer may see every document of the index. The engine's
+ * processing time depends on all of them, hidden ones too, so only such a
+ * viewer is told it.
+ */
+export function seesEverything(index: IndexName, viewer: Viewer): boolean {
+  const condition = index === 'seeds' ? seedReadCondition(viewer) : needReadCondition(viewer);
+  return 'all' in condition && condition.all.length === 0;
+}

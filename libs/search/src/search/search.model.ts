@@ -96,8 +96,12 @@ function SearchResultOf<T>(hit: new () => T, name: string) {
     @Field(() => [Facet])
     facets: Facet[];
 
-    @Field(() => Int, { description: 'Time the search engine took, in milliseconds.' })
-    processingTimeMs: number;
+    @Field(() => Int, {
+      nullable: true,
+      description:
+        'Time the search engine took, in milliseconds; null unless the viewer may see every document searched, since the time depends on documents the viewer may not see.',
+    })
+    processingTimeMs: number | null;
 
     @Field(() => PageInfo)
     pageInfo: PageInfo;

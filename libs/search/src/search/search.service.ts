@@ -27,7 +27,7 @@ import type { SearchSeedsArgs } from './dto/search-seeds.args.js';
 import { pickHighlight } from './highlighted-text.js';
 import { decodeCursor, encodeCursor, MAX_SEARCH_DEPTH } from './search-cursor.js';
 import { inList, needFilters, seedFilters } from './search-filters.js';
-import { needVisibilityFilter, seedVisibilityFilter } from './search-visibility.js';
+import { needVisibilityFilter, seedVisibilityFilter, seesEverything } from './search-visibility.js';
 import { Facet, type NeedSearchResult, type SeedSearchResult } from './search.model.js';
 
 const SORTS: Record<SearchSort, SortRule[]> = {
@@ -92,7 +92,10 @@ export class SearchService {
         },
       ];
     });
-    return { hits, ...(await this.common(result, offset, args.first, loaders)) } as SeedSearchResult;
+    return {
+      hits,
+      ...(await this.common(result, offset, args.first, loaders, seesEverything('seeds', viewer))),
+    } as SeedSearchResult;
   }
 
   async searchNeeds(
@@ -131,7 +134,10 @@ export class SearchService {
         },
       ];
     });
-    return { hits, ...(await this.common(result, offset, args.first, loaders)) } as NeedSearchResult;
+    return {
+      hits,
+      ...(await this.common(result, offset, args.first, loaders, seesEverything('needs', viewer))),
+    } as NeedSearchResult;
   }
 
   private async run(index: IndexName, args: SearchSeedsArgs | SearchNeedsArgs, filter: Filter) {
@@ -153,13 +159,19 @@ export class SearchService {
     }
   }
 
-  private async common(result: SearchResult, offset: number, first: number, loaders: RequestLoaders) {
+  private async common(
+    result: SearchResult,
+    offset: number,
+    first: number,
+    loaders: RequestLoaders,
+    seesAll: boolean,
+  ) {
     const next = offset + result.hits.length;
     const hasNextPage = result.hits.length === first && next < Math.min(result.totalHits, MAX_SEARCH_DEPTH);
     return {
       totalHits: result.totalHits,
       facets: await this.facets(result.facetDistribution, loaders),
-      processingTimeMs: result.processingTimeMs,
+      processingTimeMs: seesAll ? result.processingTimeMs : null,
       pageInfo: { hasNextPage, endCursor: result.hits.length ? encodeCursor(next) : null },
     };
   }

@@ -3,7 +3,7 @@ import type { Filter, SearchDocument, SortRule } from '../search-engine.js';
 
 export class UnknownFilterAttributeError extends Error {}
 
-type Predicate = (rowid: number) => boolean;
+export type Predicate = (rowid: number) => boolean;
 const NONE = -1;
 
 /** One string attribute: values interned as small integers, per rowid one code (scalar) or a list of codes. */

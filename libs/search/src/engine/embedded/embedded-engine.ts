@@ -17,7 +17,7 @@ import {
   type SearchRequest,
   type SearchResult,
 } from '../search-engine.js';
-import { AttributeStore } from './attribute-store.js';
+import { AttributeStore, type Predicate } from './attribute-store.js';
 import {
   createTables,
   dropTables,
@@ -114,27 +114,27 @@ export class EmbeddedEngine implements SearchEngine {
     const definition = INDEX_DEFINITIONS[index];
     const store = this.store(index);
     const allowed = store.predicate(request.filter);
-    let groups = planQuery(request.query, this.glossary).map((group) => this.withTypos(index, group));
-    let matched = this.matching(index, store, groups);
-    let hits = matched.filter(allowed);
-    // rather than find nothing: first drop words found nowhere, then words from the end (Meilisearch's "last")
+    let groups = planQuery(request.query, this.glossary).map((group) =>
+      this.withTypos(index, group, allowed),
+    );
+    let hits = this.matching(index, store, groups).filter(allowed);
+    // rather than find nothing: first drop words found nowhere, then words from the end (Meilisearch's "last");
+    // "nowhere" means in no document the request may see, so a hidden document never changes the outcome
     if (hits.length === 0 && groups.length > 1) {
-      const found = groups.filter((group) => this.matchesAnything(index, group));
+      const found = groups.filter((group) => this.anyAllowed(tables(index).fts, [group], allowed));
       if (found.length > 0 && found.length < groups.length) {
         groups = found;
-        matched = this.matching(index, store, groups);
-        hits = matched.filter(allowed);
+        hits = this.matching(index, store, groups).filter(allowed);
       }
     }
     while (hits.length === 0 && groups.length > 1) {
       groups = groups.slice(0, -1);
-      matched = this.matching(index, store, groups);
-      hits = matched.filter(allowed);
+      hits = this.matching(index, store, groups).filter(allowed);
     }
     const end = request.offset + request.limit;
     const rules = request.sort?.length ? request.sort : groups.length ? [] : definition.browseSort;
     const page = (
-      rules.length ? store.sort([...hits], rules) : this.ranked(index, definition, groups, matched, hits, end)
+      rules.length ? store.sort([...hits], rules) : this.ranked(index, definition, groups, hits, end)
     ).slice(request.offset, end);
     return {
       hits:
@@ -146,6 +146,7 @@ export class EmbeddedEngine implements SearchEngine {
             })),
       totalHits: hits.length,
       facetDistribution: store.facets(hits, request.facets ?? []),
+      // depends on every document, hidden ones too: callers show it only to viewers who may see them all
       processingTimeMs: Math.round(performance.now() - started),
     };
   }
@@ -296,35 +297,43 @@ export class EmbeddedEngine implements SearchEngine {
     return rowid;
   }
 
-  /** A Latin word found nowhere in the index is widened with the indexed words one edit away. */
-  private withTypos(index: IndexName, group: QueryGroup): QueryGroup {
+  /**
+   * A Latin word found in no document the request may see is widened with the
+   * indexed words one edit away that such a document holds. The vocabulary
+   * (every document's) only shortens the way: a word it lacks is unknown to all.
+   */
+  private withTypos(index: IndexName, group: QueryGroup, allowed: Predicate): QueryGroup {
     const word = group.typoCandidate;
     if (!word || word.length < MIN_WORD_FOR_TYPO) return group;
-    const vocab = tables(index).vocab;
+    const t = tables(index);
     const prefix = group.phrases[0].prefix;
-    const known = prefix
+    const inVocabulary = prefix
       ? this.db
-          .prepare(`SELECT 1 FROM ${vocab} WHERE term >= ? AND term < ? LIMIT 1`)
+          .prepare(`SELECT 1 FROM ${t.vocab} WHERE term >= ? AND term < ? LIMIT 1`)
           .get(word, `${word}\uffff`)
-      : this.db.prepare(`SELECT 1 FROM ${vocab} WHERE term = ?`).get(word);
-    if (known) return group;
+      : this.db.prepare(`SELECT 1 FROM ${t.vocab} WHERE term = ?`).get(word);
+    if (inVocabulary && this.anyAllowed(t.fts, [{ phrases: [group.phrases[0]] }], allowed)) return group;
     const variants = oneEditVariants(word);
-    const found = this.db
-      .prepare(`SELECT term FROM ${vocab} WHERE term IN (SELECT value FROM json_each(?))`)
-      .pluck()
-      .all(JSON.stringify(variants)) as string[];
-    return {
-      ...group,
-      phrases: [...group.phrases, ...found.map((term) => ({ tokens: [term], prefix: false, surface: term }))],
-    };
+    const found = (
+      this.db
+        .prepare(`SELECT term FROM ${t.vocab} WHERE term IN (SELECT value FROM json_each(?))`)
+        .pluck()
+        .all(JSON.stringify(variants)) as string[]
+    )
+      .map((term) => ({ tokens: [term], prefix: false, surface: term }))
+      .filter((phrase) => this.anyAllowed(t.fts, [{ phrases: [phrase] }], allowed));
+    return { ...group, phrases: [...group.phrases, ...found] };
   }
 
-  private matchesAnything(index: IndexName, group: QueryGroup): boolean {
-    const fts = tables(index).fts;
-    return (
-      this.db.prepare(`SELECT 1 FROM ${fts} WHERE ${fts} MATCH ? LIMIT 1`).get(ftsExpression([group])) !==
-      undefined
-    );
+  /** Whether some document the request may see matches all `groups`; stops at the first. */
+  private anyAllowed(fts: string, groups: QueryGroup[], allowed: Predicate): boolean {
+    for (const rowid of this.db
+      .prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`)
+      .pluck()
+      .iterate(ftsExpression(groups)) as Iterable<number>) {
+      if (allowed(rowid)) return true;
+    }
+    return false;
   }
 
   /** Rowids matching the query (all rowids when there is none), before filters. */
@@ -338,14 +347,15 @@ export class EmbeddedEngine implements SearchEngine {
    * The first `count` hits by relevance. Documents matching in the primary
    * columns (title, keywords) come first, as Meilisearch's attribute rule puts
    * them; within each tier bm25 orders them while the tier has at most
-   * RANK_AT_MOST matches, and recency beyond that, since bm25 costs a few
-   * microseconds per match and a common word matches tens of thousands.
+   * RANK_AT_MOST hits, and recency beyond that, since bm25 costs a few
+   * microseconds per match and a common word matches tens of thousands. The
+   * tiers are counted over the hits, never over documents the request may not
+   * see, so hidden documents never switch the order.
    */
   private ranked(
     index: IndexName,
     definition: IndexDefinition,
     groups: QueryGroup[],
-    matched: number[],
     hits: number[],
     count: number,
   ): number[] {
@@ -354,17 +364,12 @@ export class EmbeddedEngine implements SearchEngine {
     const allowed = new Uint8Array(store.maxRowid + 1);
     for (const rowid of hits) allowed[rowid] = 1;
     const expression = ftsExpression(groups);
-    if (matched.length <= RANK_AT_MOST) return this.byRank(t.fts, expression, allowed, count);
-    const primaryMatched = this.rowidsMatching(t.primary, expression);
+    if (hits.length <= RANK_AT_MOST) return this.byRank(t.fts, expression, allowed, count);
+    const primaryHits = this.rowidsMatching(t.primary, expression).filter((rowid) => allowed[rowid]);
     const first =
-      primaryMatched.length <= RANK_AT_MOST
+      primaryHits.length <= RANK_AT_MOST
         ? this.byRank(t.primary, expression, allowed, count)
-        : store
-            .sort(
-              primaryMatched.filter((rowid) => allowed[rowid]),
-              definition.browseSort,
-            )
-            .slice(0, count);
+        : store.sort(primaryHits, definition.browseSort).slice(0, count);
     if (first.length >= count) return first;
     for (const rowid of first) allowed[rowid] = 0;
     return [

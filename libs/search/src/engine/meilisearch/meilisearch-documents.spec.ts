@@ -21,6 +21,7 @@ describe('toSearchParams', () => {
   it('asks for ids only, highlighted and cropped with the port markers', () => {
     expect(toSearchParams(request({ offset: 40, limit: 10 }), SEED_INDEX)).toEqual({
       q: 'metabolome',
+      matchingStrategy: 'last',
       offset: 40,
       limit: 10,
       attributesToRetrieve: ['id'],
@@ -32,6 +33,11 @@ describe('toSearchParams', () => {
       cropMarker: '…',
       showMatchesPosition: false,
     });
+  });
+
+  it('drops words by their place in the query, never by a frequency counted over hidden documents', () => {
+    for (const query of ['', 'koji', 'koji fermentation sake'])
+      expect(toSearchParams(request({ query }), NEED_INDEX).matchingStrategy).toBe('last');
   });
 
   it('asks for no highlight or crop when the caller reads ids only', () => {

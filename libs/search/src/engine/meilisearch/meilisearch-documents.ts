@@ -48,6 +48,9 @@ export function toSearchParams(
   const facets = (request.facets ?? []).filter((facet) => definition.facetable.includes(facet));
   return {
     q,
+    // words are dropped by their place in the query, never by their frequency: "frequency" counts
+    // them over the whole index, documents the filter hides included (docs/architecture.md)
+    matchingStrategy: 'last',
     ...(filter === undefined ? {} : { filter }),
     ...(facets.length ? { facets } : {}),
     ...(rules.length ? { sort: sortParameter(rules, definition) } : {}),
