@@ -211,6 +211,20 @@ export const READ_PATHS: ReadPath[] = [
     probes: 'draft',
   },
   {
+    field: 'searchSeeds',
+    name: 'searchSeeds for the draft’s word and an ordinary word',
+    query: `query ($q: String!) { searchSeeds(query: $q) { ${SEED_SEARCH} } }`,
+    vars: (_w, _r, p) => ({ q: `${p.draftWord} fermentation` }),
+    probes: 'draft', // issue 10 item 2: the engine's fallback drops a word found nowhere, not one in a draft
+  },
+  {
+    field: 'searchSeeds',
+    name: 'searchSeeds for a typo of the draft’s word and an ordinary word',
+    query: `query ($q: String!) { searchSeeds(query: $q) { ${SEED_SEARCH} } }`,
+    vars: (_w, _r, p) => ({ q: `${p.draftWord.slice(0, -3)}ent fermentation` }),
+    probes: 'draft', // issue 10 item 2: typo widening reaches the draft's word
+  },
+  {
     field: 'searchNeeds',
     name: 'searchNeeds browsing every status',
     query: `query ($f: NeedSearchFilter) { searchNeeds(query: "", filter: $f, first: 50) { ${NEED_SEARCH} } }`,
@@ -243,6 +257,13 @@ export const READ_PATHS: ReadPath[] = [
     query: `query ($q: String!) { searchNeeds(query: $q) { ${NEED_SEARCH} } }`,
     vars: (_w, _r, p) => ({ q: `fermentation ${p.needWord}` }),
     probes: 'need',
+  },
+  {
+    field: 'searchNeeds',
+    name: 'searchNeeds for the need’s word and an ordinary word',
+    query: `query ($q: String!) { searchNeeds(query: $q) { ${NEED_SEARCH} } }`,
+    vars: (_w, _r, p) => ({ q: `${p.needWord} fermentation` }),
+    probes: 'need', // issue 10 item 2, as for seeds
   },
   // matching
   {
