@@ -105,7 +105,8 @@ async function people(app: TestApp, admin: string) {
     { code: PROGRAM, name: { en: 'Fermentation cluster' } },
     coordinator.accessToken,
   );
-  const [researcherA, researcherB, memberX, memberY, pendingX, pendingA] = await Promise.all([
+  const [researcherA, colleagueA, researcherB, memberX, memberY, pendingX, pendingA] = await Promise.all([
+    signUpAs(app, 'RESEARCHER', A.id),
     signUpAs(app, 'RESEARCHER', A.id),
     signUpAs(app, 'RESEARCHER', B.id),
     signUpAs(app, 'COMPANY_MEMBER', X.id),
@@ -114,7 +115,7 @@ async function people(app: TestApp, admin: string) {
     signUpAs(app, 'RESEARCHER', A.id),
   ]);
   await Promise.all(
-    [researcherA, researcherB, memberX, memberY].map((account) =>
+    [researcherA, colleagueA, researcherB, memberX, memberY].map((account) =>
       decideAffiliation(app, coordinator.accessToken, account.userId, 'approve'),
     ),
   );
@@ -122,6 +123,7 @@ async function people(app: TestApp, admin: string) {
     coordinator,
     orgs: { A, B, X, Y },
     researcherA,
+    colleagueA,
     researcherB,
     memberX,
     memberY,
@@ -297,6 +299,8 @@ async function populate(app: TestApp): Promise<World> {
     account('pending member of X', p.pendingX),
     account('pending researcher of A', p.pendingA),
     account('researcher A', p.researcherA, { organizationId: p.orgs.A.id, seedId: s.a }),
+    // at the drafts' institution, listed on none of them
+    account('colleague of A', p.colleagueA, { organizationId: p.orgs.A.id }),
     account('researcher B', p.researcherB, {
       organizationId: p.orgs.B.id,
       seedId: s.b,

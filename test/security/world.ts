@@ -42,6 +42,7 @@ export const ROLE_HIDES: Record<string, Group[]> = {
   'pending member of X': ['need', 'draft', 'yNeed'],
   'pending researcher of A': ['need', 'draft', 'yNeed'],
   'researcher A': ['need', 'yNeed'],
+  'colleague of A': ['need', 'draft', 'yNeed'],
   'researcher B': ['need', 'draft', 'yNeed'],
   'member of X': ['draft', 'yNeed'],
   'member of Y': ['need', 'draft'],
