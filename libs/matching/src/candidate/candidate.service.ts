@@ -8,6 +8,7 @@ import { ProposalQueryService } from '../proposal/proposal-query.service.js';
 import { CandidateGenerator } from '../ranking/candidate-generator.js';
 import type { MatchReason, ScoredCandidate, ScoredNeed } from '../ranking/candidate-scorer.js';
 import { needProfileOf } from '../ranking/need-profile-of.js';
+import { withheldText } from '../ranking/withheld-text.js';
 import type { NeedProfile } from '../ranking/need-profile.js';
 import { MatchPathway, type NeedCandidate, type SeedCandidate } from './candidate.model.js';
 
@@ -139,13 +140,3 @@ const withMessage = (reason: MatchReason) => ({ ...reason, message: bilingual(re
 
 const hasTextEvidence = (candidate: ScoredNeed) =>
   candidate.reasons.some((reason) => reason.factor === 'text' && reason.value > 0);
-
-/** A need the viewer may not read was matched without its text: say so, in the same words for every seed. */
-function withheldText(reason: MatchReason): MatchReason {
-  return reason.factor === 'text'
-    ? {
-        ...reason,
-        message: { ja: '非公開のため内容は照合していません', en: 'Confidential: its text was not compared' },
-      }
-    : reason;
-}

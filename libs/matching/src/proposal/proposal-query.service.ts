@@ -10,14 +10,15 @@ import {
   type RequestLoaders,
   type Viewer,
 } from '#libs/core';
-import { SeedQueryService, type CompanyNeed, type ResearchSeed } from '#libs/catalog';
+import { NeedQueryService, SeedQueryService, type CompanyNeed, type ResearchSeed } from '#libs/catalog';
 import { MatchingAccessPolicy } from '../matching.access.js';
 import { MatchingError } from '../matching.errors.js';
 import type { ProposalContact } from '../nda/nda.model.js';
 import { NdaService } from '../nda/nda.service.js';
 import type { ProposalsArgs } from './dto/proposals.args.js';
+import { withheldText } from '../ranking/withheld-text.js';
 import { MatchProposal } from './match-proposal.entity.js';
-import { ProposalState } from './proposal-state-machine.js';
+import { ProposalState, type DeclineReason } from './proposal-state-machine.js';
 import { ProposalTransition } from './proposal-transition.entity.js';
 
 /** The attributes of the proposal read rule (proposalAttributes) as SQL over the alias `proposal`. */
@@ -34,6 +35,7 @@ export class ProposalQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: MatchingAccessPolicy,
     private readonly seeds: SeedQueryService,
+    private readonly needs: NeedQueryService,
     private readonly nda: NdaService,
   ) {}
 
@@ -121,6 +123,51 @@ export class ProposalQueryService {
     return found.filter((proposal): proposal is MatchProposal => proposal instanceof MatchProposal);
   }
 
+  /** The matcher's reasons, without text evidence from a need the viewer may not read (yet). */
+  async reasonsFor(
+    proposal: MatchProposal,
+    loaders: RequestLoaders,
+    viewer: Viewer,
+  ): Promise<MatchProposal['reasons']> {
+    if (!proposal.needId) return proposal.reasons;
+    const need = await this.needLoader(loaders, viewer).load(proposal.id);
+    return need ? proposal.reasons : proposal.reasons.map(withheldText);
+  }
+
+  /** The matcher's score, which weighs the need's text: only for viewers who may read the need. */
+  async scoreFor(proposal: MatchProposal, loaders: RequestLoaders, viewer: Viewer): Promise<number | null> {
+    if (!proposal.needId || proposal.score === null) return proposal.score;
+    return (await this.needLoader(loaders, viewer).load(proposal.id)) ? proposal.score : null;
+  }
+
+  /**
+   * Declines of proposals for these seeds, by reason, most frequent first:
+   * those the viewer is a party to or whose need they may read (a confidential
+   * need's proposal, declined before any introduction, stays unseen).
+   */
+  async declineCounts(
+    viewer: Viewer,
+    seedIds: string[],
+  ): Promise<{ reason: DeclineReason; count: number }[]> {
+    if (seedIds.length === 0) return [];
+    const declined = await this.dataSource.manager.find(MatchProposal, {
+      select: { id: true, needId: true, declineReason: true },
+      where: { state: ProposalState.DECLINED, seedId: In(seedIds) },
+    });
+    if (declined.length === 0) return [];
+    const ids = declined.map((proposal) => proposal.id);
+    const party = await (await this.readable(viewer)).andWhere('proposal.id IN (:...ids)', { ids }).getMany();
+    const needIds = declined.flatMap((proposal) => (proposal.needId ? [proposal.needId] : []));
+    const readableNeeds = new Set((await this.needs.visibleByIds(needIds, viewer)).map((need) => need.id));
+    const seen = declined.filter(
+      (proposal) =>
+        !proposal.needId ||
+        readableNeeds.has(proposal.needId) ||
+        party.some((known) => known.id === proposal.id),
+    );
+    return tally(seen.flatMap((proposal) => (proposal.declineReason ? [proposal.declineReason] : [])));
+  }
+
   /** Proposals the viewer is a party to, as SQL from the same rule as the 'proposal.read' permission. */
   private async readable(viewer: Viewer): Promise<SelectQueryBuilder<MatchProposal>> {
     const condition = await this.policy.proposalReadCondition(viewer);
@@ -128,4 +175,13 @@ export class ProposalQueryService {
       .createQueryBuilder(MatchProposal, 'proposal')
       .where(conditionToSql(condition, PROPOSAL_ATTRIBUTES));
   }
+}
+
+/** How often each reason occurs, most frequent first (then by name). */
+function tally(reasons: DeclineReason[]): { reason: DeclineReason; count: number }[] {
+  const counts = new Map<DeclineReason, number>();
+  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }

@@ -1,6 +1,7 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentViewer, IdArg, Loaders, type RequestLoaders, type SignedInViewer } from '#libs/core';
 import { CompanyNeed, ResearchSeed } from '#libs/catalog';
+import { MatchReason } from '../candidate/candidate.model.js';
 import { NdaAcceptance } from '../nda/nda-acceptance.entity.js';
 import { ProposalContact } from '../nda/nda.model.js';
 import { NdaService } from '../nda/nda.service.js';
@@ -93,6 +94,29 @@ export class ProposalResolver {
     @CurrentViewer() viewer: SignedInViewer,
   ) {
     return proposal.needId ? this.queries.needLoader(loaders, viewer).load(proposal.id) : null;
+  }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'The matcher’s score when proposed, 0 to 1; null for viewers who may not read the need.',
+  })
+  score(
+    @Parent() proposal: MatchProposal,
+    @Loaders() loaders: RequestLoaders,
+    @CurrentViewer() viewer: SignedInViewer,
+  ) {
+    return this.queries.scoreFor(proposal, loaders, viewer);
+  }
+
+  @ResolveField(() => [MatchReason], {
+    description: 'Why the matcher proposed it; text evidence only for viewers who may read the need.',
+  })
+  reasons(
+    @Parent() proposal: MatchProposal,
+    @Loaders() loaders: RequestLoaders,
+    @CurrentViewer() viewer: SignedInViewer,
+  ) {
+    return this.queries.reasonsFor(proposal, loaders, viewer);
   }
 
   @ResolveField(() => [NdaAcceptance], { description: 'Who accepted the NDA, when, which version.' })

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessService, type SignedInViewer } from '#libs/core';
 import { SeedQueryService } from '#libs/catalog';
 import { MatchingError } from '../matching.errors.js';
+import { ProposalQueryService } from '../proposal/proposal-query.service.js';
 import { DeclineReason, ProposalState } from '../proposal/proposal-state-machine.js';
 import type { DeclineReasonsArgs } from './dto/decline-reasons.args.js';
 import type { DeclineReasonCount, PipelineReport } from './pipeline-report.model.js';
@@ -15,6 +16,7 @@ export class PipelineReportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly seeds: SeedQueryService,
+    private readonly proposals: ProposalQueryService,
   ) {}
 
   async report(): Promise<PipelineReport> {
@@ -43,16 +45,20 @@ export class PipelineReportService {
     };
   }
 
-  /** Why proposals for a seed, or for an institution's seeds, were declined: for coordinators and those researchers. */
+  /**
+   * Why proposals for a seed, or for an institution's seeds, were declined: for
+   * coordinators and those researchers, counting only proposals the viewer is a
+   * party to (a decline before the introduction stays the company's business).
+   */
   async declineReasons(args: DeclineReasonsArgs, viewer: SignedInViewer): Promise<DeclineReasonCount[]> {
     const { seedId, institutionId } = args;
     if (seedId && !institutionId) {
       await this.access.requireAccess({ viewer, permission: 'seed.matching', ids: [seedId] });
-      return this.declineCounts([seedId]);
+      return this.proposals.declineCounts(viewer, [seedId]);
     }
     if (institutionId && !seedId) {
       await this.access.requireAccess({ viewer, permission: 'institution.matching', ids: [institutionId] });
-      return this.declineCounts(await this.declinedSeedsOf(institutionId));
+      return this.proposals.declineCounts(viewer, await this.declinedSeedsOf(institutionId));
     }
     throw MatchingError.oneScope();
   }
