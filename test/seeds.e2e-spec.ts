@@ -162,6 +162,19 @@ describe('a researcher writing a seed', () => {
   });
 });
 
+describe('a researcher’s first seeds written at once', () => {
+  it('all land, with one directory person for the researcher', async () => {
+    const newcomer = await signUpAs(app, 'RESEARCHER', iab.id);
+    await decideAffiliation(app, coordinator.accessToken, newcomer.userId, 'approve');
+    const seeds = await Promise.all(Array.from({ length: 6 }, () => create(newcomer)));
+    expect(new Set(seeds.map((seed) => seed.id)).size).toBe(6);
+    const { rows } = await app.db.query('SELECT count(*)::int AS n FROM person WHERE user_id = $1', [
+      newcomer.userId,
+    ]);
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+});
+
 describe('publishing', () => {
   it('needs a TRL and a collaboration type, then shows the seed to everyone with a review date', async () => {
     const seed = await create(researcher);

@@ -154,7 +154,6 @@ async function seeds(app: TestApp, p: People) {
     programCodes: [PROGRAM],
     institutionId: p.orgs.A.id,
   };
-  // one at a time per researcher: two first seeds at once race to create their directory person
   const [a, b] = await Promise.all([
     publishedSeed(app, p.researcherA, {
       ...seedText('Koji fermentation of rice bran', 'Rice bran fermentation with koji for snacks.'),

@@ -68,6 +68,8 @@ export class PersonService {
     manager: EntityManager,
     account: { userId: string; name: BilingualText; organizationId: string; role: string },
   ): Promise<Person> {
+    // two first seeds of one researcher at once must not both create the person
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person-of:${account.userId}`]);
     const existing = await manager.findOneBy(Person, { userId: account.userId });
     if (existing) return existing;
     return manager.save(
