@@ -7,6 +7,7 @@ import { IdentityModule, SessionService } from '#libs/identity';
 import { apiImports } from '#libs/platform';
 import { DemoCatalogAtStart } from './demo-catalog-at-start.js';
 import { queryLimitsPlugin, withTokenLimit } from './query-limits.js';
+import { withVariableErrorCode } from './variable-errors.js';
 import { withoutSuggestions } from './without-suggestions.js';
 
 /** The API: the api process's modules (#libs/platform) under one GraphQL endpoint. No logic lives here. */
@@ -56,7 +57,10 @@ export class AppModule {
                       : withoutSuggestions(formatted.message),
                     locations: formatted.locations,
                     path: formatted.path,
-                    extensions: withTokenLimit(formatted.message, formatted.extensions),
+                    extensions: withVariableErrorCode(
+                      formatted.message,
+                      withTokenLimit(formatted.message, formatted.extensions),
+                    ),
                   },
           }),
         }),
