@@ -3,7 +3,6 @@ import {
   buildSchema,
   getNamedType,
   isLeafType,
-  isListType,
   isNonNullType,
   isObjectType,
   type GraphQLField,

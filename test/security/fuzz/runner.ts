@@ -58,19 +58,21 @@ export function makeCase(
   return { index, operation, role, body: JSON.stringify({ query: operation.document, variables }) };
 }
 
+function parseJson(text: string): FuzzResponse['body'] {
+  try {
+    return JSON.parse(text) as FuzzResponse['body'];
+  } catch {
+    return null;
+  }
+}
+
 export async function send(world: World, fuzzCase: FuzzCase): Promise<FuzzResponse> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const token = world.token(fuzzCase.role);
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${world.app.url}/graphql`, { method: 'POST', headers, body: fuzzCase.body });
   const text = await response.text();
-  let body: FuzzResponse['body'] = null;
-  try {
-    body = JSON.parse(text) as FuzzResponse['body'];
-  } catch {
-    body = null;
-  }
-  return { status: response.status, body, text };
+  return { status: response.status, body: parseJson(text), text };
 }
 
 /** Runs one case, recording its outcome; says whether it was a mutation the server accepted. */
