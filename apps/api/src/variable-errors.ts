@@ -2,14 +2,16 @@
 const TOO_MANY_VARIABLE_ERRORS =
   /^Too many errors processing variables, error limit reached\. Execution aborted\.$/;
 
+export const isTooManyVariableErrors = (message: string) => TOO_MANY_VARIABLE_ERRORS.test(message);
+
 /**
- * Apollo marks each variable coercion error BAD_USER_INPUT but not graphql-js's closing
- * "too many errors" one, which would reach clients without any code: it gets the same code.
+ * Apollo marks each variable coercion error BAD_USER_INPUT but takes graphql-js's closing
+ * "too many errors" one for an internal error (it has no code), which then reached clients
+ * with no code at all: it is the client's input too, so it gets the same code as the others.
  */
 export function withVariableErrorCode(
   message: string,
   extensions: Record<string, unknown> | undefined,
 ): Record<string, unknown> | undefined {
-  if (extensions?.code || !TOO_MANY_VARIABLE_ERRORS.test(message)) return extensions;
-  return { ...extensions, code: 'BAD_USER_INPUT' };
+  return isTooManyVariableErrors(message) ? { ...extensions, code: 'BAD_USER_INPUT' } : extensions;
 }

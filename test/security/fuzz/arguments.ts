@@ -161,46 +161,60 @@ export interface Generation {
   operation: string;
   /** Chance that any one value (leaf, list or object) is hostile: 0 gives a valid-looking call. */
   hostility: number;
+  /** Values generated for this call, and how many of them hostile. */
+  count: { values: number; hostile: number };
+}
+
+/** Counts a value generated in place of a valid one. */
+function hostile<T>(gen: Generation, value: T): T {
+  gen.count.hostile += 1;
+  return value;
 }
 
 /** A value for one argument or input field, walking input objects and lists recursively. */
 export function valueFor(type: GraphQLInputType, name: string, gen: Generation, depth = 0): unknown {
   const { random } = gen;
+  gen.count.values += 1;
   if (isNonNullType(type)) {
-    if (random.chance(gen.hostility * 0.04)) return null;
+    gen.count.values -= 1; // counted once, as its inner type
+    if (random.chance(gen.hostility * 0.04)) return hostile(gen, null);
     return valueFor(type.ofType, name, gen, depth);
   }
   if (isListType(type)) {
     if (random.chance(gen.hostility * 0.15))
-      return random.pick([
-        () => [],
-        () => {
-          // Long lists of valid-looking items: what list limits and per-item validators must bound.
-          const plain = { ...gen, hostility: 0 };
-          return Array.from({ length: random.pick([101, 1000, 5000]) }, () =>
-            valueFor(type.ofType, name, plain, 9),
-          );
-        },
-        () => [null],
-        () => deepNesting(random),
-        () => valueFor(type.ofType, name, gen, depth + 1),
-      ])();
+      return hostile(
+        gen,
+        random.pick([
+          () => [],
+          () => {
+            // Long lists of valid-looking items: what list limits and per-item validators must bound.
+            const plain = { ...gen, hostility: 0, count: { values: 0, hostile: 0 } };
+            return Array.from({ length: random.pick([101, 1000, 5000]) }, () =>
+              valueFor(type.ofType, name, plain, 9),
+            );
+          },
+          () => [null],
+          () => deepNesting(random),
+          () => valueFor(type.ofType, name, gen, depth + 1),
+        ])(),
+      );
     return Array.from({ length: random.int(1, 3) }, () => valueFor(type.ofType, name, gen, depth + 1));
   }
   if (isInputObjectType(type)) {
     if (random.chance(gen.hostility * 0.1))
-      return random.chance(0.5) ? deepNesting(random) : wrongType(random);
+      return hostile(gen, random.chance(0.5) ? deepNesting(random) : wrongType(random));
     const value: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {
       const optional = !isNonNullType(field.type) || field.defaultValue !== undefined;
       if (optional && random.chance(0.35)) continue;
       value[field.name] = valueFor(field.type, field.name, gen, depth + 1);
     }
-    if (random.chance(gen.hostility * 0.05)) value[random.pick(['unknownField', '__proto__', 'id'])] = 'x';
+    if (random.chance(gen.hostility * 0.05))
+      value[random.pick(['unknownField', '__proto__', 'id'])] = hostile(gen, 'x');
     return value;
   }
   return random.chance(gen.hostility)
-    ? hostileScalar(type, name, random)
+    ? hostile(gen, hostileScalar(type, name, random))
     : validScalar(type, name, gen.operation, gen.pools, random);
 }
 

@@ -10,6 +10,7 @@ export interface FuzzCase {
   operation: Operation;
   role: Role;
   body: string;
+  count: { values: number; hostile: number };
 }
 
 export interface Finding {
@@ -23,6 +24,8 @@ export interface Finding {
 
 export interface Totals {
   sent: number;
+  values: number;
+  hostileValues: number;
   outcomes: Record<string, number>;
   operationsCalled: Set<string>;
   operationsAnswered: Set<string>;
@@ -48,14 +51,12 @@ export function makeCase(
   const operation = operations[index % operations.length];
   const role = random.pick(ROLES);
   const hostility = random.pick(HOSTILITY);
-  const variables = variablesFor(operation, {
-    random,
-    pools: world.pools,
-    operation: operation.name,
-    hostility,
-  });
+  const count = { values: 0, hostile: 0 };
+  const generation = { random, pools: world.pools, operation: operation.name, hostility, count };
+  const variables = variablesFor(operation, generation);
   // JSON.stringify writes a lone surrogate as the escape \ud800, so the server receives it as sent.
-  return { index, operation, role, body: JSON.stringify({ query: operation.document, variables }) };
+  const body = JSON.stringify({ query: operation.document, variables });
+  return { index, operation, role, body, count };
 }
 
 function parseJson(text: string): FuzzResponse['body'] {
@@ -83,6 +84,8 @@ export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals):
   const took = performance.now() - started;
   totals.msByOperation[operation.name] = (totals.msByOperation[operation.name] ?? 0) + took;
   totals.sent += 1;
+  totals.values += fuzzCase.count.values;
+  totals.hostileValues += fuzzCase.count.hostile;
   totals.operationsCalled.add(operation.name);
   const codes = outcomeCodes(response);
   for (const code of codes) totals.outcomes[code] = (totals.outcomes[code] ?? 0) + 1;
@@ -113,6 +116,8 @@ export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals):
 export function newTotals(): Totals {
   return {
     sent: 0,
+    values: 0,
+    hostileValues: 0,
     outcomes: {},
     operationsCalled: new Set(),
     operationsAnswered: new Set(),
