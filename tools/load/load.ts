@@ -109,22 +109,26 @@ interface WriteCounts {
   firstErrors: string[];
 }
 
-/** The write trickle: alternately a need edit (version carried forward) and a saved search, paced. */
+/**
+ * The write trickle, on a fixed schedule whatever the latency: a need edit (each need's version
+ * carried forward, so one edit per need at a time) or, while that need is busy, a saved search.
+ */
 function writeTrickle(base: string, world: LoadWorld, perSecond: number, counts: WriteCounts) {
-  let stopped = false;
-  const needs = world.needs.map((need) => ({ ...need }));
-  const step = async (i: number) => {
-    const need = needs[i % needs.length];
-    const [query, variables] =
-      i % 2 === 0 && need
-        ? [
-            'mutation ($input: UpdateNeedInput!) { updateNeed(input: $input) { version } }',
-            { input: { id: need.id, version: need.version, deadline: `2027-0${1 + (i % 9)}-15` } },
-          ]
-        : [
-            'mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id } }',
-            { input: { name: `load ${i}`, query: i % 3 ? '発酵' : 'spider silk' } },
-          ];
+  const needs = world.needs.map((need) => ({ ...need, busy: false }));
+  const inFlight = new Set<Promise<void>>();
+  const write = async (i: number) => {
+    const need = needs[Math.floor(i / 2) % needs.length];
+    const edit = i % 2 === 0 && need && !need.busy;
+    if (edit) need.busy = true;
+    const [query, variables] = edit
+      ? [
+          'mutation ($input: UpdateNeedInput!) { updateNeed(input: $input) { version } }',
+          { input: { id: need.id, version: need.version, deadline: `2027-0${1 + (i % 9)}-15` } },
+        ]
+      : [
+          'mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id } }',
+          { input: { name: `load ${i}`, query: i % 3 ? '発酵' : 'spider silk' } },
+        ];
     counts.sent += 1;
     try {
       const data = await graphql<{ updateNeed?: { version: number } }>(
@@ -133,24 +137,23 @@ function writeTrickle(base: string, world: LoadWorld, perSecond: number, counts:
         variables,
         world.memberToken,
       );
-      if (data.updateNeed && need) need.version = data.updateNeed.version;
+      if (edit && data.updateNeed) need.version = data.updateNeed.version;
     } catch (error) {
       counts.failed += 1;
       if (counts.firstErrors.length < 5) counts.firstErrors.push((error as Error).message.slice(0, 300));
+    } finally {
+      if (edit) need.busy = false;
     }
   };
-  const done = (async () => {
-    for (let i = 0; !stopped; i += 1) {
-      const started = Date.now();
-      await step(i);
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.max(0, 1000 / perSecond - (Date.now() - started))),
-      );
-    }
-  })();
+  let i = 0;
+  const timer = setInterval(() => {
+    const sent = write(i++);
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent));
+  }, 1000 / perSecond);
   return async () => {
-    stopped = true;
-    await done;
+    clearInterval(timer);
+    await Promise.all(inFlight);
   };
 }
 
