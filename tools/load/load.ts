@@ -98,6 +98,16 @@ async function waitReady(base: string, api: ChildProcess) {
   throw new Error('the API did not become ready with an indexed catalogue within 2 minutes');
 }
 
+/** Until a health check answers within 100 ms (or 10 s have passed). */
+async function waitIdle(base: string) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const started = Date.now();
+    await fetch(`${base}/health`).catch(() => undefined);
+    if (Date.now() - started < 100) return;
+  }
+}
+
 const rssMb = (pid: number) => {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : NaN;
@@ -111,24 +121,32 @@ interface WriteCounts {
 
 /**
  * The write trickle, on a fixed schedule whatever the latency: a need edit (each need's version
- * carried forward, so one edit per need at a time) or, while that need is busy, a saved search.
+ * carried forward, so one edit per need at a time) or, while that need is busy, a saved search;
+ * past 10 kept searches the oldest is deleted instead (an account keeps at most 50).
  */
 function writeTrickle(base: string, world: LoadWorld, perSecond: number, counts: WriteCounts) {
   const needs = world.needs.map((need) => ({ ...need, busy: false }));
   const inFlight = new Set<Promise<void>>();
+  const saved: string[] = [];
+  let searchBusy = false;
   const write = async (i: number) => {
     const need = needs[Math.floor(i / 2) % needs.length];
     const edit = i % 2 === 0 && need && !need.busy;
     if (edit) need.busy = true;
+    if (!edit && searchBusy) return; // one saved-search write at a time keeps the count known
+    const oldest = !edit && saved.length >= 10 ? saved.shift() : undefined;
+    if (!edit) searchBusy = true;
     const [query, variables] = edit
       ? [
           'mutation ($input: UpdateNeedInput!) { updateNeed(input: $input) { version } }',
           { input: { id: need.id, version: need.version, deadline: `2027-0${1 + (i % 9)}-15` } },
         ]
-      : [
-          'mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id } }',
-          { input: { name: `load ${i}`, query: i % 3 ? '発酵' : 'spider silk' } },
-        ];
+      : oldest
+        ? ['mutation ($id: ID!) { deleteSavedSearch(id: $id) }', { id: oldest }]
+        : [
+            'mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id } }',
+            { input: { name: `load ${i}`, query: i % 3 ? '発酵' : 'spider silk' } },
+          ];
     counts.sent += 1;
     try {
       const data = await graphql<{ updateNeed?: { version: number } }>(
@@ -143,6 +161,7 @@ function writeTrickle(base: string, world: LoadWorld, perSecond: number, counts:
       if (counts.firstErrors.length < 5) counts.firstErrors.push((error as Error).message.slice(0, 300));
     } finally {
       if (edit) need.busy = false;
+      else searchBusy = false;
     }
   };
   let i = 0;
@@ -198,6 +217,8 @@ async function main() {
     });
     await stopWrites();
     const rssAfter = rssMb(pid);
+    // autocannon hangs up on requests still running at the end: let the API finish them before it stops
+    await waitIdle(base);
     const graphqlErrors = Object.values(reads.graphqlErrors).reduce((a, b) => a + b, 0);
     console.log(
       table([
@@ -218,7 +239,10 @@ async function main() {
             .map(([k, n]) => `${k} ${n}`)
             .join(', ')})`,
         ],
-        ['writes (updateNeed, saveSearch)', `${writes.sent} sent, ${writes.failed} failed`],
+        [
+          'writes (updateNeed, saveSearch, deleteSavedSearch)',
+          `${writes.sent} sent, ${writes.failed} failed`,
+        ],
         ['API RSS before / after', `${rssBefore.toFixed(0)} MB / ${rssAfter.toFixed(0)} MB`],
       ]),
     );
