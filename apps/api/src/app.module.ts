@@ -7,6 +7,7 @@ import { IdentityModule, SessionService } from '#libs/identity';
 import { apiImports } from '#libs/platform';
 import { DemoCatalogAtStart } from './demo-catalog-at-start.js';
 import { queryLimitsPlugin, withTokenLimit } from './query-limits.js';
+import { isTooManyVariableErrors, withVariableErrorCode } from './variable-errors.js';
 import { withoutSuggestions } from './without-suggestions.js';
 
 /** The API: the api process's modules (#libs/platform) under one GraphQL endpoint. No logic lives here. */
@@ -47,7 +48,9 @@ export class AppModule {
               requestId: currentRequestId() ?? '',
             }),
             formatError: (formatted, error) =>
-              formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.requestId
+              formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' &&
+              !formatted.extensions?.requestId &&
+              !isTooManyVariableErrors(formatted.message)
                 ? toGraphQLError(error).toJSON()
                 : {
                     // Apollo's hiding misses the hints of variable coercion errors (apollo-server#8086)
@@ -56,7 +59,10 @@ export class AppModule {
                       : withoutSuggestions(formatted.message),
                     locations: formatted.locations,
                     path: formatted.path,
-                    extensions: withTokenLimit(formatted.message, formatted.extensions),
+                    extensions: withVariableErrorCode(
+                      formatted.message,
+                      withTokenLimit(formatted.message, formatted.extensions),
+                    ),
                   },
           }),
         }),
