@@ -61,10 +61,9 @@ describe('GraphQL in production', () => {
     const field = await app.gql('{ searchSeed(query: "x") { totalHits } }');
     expect(field.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(field.errors?.[0].message).toBe('Cannot query field "searchSeed" on type "Query".');
-    const variable = await app.gql(
-      'mutation ($input: SignUpInput!) { signUp(input: $input) { email } }',
-      { input: { emial: 'a@example.jp' } },
-    );
+    const variable = await app.gql('mutation ($input: SignUpInput!) { signUp(input: $input) { email } }', {
+      input: { emial: 'a@example.jp' },
+    });
     expect(variable.errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(variable)).not.toMatch(/Did you mean/);
     expect(JSON.stringify(variable)).toContain('emial');
