@@ -36,6 +36,7 @@ export interface LoadWorld {
 export async function prepareWorld(
   base: string,
   admin: { email: string; password: string },
+  signUpToken: (email: string) => Promise<string>,
 ): Promise<LoadWorld> {
   const adminToken = await signIn(base, admin.email, admin.password);
   const stamp = Date.now().toString(36);
@@ -62,15 +63,18 @@ export async function prepareWorld(
   const companyId = [...perCompany].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!companyId) throw new Error('no open need in the catalogue: was the demo catalogue loaded?');
   const member = { email: `load-member-${stamp}@example.jp`, password: `${randomUUID()}-Mizu-Kaze` };
-  const { signUp } = await graphql<{ signUp: { accessToken: string; user: { id: string } } }>(
+  await graphql(base, 'mutation ($input: SignUpInput!) { signUp(input: $input) { email } }', {
+    input: { ...member, role: 'COMPANY_MEMBER', organizationId: companyId, name: { ja: '負荷 花子' } },
+  });
+  const { verifyEmail } = await graphql<{ verifyEmail: { user: { id: string } } }>(
     base,
-    'mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }',
-    { input: { ...member, role: 'COMPANY_MEMBER', organizationId: companyId, name: { ja: '負荷 花子' } } },
+    'mutation ($token: String!) { verifyEmail(token: $token) { user { id } } }',
+    { token: await signUpToken(member.email) },
   );
   await graphql(
     base,
     'mutation ($input: DecideAffiliationInput!) { approveAffiliation(input: $input) { id } }',
-    { input: { userId: signUp.user.id } },
+    { input: { userId: verifyEmail.user.id } },
     coordinatorToken,
   );
   const memberToken = await signIn(base, member.email, member.password);

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { findFreePort, projectRoot } from '#libs/core';
+import pg from 'pg';
+import { EmbeddedPostgres, findFreePort, projectRoot } from '#libs/core';
 import { emptyReadCounts, graphql, prepareWorld, readRequests, type LoadWorld } from './load-mix.js';
 
 /**
  *   npm run load -- [--connections 100] [--duration 30] [--writes 4] [--keep-dir]
  * (or LOAD_CONNECTIONS, LOAD_DURATION, LOAD_WRITES_PER_SECOND). Starts the built API as its own
- * process (embedded PostgreSQL in a fresh DATA_DIR, or DATABASE_URL when set), loads the demo
+ * process (on an embedded PostgreSQL of its own in a fresh directory, or DATABASE_URL when set), loads the demo
  * catalogue with the seed-demo command, then runs autocannon on a mixed read load (searchSeeds,
  * searchNeeds, seed pages, candidatesForNeed as a company member) beside a trickle of writes (the
  * member updating its needs and saving searches). Rate limits are raised for the run. Prints one
@@ -41,11 +42,17 @@ function settings() {
 }
 
 /** The API's and the command's environment: this run's data directory, unlimited budgets. */
-function environment(dataDir: string, port: number, admin: { email: string; password: string }) {
+function environment(
+  dataDir: string,
+  databaseUrl: string,
+  port: number,
+  admin: { email: string; password: string },
+) {
   return {
     ...process.env,
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'warn',
@@ -176,6 +183,17 @@ function writeTrickle(base: string, world: LoadWorld, perSecond: number, counts:
   };
 }
 
+/** The one-time link of the newest sign-up e-mail to the address (the run has no SMTP server). */
+async function signUpToken(database: pg.Pool, email: string): Promise<string> {
+  const { rows } = await database.query<{ body: string }>(
+    `SELECT body FROM email_message WHERE to_address = $1 AND kind = 'sign-up' ORDER BY created_at DESC LIMIT 1`,
+    [email.toLowerCase()],
+  );
+  const token = /verify-email#token=([\w-]+)/.exec(rows[0]?.body ?? '')?.[1];
+  if (!token) throw new Error(`no sign-up link was sent to ${email}`);
+  return token;
+}
+
 function table(rows: [string, string][]): string {
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
@@ -191,7 +209,13 @@ async function main() {
   };
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = environment(dataDir, port, admin);
+  // the run's own server unless DATABASE_URL names one: this process reads the sign-up link from it
+  const server = process.env.DATABASE_URL
+    ? undefined
+    : new EmbeddedPostgres({ dataDir: join(dataDir, 'db'), port: 0, database: 'kyoso' });
+  const databaseUrl = server ? await server.start() : String(process.env.DATABASE_URL);
+  const database = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const env = environment(dataDir, databaseUrl, port, admin);
   let api: ChildProcess | undefined;
   try {
     await seedDemo(env);
@@ -202,7 +226,7 @@ async function main() {
     const pid = api.pid;
     if (pid === undefined) throw new Error('the API did not start');
     await waitReady(base, api);
-    const world = await prepareWorld(base, admin);
+    const world = await prepareWorld(base, admin, (email) => signUpToken(database, email));
     const rssBefore = rssMb(pid);
     const reads = emptyReadCounts();
     const writes: WriteCounts = { sent: 0, failed: 0, firstErrors: [] };
@@ -254,6 +278,8 @@ async function main() {
       api.kill('SIGTERM');
       await exited(api);
     }
+    await database.end();
+    await server?.stop();
     if (!options.keepDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
