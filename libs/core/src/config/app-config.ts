@@ -200,8 +200,8 @@ export class AppConfig {
   SMTP_FROM = 'Kyoso <no-reply@kyoso.local>';
 
   /** The web app's address, for the links e-mails carry (confirming an address, …). */
-  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'WEB_APP_URL must be an http:// or https:// URL' })
-  WEB_APP_URL = 'http://localhost:5173';
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL = 'http://localhost:5173';
 
   /**
    * express's `trust proxy`, so the rate limits key on the client's address behind a proxy:

@@ -99,6 +99,6 @@ export class SignUpService {
   }
 
   private link(path: string): string {
-    return `${this.config.WEB_APP_URL.replace(/\/+$/, '')}${path}`;
+    return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
   }
 }
