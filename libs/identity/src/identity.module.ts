@@ -5,6 +5,7 @@ import { AppConfig, HealthService } from '#libs/core';
 import { DirectoryModule } from '#libs/directory';
 import { AccountService } from './account/account.service.js';
 import { User } from './account/user.entity.js';
+import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
 import { IdentityAccessPolicy } from './identity.access.js';
 import { RefreshToken } from './session/refresh-token.entity.js';
@@ -37,6 +38,7 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
     // accounts
     AccountService,
     UserResolver,
+    ProfileResolver,
     IdentityAccessPolicy,
     // sessions
     { provide: SignInThrottleService, useFactory: () => new SignInThrottleService() },
