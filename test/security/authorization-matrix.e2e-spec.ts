@@ -65,7 +65,7 @@ describe('the authorization matrix', () => {
       const actual: Partial<Record<Role, string>> = {};
       for (const role of ROLES) {
         target ??= (await cases.fresh?.(world)) ?? {};
-        const variables = { ...generatedArgs(field), ...(await cases.args?.(world, target)) };
+        const variables = { ...generatedArgs(field), ...(await cases.args?.(world, target, role)) };
         const response = await app.gql(
           operationText(kind, field, variables),
           variables,

@@ -8,6 +8,7 @@ import {
   signUpToken,
   uniqueEmail,
 } from '../support/fixtures.js';
+import type { Role } from './authorization-matrix.js';
 import type { Variables } from './matrix-requests.js';
 import { createRecord, NEED_INPUT, proposalAt, SEED_INPUT, versionOf, type World } from './matrix-world.js';
 
@@ -15,14 +16,28 @@ import { createRecord, NEED_INPUT, proposalAt, SEED_INPUT, versionOf, type World
 export interface Case {
   /** What the row acts on, made anew after a call that got through (that call may have used it up). */
   fresh?: (world: World) => Promise<Variables>;
-  /** Arguments, over the generated ones; `target` is what `fresh` made. Run just before each call. */
-  args?: (world: World, target: Variables) => Promise<Variables> | Variables;
+  /** Arguments, over the generated ones; `target` is what `fresh` made. Run just before each call (by `caller`). */
+  args?: (world: World, target: Variables, caller: Role) => Promise<Variables> | Variables;
   /** Each caller signs in anew and calls with that session (the call may end it). */
   ownSession?: boolean;
 }
 
 const bilingual = (ja: string, en: string) => ({ ja, en });
 const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+
+/** The organization each caller belongs to (staff have none: A, refused anyway). */
+const OWN_ORGANIZATION: Record<Role, keyof World['org']> = {
+  anonymous: 'A',
+  pending: 'A',
+  rejected: 'X',
+  researcherA: 'A',
+  peerA: 'A',
+  researcherB: 'B',
+  memberX: 'X',
+  memberY: 'Y',
+  coordinator: 'A',
+  admin: 'A',
+};
 
 /** Hand-written targets: whose record each row acts on (see the target column of the matrix). */
 export const CASES: Record<string, Case> = {
@@ -85,6 +100,21 @@ export const CASES: Record<string, Case> = {
     args: async (w) => ({
       input: { id: w.org.A, version: await versionOf(w.app, 'organization', w.org.A), city: '鶴岡市' },
     }),
+  },
+  'Mutation.updateMyProfile': {
+    args: () => ({ input: { title: '教授', orcid: '0000-0002-1825-0097' } }),
+  },
+  'Mutation.updateMyOrganization': {
+    // each caller edits their own organization, at its current version
+    args: async (w, _, caller) => {
+      const own = OWN_ORGANIZATION[caller];
+      return {
+        input: {
+          version: await versionOf(w.app, 'organization', w.org[own]),
+          website: 'https://example.jp/',
+        },
+      };
+    },
   },
   'Mutation.createProgram': {
     args: () => ({ input: { code: unique('prog'), name: bilingual('新プログラム', 'New program') } }),
