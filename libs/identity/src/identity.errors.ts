@@ -81,7 +81,10 @@ export class IdentityError extends DomainError {
   static sessionNotFound(id: string, path = 'id') {
     return new IdentityError(
       IdentityErrorCode.SessionNotFound,
-      { ja: `ログイン中のセッションが見つかりません: ${id}`, en: `None of your active sessions has id ${id}` },
+      {
+        ja: `ログイン中のセッションが見つかりません: ${id}`,
+        en: `None of your active sessions has id ${id}`,
+      },
       [{ path, messages: ['no such active session of yours'] }],
     );
   }

@@ -245,7 +245,9 @@ export class AppConfig {
   @WholeNumber(1)
   RATE_LIMIT_IMPORT = 30;
 
-  rateLimit(limitClass: 'search' | 'candidates' | 'sign-in' | 'sign-up' | 'account-email' | 'import'): number {
+  rateLimit(
+    limitClass: 'search' | 'candidates' | 'sign-in' | 'sign-up' | 'account-email' | 'import',
+  ): number {
     const limits = {
       search: this.RATE_LIMIT_SEARCH,
       candidates: this.RATE_LIMIT_CANDIDATES,

@@ -30,7 +30,11 @@ export class PasswordChangeService {
     private readonly throttle: SignInThrottleService,
   ) {}
 
-  async change(viewer: SignedInViewer, currentPassword: string, newPassword: string): Promise<PasswordReceipt> {
+  async change(
+    viewer: SignedInViewer,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<PasswordReceipt> {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: viewer.userId });
     const delay = this.throttle.begin(user.email);
     if (delay > 0) await setTimeout(delay);

@@ -8,7 +8,9 @@ export class AccountSession {
   @Field({ description: 'When it signed in.' })
   createdAt: Date;
 
-  @Field({ description: 'When it last renewed its tokens (refreshToken); using an access token does not count.' })
+  @Field({
+    description: 'When it last renewed its tokens (refreshToken); using an access token does not count.',
+  })
   lastUsedAt: Date;
 
   @Field(() => String, {

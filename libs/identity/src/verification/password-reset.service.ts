@@ -68,9 +68,7 @@ export class PasswordResetService {
       user.emailVerifiedAt ??= new Date();
       await manager.save(user);
       await revokeSessions(manager, user.id, 'password reset');
-      await queueEmails(manager, [
-        passwordChangedEmail(user.email, 'reset', this.link('/forgot-password')),
-      ]);
+      await queueEmails(manager, [passwordChangedEmail(user.email, 'reset', this.link('/forgot-password'))]);
       return user.email;
     });
     this.throttle.succeeded(email);
