@@ -29,8 +29,8 @@ const RESET = {
 
 /**
  * Forgotten passwords, without account enumeration: every request answers the same receipt
- * and does the same work (a locked count and a lookup, no password hash either way); only an
- * address with an account gets a one-time link. Opening it sets the new password, proves the
+ * and does the same reads (a locked count and a lookup, no password hash either way); only an
+ * address with an account also gets a one-time link (a token row and a queued e-mail). Opening it sets the new password, proves the
  * address (an unconfirmed account becomes confirmed) and ends every session; it does not sign in.
  */
 @Injectable()
