@@ -72,6 +72,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     declineReasons:           [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
     exportCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     me:                       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    mySessions:               [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     ndaText:                  [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow],
     need:                     [hide,  hide,  hide,  hide,  hide,  hide,  allow, hide,  allow, allow], // X's confidential need
     needs:                    [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
@@ -99,6 +100,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     acceptNda:                [login, deny,  deny,  allow, hide,  hide,  allow, hide,  deny,  deny ], // proposal A×X at meeting
     approveAffiliation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     archiveSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new published seed of A
+    changePassword:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, set again
     closeNeed:                [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // a new public need of X
     createNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // for company X
     createOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
@@ -115,9 +117,13 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     renewSeed:                [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
     requestIntroduction:      [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ], // a new published seed of A
+    requestPasswordReset:     [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's address
+    resetPassword:            [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account's reset link
+    revokeSession:            [login, hide,  hide,  allow, hide,  hide,  hide,  hide,  hide,  hide ], // a new session of resA
     saveSearch:               [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ],
     signIn:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's credentials
     signOut:                  [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own session
+    signOutEverywhere:        [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own sessions
     signUp:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
     updateMyOrganization:     [login, deny,  deny,  allow, allow, allow, allow, allow, deny,  deny ], // the caller's own organization
     updateMyProfile:          [login, deny,  deny,  allow, allow, allow, deny,  deny,  deny,  deny ], // the caller's own person

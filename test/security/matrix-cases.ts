@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   DEFAULT_PASSWORD,
+  emailsTo,
   publishedSeed,
   SIGN_UP,
   signIn,
@@ -16,10 +17,12 @@ import { createRecord, NEED_INPUT, proposalAt, SEED_INPUT, versionOf, type World
 export interface Case {
   /** What the row acts on, made anew after a call that got through (that call may have used it up). */
   fresh?: (world: World) => Promise<Variables>;
-  /** Arguments, over the generated ones; `target` is what `fresh` made. Run just before each call (by `caller`). */
-  args?: (world: World, target: Variables, caller: Role) => Promise<Variables> | Variables;
+  /** Arguments, over the generated ones; `target` is what `fresh` made. Run just before each call. */
+  args?: (world: World, target: Variables, role: Role) => Promise<Variables> | Variables;
   /** Each caller signs in anew and calls with that session (the call may end it). */
   ownSession?: boolean;
+  /** The call may end the caller's other sessions: its standing session is opened anew after it. */
+  endsOtherSessions?: boolean;
 }
 
 const bilingual = (ja: string, en: string) => ({ ja, en });
@@ -203,6 +206,25 @@ export const CASES: Record<string, Case> = {
     args: (_, target) => target,
   },
   'Mutation.signOut': { ownSession: true },
+  'Mutation.signOutEverywhere': { ownSession: true, endsOtherSessions: true },
+  // the caller's own password, set again: every caller keeps signing in with it
+  'Mutation.changePassword': {
+    ownSession: true,
+    endsOtherSessions: true,
+    args: (w, _, role) => {
+      const password = w.callers[role]?.password ?? DEFAULT_PASSWORD;
+      return { currentPassword: password, newPassword: password };
+    },
+  },
+  'Mutation.requestPasswordReset': { args: (w) => ({ email: w.accounts.researcherA.email }) },
+  'Mutation.resetPassword': {
+    fresh: resetLink,
+    args: (_, target) => ({ ...target, newPassword: `${DEFAULT_PASSWORD}-reset` }),
+  },
+  'Mutation.revokeSession': {
+    fresh: async (w) => ({ id: await newSessionOf(w, w.accounts.researcherA) }),
+    args: (_, target) => target,
+  },
   'Mutation.verifyEmail': { fresh: confirmationLink, args: (_, target) => target },
 };
 
@@ -212,6 +234,27 @@ async function confirmationLink(w: World): Promise<Variables> {
   const input = { email, password: DEFAULT_PASSWORD, role: 'RESEARCHER', organizationId: w.org.B };
   await w.app.gql(SIGN_UP, { input: { ...input, name: bilingual('新人', 'Newcomer') } });
   return { token: await signUpToken(w.app, email) };
+}
+
+/** A reset link of a new account (any caller may open it: it is the link's holder who resets). */
+async function resetLink(w: World): Promise<Variables> {
+  const account = await signUpAs(w.app, 'RESEARCHER', w.org.B);
+  await w.app.gql('mutation ($email: String!) { requestPasswordReset(email: $email) { message { en } } }', {
+    email: account.email,
+  });
+  const bodies = await emailsTo(w.app, account.email);
+  const token = bodies.map((mail) => /reset-password#token=([\w-]+)/.exec(mail.body)?.[1]).find(Boolean);
+  return { token };
+}
+
+/** A new session of the account, by id. */
+async function newSessionOf(w: World, account: { email: string; password: string }): Promise<string> {
+  const session = await signIn(w.app, account.email, account.password);
+  const { rows } = await w.app.db.query<{ id: string }>(
+    `SELECT s.id FROM session s JOIN refresh_token t ON t.session_id = s.id WHERE t.token_hash = $1`,
+    [createHash('sha256').update(session.refreshToken).digest('hex')],
+  );
+  return rows[0].id;
 }
 
 async function pendingAccount(w: World): Promise<Variables> {

@@ -476,9 +476,10 @@ export const READ_PATHS: ReadPath[] = [
 
 /**
  * Query fields reviewed as no read of catalogue content: fixed texts from code, the same for
- * every viewer and every catalogue.
+ * every viewer and every catalogue, or the caller's own account records.
  */
 export const NOT_CATALOGUE_READS: Record<string, string> = {
   organizationTypes: 'the taxonomy of organization types, fixed in data/taxonomy.json',
   ndaText: 'the NDA text, fixed in code (libs/matching/src/nda/nda-text.ts)',
+  mySessions: 'the caller’s own sign-in sessions (dates, User-Agent): no catalogue record, nobody else’s',
 };

@@ -12,6 +12,8 @@ export enum IdentityErrorCode {
   WeakPassword = 'WEAK_PASSWORD',
   InvalidEmailToken = 'INVALID_EMAIL_TOKEN',
   EmailNotVerified = 'EMAIL_NOT_VERIFIED',
+  WrongPassword = 'WRONG_PASSWORD',
+  SessionNotFound = 'SESSION_NOT_FOUND',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -26,6 +28,8 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.WeakPassword]: ErrorKind.BadUserInput,
   [IdentityErrorCode.InvalidEmailToken]: ErrorKind.BadUserInput,
   [IdentityErrorCode.EmailNotVerified]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.WrongPassword]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.SessionNotFound]: ErrorKind.NotFound,
 };
 
 export class IdentityError extends DomainError {
@@ -49,6 +53,39 @@ export class IdentityError extends DomainError {
         en: 'This link has expired or was already used; sign up again for a new one',
       },
       [{ path, messages: ['expired, used or unknown'] }],
+    );
+  }
+
+  /** A password-reset link that expired, was used, was replaced by a newer one, or never existed. */
+  static invalidResetToken(path = 'token') {
+    return new IdentityError(
+      IdentityErrorCode.InvalidEmailToken,
+      {
+        ja: 'このリンクは期限切れか、既に使われています。パスワードの再設定をもう一度お申し込みください',
+        en: 'This link has expired or was already used; ask for a new password reset e-mail',
+      },
+      [{ path, messages: ['expired, used or unknown'] }],
+    );
+  }
+
+  /** Changing the password needs the current one. */
+  static wrongPassword(path = 'currentPassword') {
+    return new IdentityError(
+      IdentityErrorCode.WrongPassword,
+      { ja: '現在のパスワードが正しくありません', en: 'The current password is not right' },
+      [{ path, messages: ['wrong password'] }],
+    );
+  }
+
+  /** Unknown, already ended, and another account's sessions all answer the same. */
+  static sessionNotFound(id: string, path = 'id') {
+    return new IdentityError(
+      IdentityErrorCode.SessionNotFound,
+      {
+        ja: `ログイン中のセッションが見つかりません: ${id}`,
+        en: `None of your active sessions has id ${id}`,
+      },
+      [{ path, messages: ['no such active session of yours'] }],
     );
   }
 

@@ -4,10 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, HealthService } from '#libs/core';
 import { DirectoryModule } from '#libs/directory';
 import { AccountService } from './account/account.service.js';
+import { PasswordChangeService } from './account/password-change.service.js';
 import { User } from './account/user.entity.js';
 import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
 import { IdentityAccessPolicy } from './identity.access.js';
+import { AccountSecurityResolver } from './session/account-security.resolver.js';
+import { MySessionsService } from './session/my-sessions.service.js';
 import { RefreshToken } from './session/refresh-token.entity.js';
 import { Session } from './session/session.entity.js';
 import { SessionResolver } from './session/session.resolver.js';
@@ -17,6 +20,7 @@ import { signingSecret } from './session/signing-secret.js';
 import { TokenService } from './session/token.service.js';
 import { AccountToken } from './verification/account-token.entity.js';
 import { AccountTokenService } from './verification/account-token.service.js';
+import { PasswordResetService } from './verification/password-reset.service.js';
 import { SignUpService } from './verification/sign-up.service.js';
 
 export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
@@ -45,9 +49,13 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
     TokenService,
     SessionService,
     SessionResolver,
+    MySessionsService,
+    PasswordChangeService,
+    AccountSecurityResolver,
     // sign-up and one-time e-mail links
     AccountTokenService,
     SignUpService,
+    PasswordResetService,
   ],
   exports: [SessionService, AccountService],
 })

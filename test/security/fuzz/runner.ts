@@ -41,6 +41,8 @@ export interface Totals {
 const HOSTILITY = [0, 0.2, 0.5, 1];
 /** They answer UNAUTHENTICATED about their own input, not about the caller's session. */
 const SIGN_IN_OPERATIONS = new Set(['signIn', 'refreshToken']);
+/** They end the caller's own session when they get through. */
+const SIGN_OUT_OPERATIONS = new Set(['signOut', 'signOutEverywhere']);
 const clip = (text: string, max = 600) =>
   text.length > max ? `${text.slice(0, max)}… (${text.length})` : text;
 
@@ -105,13 +107,13 @@ export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals):
     });
   const refused = wasRefused(response, operation.name);
   if (operation.kind === 'mutation' && refused) totals.refusedMutations += 1;
-  // Signing out ends the role's own session; sign it in again (a write of ours) for the rest of the run.
+  // Signing out (or out everywhere) ends the role's own session; sign it in again (a write of ours).
   let signedInAgain = false;
   if (role !== 'anonymous' && codes.includes('UNAUTHENTICATED') && !SIGN_IN_OPERATIONS.has(operation.name)) {
     const me = await send(world, { ...fuzzCase, body: JSON.stringify({ query: '{ me { id } }' }) });
     if (outcomeCodes(me).includes('UNAUTHENTICATED')) signedInAgain = await world.resignIn(role);
   }
-  if (operation.name === 'signOut' && role !== 'anonymous' && !refused)
+  if (SIGN_OUT_OPERATIONS.has(operation.name) && role !== 'anonymous' && !refused)
     signedInAgain = await world.resignIn(role);
   return (operation.kind === 'mutation' && !refused) || signedInAgain;
 }

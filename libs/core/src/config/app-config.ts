@@ -238,15 +238,22 @@ export class AppConfig {
   @WholeNumber(1)
   RATE_LIMIT_SIGN_UP = 100;
 
+  /** requestPasswordReset calls (each sends an e-mail) per client and window. */
+  @WholeNumber(1)
+  RATE_LIMIT_ACCOUNT_EMAIL = 20;
+
   @WholeNumber(1)
   RATE_LIMIT_IMPORT = 30;
 
-  rateLimit(limitClass: 'search' | 'candidates' | 'sign-in' | 'sign-up' | 'import'): number {
+  rateLimit(
+    limitClass: 'search' | 'candidates' | 'sign-in' | 'sign-up' | 'account-email' | 'import',
+  ): number {
     const limits = {
       search: this.RATE_LIMIT_SEARCH,
       candidates: this.RATE_LIMIT_CANDIDATES,
       'sign-in': this.RATE_LIMIT_SIGN_IN,
       'sign-up': this.RATE_LIMIT_SIGN_UP,
+      'account-email': this.RATE_LIMIT_ACCOUNT_EMAIL,
       import: this.RATE_LIMIT_IMPORT,
     };
     return limits[limitClass];

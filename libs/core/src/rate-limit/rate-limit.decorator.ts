@@ -1,7 +1,14 @@
 import { SetMetadata } from '@nestjs/common';
 
 /** The kinds of expensive operation, each with its own per-client budget (AppConfig RATE_LIMIT_*). */
-export const RATE_LIMIT_CLASSES = ['search', 'candidates', 'sign-in', 'sign-up', 'import'] as const;
+export const RATE_LIMIT_CLASSES = [
+  'search',
+  'candidates',
+  'sign-in',
+  'sign-up',
+  'account-email',
+  'import',
+] as const;
 export type RateLimitClass = (typeof RATE_LIMIT_CLASSES)[number];
 
 export const RATE_LIMIT_METADATA = 'kyoso:rate-limit';

@@ -11,11 +11,15 @@ export function assertFitsOrganization(role: string, organization: Organization)
   throw IdentityError.organizationMismatch(role, organization.type);
 }
 
-/** Every way an account gets a password (sign-up, staff accounts, the first admin) passes here. */
-export function assertStrongPassword(password: string, userInputs: (string | null | undefined)[]) {
+/** Every way an account gets a password (sign-up, staff accounts, the first admin, reset, change) passes here. */
+export function assertStrongPassword(
+  password: string,
+  userInputs: (string | null | undefined)[],
+  path = 'input.password',
+) {
   const why = passwordWeakness(
     password,
     userInputs.filter((word): word is string => !!word),
   );
-  if (why) throw IdentityError.weakPassword(why);
+  if (why) throw IdentityError.weakPassword(why, path);
 }

@@ -9,6 +9,7 @@ import { RefreshTokenArgs } from './dto/refresh-token.args.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { SignOutArgs } from './dto/sign-out.args.js';
 import { SessionService } from './session.service.js';
+import { userAgentOf } from './user-agent.js';
 import { viewerOf } from './viewer-of.js';
 
 /** Signing up, in and out, and refreshing tokens. */
@@ -38,14 +39,14 @@ export class SessionResolver {
       'its affiliation stays pending until a coordinator approves it.',
   })
   async verifyEmail(@Args() args: VerifyEmailArgs, @Context() context: RequestContext) {
-    return actAs(context, await this.signUps.verifyEmail(args.token));
+    return actAs(context, await this.signUps.verifyEmail(args.token, userAgentOf(context)));
   }
 
   @Allow('anyone')
   @RateLimit('sign-in')
   @Mutation(() => AuthPayload)
   async signIn(@Args('input') input: SignInInput, @Context() context: RequestContext) {
-    return actAs(context, await this.sessions.signIn(input.email, input.password));
+    return actAs(context, await this.sessions.signIn(input.email, input.password, userAgentOf(context)));
   }
 
   @Allow('anyone')
@@ -53,7 +54,7 @@ export class SessionResolver {
     description: 'Trades a refresh token for new tokens; the old refresh token stops working.',
   })
   async refreshToken(@Args() args: RefreshTokenArgs, @Context() context: RequestContext) {
-    return actAs(context, await this.sessions.refresh(args.refreshToken));
+    return actAs(context, await this.sessions.refresh(args.refreshToken, userAgentOf(context)));
   }
 
   @Allow('anyone')

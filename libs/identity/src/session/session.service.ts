@@ -23,7 +23,7 @@ export class SessionService {
     private readonly throttle: SignInThrottleService,
   ) {}
 
-  async signIn(rawEmail: string, password: string): Promise<AuthPayload> {
+  async signIn(rawEmail: string, password: string, userAgent: string | null): Promise<AuthPayload> {
     const email = normalizeEmail(rawEmail);
     // the wait comes before the check, so a guesser cannot cut it short; the right password still wins
     const delay = this.throttle.begin(email);
@@ -36,25 +36,23 @@ export class SessionService {
     this.throttle.succeeded(email);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
-      const session = await manager.save(
-        manager.create(Session, { userId: user.id, revokedAt: null, revokedReason: null }),
-      );
-      return this.issue(manager, user, session.id);
+      return this.start(manager, user, userAgent);
     });
   }
 
-  /** Opens a session for an account just created inside the same transaction. */
-  start(manager: EntityManager, user: User): Promise<AuthPayload> {
-    return manager
-      .save(manager.create(Session, { userId: user.id, revokedAt: null, revokedReason: null }))
-      .then((session) => this.issue(manager, user, session.id));
+  /** Opens a session for the account, inside the caller's transaction. */
+  async start(manager: EntityManager, user: User, userAgent: string | null): Promise<AuthPayload> {
+    const session = await manager.save(
+      manager.create(Session, { userId: user.id, userAgent, revokedAt: null, revokedReason: null }),
+    );
+    return this.issue(manager, user, session.id);
   }
 
   /**
    * Trades a refresh token for a new pair. Each token works once: presenting a
    * spent one means it leaked, so the whole session is revoked.
    */
-  async refresh(refreshToken: string): Promise<AuthPayload> {
+  async refresh(refreshToken: string, userAgent: string | null): Promise<AuthPayload> {
     const hash = TokenService.hash(refreshToken);
     const outcome = await this.dataSource.transaction(async (manager) => {
       // one statement claims the token, so two concurrent refreshes cannot both succeed
@@ -71,6 +69,7 @@ export class SessionService {
       const user =
         session && !session.revokedAt ? await manager.findOneBy(User, { id: session.userId }) : null;
       if (!session || !user) return { reused: null };
+      await manager.update(Session, { id: session.id }, { lastUsedAt: new Date(), userAgent });
       return { payload: await this.issue(manager, user, session.id) };
     });
     if ('payload' in outcome && outcome.payload) return outcome.payload;

@@ -10,8 +10,8 @@ import {
 } from 'typeorm';
 import { User } from '../account/user.entity.js';
 
-/** What a one-time link proves: owning the address (later also resetting a password, …). */
-export type AccountTokenPurpose = 'verify-email';
+/** What a one-time link proves: owning the address, to confirm it or to choose a new password. */
+export type AccountTokenPurpose = 'verify-email' | 'reset-password';
 
 /** A one-time token sent by e-mail, stored only as its SHA-256; good once, until it expires. */
 @Entity()

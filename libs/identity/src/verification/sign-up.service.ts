@@ -63,13 +63,13 @@ export class SignUpService {
   }
 
   /** Opens the link: the address is proven, and the account is signed in. */
-  async verifyEmail(token: string): Promise<AuthPayload> {
+  async verifyEmail(token: string, userAgent: string | null): Promise<AuthPayload> {
     return this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.claim(manager, token, 'verify-email');
       const user = userId ? await manager.findOneBy(User, { id: userId }) : null;
       if (!user) throw IdentityError.invalidEmailToken();
       user.emailVerifiedAt ??= new Date();
-      return this.sessions.start(manager, await manager.save(user));
+      return this.sessions.start(manager, await manager.save(user), userAgent);
     });
   }
 
