@@ -11,6 +11,7 @@ import { SavedSearches1795894775487 } from './1795894775487-SavedSearches.js';
 import { OverdueNotices1795895101162 } from './1795895101162-OverdueNotices.js';
 import { NdaPerPerson1796094412834 } from './1796094412834-NdaPerPerson.js';
 import { VerifiedSignUp1796094561409 } from './1796094561409-VerifiedSignUp.js';
+import { ResearcherProfiles1796098097284 } from './1796098097284-ResearcherProfiles.js';
 import { AccountSecurity1796098130666 } from './1796098130666-AccountSecurity.js';
 
 export const MIGRATIONS = [
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   OverdueNotices1795895101162,
   NdaPerPerson1796094412834,
   VerifiedSignUp1796094561409,
+  ResearcherProfiles1796098097284,
   AccountSecurity1796098130666,
 ];

@@ -125,6 +125,8 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     signOut:                  [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own session
     signOutEverywhere:        [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own sessions
     signUp:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    updateMyOrganization:     [login, deny,  deny,  allow, allow, allow, allow, allow, deny,  deny ], // the caller's own organization
+    updateMyProfile:          [login, deny,  deny,  allow, allow, allow, deny,  deny,  deny,  deny ], // the caller's own person
     updateNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // X's public need
     updateOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // institution A
     updateProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],

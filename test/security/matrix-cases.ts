@@ -28,6 +28,20 @@ export interface Case {
 const bilingual = (ja: string, en: string) => ({ ja, en });
 const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 
+/** The organization each caller belongs to (staff have none: A, refused anyway). */
+const OWN_ORGANIZATION: Record<Role, keyof World['org']> = {
+  anonymous: 'A',
+  pending: 'A',
+  rejected: 'X',
+  researcherA: 'A',
+  peerA: 'A',
+  researcherB: 'B',
+  memberX: 'X',
+  memberY: 'Y',
+  coordinator: 'A',
+  admin: 'A',
+};
+
 /** Hand-written targets: whose record each row acts on (see the target column of the matrix). */
 export const CASES: Record<string, Case> = {
   'Query.candidatesForCompany': { args: (w) => ({ organizationId: w.org.X }) },
@@ -89,6 +103,21 @@ export const CASES: Record<string, Case> = {
     args: async (w) => ({
       input: { id: w.org.A, version: await versionOf(w.app, 'organization', w.org.A), city: '鶴岡市' },
     }),
+  },
+  'Mutation.updateMyProfile': {
+    args: () => ({ input: { title: '教授', orcid: '0000-0002-1825-0097' } }),
+  },
+  'Mutation.updateMyOrganization': {
+    // each caller edits their own organization, at its current version
+    args: async (w, _, caller) => {
+      const own = OWN_ORGANIZATION[caller];
+      return {
+        input: {
+          version: await versionOf(w.app, 'organization', w.org[own]),
+          website: 'https://example.jp/',
+        },
+      };
+    },
   },
   'Mutation.createProgram': {
     args: () => ({ input: { code: unique('prog'), name: bilingual('新プログラム', 'New program') } }),

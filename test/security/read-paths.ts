@@ -31,7 +31,12 @@ export interface ReadPath {
 type Data = Record<string, any>;
 
 const TEXT = '{ ja en }';
-const ORG = `id externalId type name ${TEXT} description ${TEXT} prefecture city website`;
+const PAGE_OF_SEEDS = (fields: string) =>
+  `seeds(statuses: [DRAFT, PUBLISHED, ARCHIVED], first: 100) { totalCount edges { node { ${fields} } } }`;
+const ORG = `id externalId type name ${TEXT} description ${TEXT} prefecture city website publicNeedCount
+  ${PAGE_OF_SEEDS(`id status title ${TEXT} summary ${TEXT} keywords fields`)}`;
+const PERSON = `id externalId name ${TEXT} role title bio ${TEXT} keywords fields researchmapUrl orcid labUrl
+  organization { id } ${PAGE_OF_SEEDS(`id status title ${TEXT} summary ${TEXT} keywords fields`)}`;
 const SEED = `id externalId status title ${TEXT} summary ${TEXT} keywords applications patents fields
   collaborationTypes ipStatus trl needsReview publishedAt reviewDueAt createdAt updatedAt version
   institution { id name ${TEXT} } programs { code name ${TEXT} }
@@ -53,7 +58,7 @@ const NEED_SEARCH = `totalHits processingTimeMs pageInfo { hasNextPage endCursor
 const SEED_CANDIDATE = `score pathway ${REASONS} seed { ${SEED} }`;
 const NEED_CANDIDATE = `confidential score pathway ${REASONS} need { ${NEED} }
   summary { title ${TEXT} fields desiredCollaboration trlMin trlMax prefecture }`;
-const USER = `id email role affiliationStatus affiliationNote name ${TEXT} organization { id }`;
+const USER = `id email role affiliationStatus affiliationNote name ${TEXT} organization { id } person { ${PERSON} }`;
 
 const ALL_SEEDS = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 const ALL_NEEDS = ['OPEN', 'CLOSED'];
@@ -394,16 +399,51 @@ export const READ_PATHS: ReadPath[] = [
   // directory
   {
     field: 'person',
-    name: 'person listed on the draft',
-    query:
-      'query ($id: ID) { person(id: $id) { id externalId name { ja en } role title organization { id } } }',
+    name: 'person listed on the draft, with their seeds of every status',
+    query: `query ($id: ID) { person(id: $id) { ${PERSON} } }`,
     vars: (w) => ({ id: w.personA }),
+    check: ({ person }, w, r) => {
+      const listed = visibleSeeds(w, r).filter((id) => id !== w.seeds.b);
+      expect(ids(person.seeds.edges)).toEqual(listed);
+      expect(person.seeds.totalCount).toBe(listed.length);
+    },
+  },
+  {
+    field: 'person',
+    name: 'person listed on the draft, default seeds (published)',
+    query: `query ($id: ID) { person(id: $id) { seeds { totalCount edges { node { id } } } } }`,
+    vars: (w) => ({ id: w.personA }),
+    check: ({ person }, w) => {
+      expect(ids(person.seeds.edges)).toEqual([w.seeds.a]);
+      expect(person.seeds.totalCount).toBe(1);
+    },
   },
   {
     field: 'organization',
-    name: 'organization X',
+    name: 'organization X, its public need count',
     query: `query ($id: ID) { organization(id: $id) { ${ORG} } }`,
     vars: (w) => ({ id: w.orgs.X.id }),
+    // X's confidential needs never count, not even for X's members and coordinators
+    check: ({ organization }) => expect(organization.publicNeedCount).toBe(1),
+  },
+  {
+    field: 'organization',
+    name: 'organization Y, its public need count',
+    query: `query ($id: ID) { organization(id: $id) { ${ORG} } }`,
+    vars: (w) => ({ id: w.orgs.Y.id }),
+    check: ({ organization }) => expect(organization.publicNeedCount).toBe(1),
+  },
+  {
+    field: 'organization',
+    name: 'institution A, its seeds of every status',
+    query: `query ($id: ID) { organization(id: $id) { ${ORG} } }`,
+    vars: (w) => ({ id: w.orgs.A.id }),
+    check: ({ organization }, w, r) => {
+      const ofA = visibleSeeds(w, r).filter((id) => id !== w.seeds.b);
+      expect(ids(organization.seeds.edges)).toEqual(ofA);
+      expect(organization.seeds.totalCount).toBe(ofA.length);
+      expect(organization.publicNeedCount).toBe(0);
+    },
   },
   {
     field: 'organizations',

@@ -11,6 +11,8 @@ import { Program } from './program/program.entity.js';
 import { ProgramResolver } from './program/program.resolver.js';
 import { ProgramService } from './program/program.service.js';
 import { ResearchSeed } from './seed/research-seed.entity.js';
+import { OrganizationPageResolver } from './seed/organization-page.resolver.js';
+import { PersonSeedsResolver } from './seed/person-seeds.resolver.js';
 import { SeedQueryService } from './seed/seed-query.service.js';
 import { SeedResolver } from './seed/seed.resolver.js';
 import { SeedService } from './seed/seed.service.js';
@@ -31,6 +33,8 @@ export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed];
     SeedService,
     SeedQueryService,
     SeedResolver,
+    PersonSeedsResolver,
+    OrganizationPageResolver,
     NeedService,
     NeedQueryService,
     NeedResolver,

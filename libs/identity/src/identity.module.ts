@@ -6,6 +6,7 @@ import { DirectoryModule } from '#libs/directory';
 import { AccountService } from './account/account.service.js';
 import { PasswordChangeService } from './account/password-change.service.js';
 import { User } from './account/user.entity.js';
+import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
 import { IdentityAccessPolicy } from './identity.access.js';
 import { AccountSecurityResolver } from './session/account-security.resolver.js';
@@ -41,6 +42,7 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
     // accounts
     AccountService,
     UserResolver,
+    ProfileResolver,
     IdentityAccessPolicy,
     // sessions
     { provide: SignInThrottleService, useFactory: () => new SignInThrottleService() },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
+  ANONYMOUS,
   conditionToSql,
   paginate,
   recordKey,
@@ -49,6 +50,17 @@ export class NeedQueryService {
     if (args.companyIds?.length)
       query.andWhere('need.companyId IN (:...companies)', { companies: args.companyIds });
     return paginate(query, args);
+  }
+
+  /**
+   * How many open needs of a company anyone may read: counted as an anonymous
+   * viewer whoever asks, so a confidential need never adds to it.
+   */
+  openPublicCount(companyId: string): Promise<number> {
+    return this.visible(ANONYMOUS)
+      .andWhere('need.companyId = :companyId', { companyId })
+      .andWhere('need.status = :open', { open: NeedStatus.OPEN })
+      .getCount();
   }
 
   /** The needs among `ids` this viewer may see, in one query. */

@@ -16,6 +16,7 @@ import { personAccountsSql, type Person } from '#libs/directory';
 import { seedReadCondition, seedReviewCondition } from '../catalog.access.js';
 import { countRecords, idsAfter, idsByOrganizationOrProgram, type RecordTable } from '../record-ids.js';
 import { CatalogError } from '../catalog.errors.js';
+import type { ProfileSeedsArgs } from './dto/profile-seeds.args.js';
 import type { SeedsArgs } from './dto/seeds.args.js';
 import { ResearchSeed, SeedStatus } from './research-seed.entity.js';
 
@@ -61,6 +62,23 @@ export class SeedQueryService {
       query.andWhere('seed.institutionId IN (:...institutions)', { institutions: args.institutionIds });
     if (args.trlMin) query.andWhere('seed.trl >= :trlMin', { trlMin: args.trlMin });
     if (args.trlMax) query.andWhere('seed.trl <= :trlMax', { trlMax: args.trlMax });
+    return paginate(query, args);
+  }
+
+  /** The seeds a person is listed on, as this viewer may see them (published only unless asked and allowed). */
+  ofPerson(personId: string, args: ProfileSeedsArgs, viewer: Viewer): Promise<Page<ResearchSeed>> {
+    const query = this.visibleIn(viewer, args.statuses).andWhere(
+      `EXISTS (SELECT 1 FROM ${LISTED} WHERE listed.seed_id = seed.id AND listed.person_id = :personId)`,
+      { personId },
+    );
+    return paginate(query, args);
+  }
+
+  /** The seeds of an institution, as this viewer may see them (published only unless asked and allowed). */
+  ofInstitution(institutionId: string, args: ProfileSeedsArgs, viewer: Viewer): Promise<Page<ResearchSeed>> {
+    const query = this.visibleIn(viewer, args.statuses).andWhere('seed.institutionId = :institutionId', {
+      institutionId,
+    });
     return paginate(query, args);
   }
 
@@ -165,6 +183,13 @@ export class SeedQueryService {
   loadByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<ResearchSeed[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return manager.findBy(ResearchSeed, { id: In(ids) });
+  }
+
+  /** Seeds this viewer may see in these statuses (published when none are given). */
+  private visibleIn(viewer: Viewer, statuses: SeedStatus[] | undefined): SelectQueryBuilder<ResearchSeed> {
+    return this.visible(viewer).andWhere('seed.status IN (:...statuses)', {
+      statuses: statuses?.length ? statuses : [SeedStatus.PUBLISHED],
+    });
   }
 
   /** Seeds this viewer may see at all: published ones, plus drafts and archives for staff and listed researchers. */

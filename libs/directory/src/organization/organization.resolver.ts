@@ -7,8 +7,10 @@ import {
   taxonomyLabel,
   type SignedInViewer,
 } from '#libs/core';
+import { DirectoryError } from '../directory.errors.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { OrganizationsArgs } from './dto/organizations.args.js';
+import { UpdateMyOrganizationInput } from './dto/update-my-organization.input.js';
 import { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationConnection, TaxonomyTerm } from './organization.model.js';
@@ -46,6 +48,20 @@ export class OrganizationResolver {
   @Mutation(() => Organization)
   updateOrganization(@Args('input') input: UpdateOrganizationInput, @CurrentViewer() viewer: SignedInViewer) {
     return this.organizationService.update(input, viewer);
+  }
+
+  @Allow('researcher', 'company-member')
+  @Mutation(() => Organization, {
+    description: 'An approved member edits their own organization’s description, place and website.',
+  })
+  updateMyOrganization(
+    @Args('input') input: UpdateMyOrganizationInput,
+    @CurrentViewer() viewer: SignedInViewer,
+  ) {
+    const { organizationId } = viewer;
+    // @Allow admits approved members only, who always have an organization
+    if (!organizationId) throw DirectoryError.organizationNotFound('', 'input');
+    return this.organizationService.updateOwn(input, { ...viewer, organizationId });
   }
 
   @ResolveField(() => BilingualText, { description: 'The type code’s label.' })

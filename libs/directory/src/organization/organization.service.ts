@@ -22,6 +22,7 @@ import { DirectoryError } from '../directory.errors.js';
 import { ORGANIZATION_CHANGES } from '../directory.topics.js';
 import type { CreateOrganizationInput } from './dto/create-organization.input.js';
 import type { OrganizationsArgs } from './dto/organizations.args.js';
+import type { UpdateMyOrganizationInput } from './dto/update-my-organization.input.js';
 import type { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { Organization } from './organization.entity.js';
 import type { TaxonomyTerm } from './organization.model.js';
@@ -157,6 +158,26 @@ export class OrganizationService {
               prefecture: trimmedOrNull,
               city: trimmedOrNull,
             },
+            clearable: ['prefecture', 'city', 'website'],
+          }),
+      }),
+    );
+  }
+
+  /**
+   * An approved member's edit of their own organization's page: description,
+   * place and website only (name, type and key stay with coordinators).
+   */
+  updateOwn(input: UpdateMyOrganizationInput, member: SignedInViewer & { organizationId: string }) {
+    return this.organizations.manager.transaction((manager) =>
+      writer.update(manager, {
+        id: member.organizationId,
+        version: input.version,
+        actorUserId: member.userId,
+        action: 'updated',
+        edit: (organization) =>
+          patchRecord(organization, input, {
+            transforms: { description: bilingual, prefecture: trimmedOrNull, city: trimmedOrNull },
             clearable: ['prefecture', 'city', 'website'],
           }),
       }),

@@ -50,6 +50,30 @@ export class Person {
   @Column({ type: 'text', nullable: true })
   title: string | null;
 
+  @Field(() => BilingualText, { description: 'A short introduction, at most 2,000 characters each.' })
+  @Column(() => BilingualText, { prefix: 'bio' })
+  bio: BilingualText;
+
+  @Field(() => [String], { description: 'Research keywords in either language.' })
+  @Column({ type: 'text', array: true, default: '{}' })
+  keywords: string[];
+
+  @Field(() => [String], { description: 'fields codes from the taxonomy.' })
+  @Column({ type: 'text', array: true, default: '{}' })
+  fields: string[];
+
+  @Field(() => String, { nullable: true, description: 'researchmap page, https://researchmap.jp/…' })
+  @Column({ type: 'text', nullable: true })
+  researchmapUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ORCID iD, e.g. 0000-0002-1825-0097.' })
+  @Column({ type: 'text', nullable: true })
+  orcid: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Laboratory page (https).' })
+  @Column({ type: 'text', nullable: true })
+  labUrl: string | null;
+
   /** Never shown publicly. */
   @Column({ type: 'text', nullable: true })
   email: string | null;

@@ -5,12 +5,27 @@ import {
   bilingual,
   findByCatalogueKeys,
   insertReturningIds,
+  patchRecord,
+  recordAudit,
   recordKey,
   type BilingualText,
   type RecordKeyArgs,
 } from '#libs/core';
 import { DirectoryError } from '../directory.errors.js';
+import type { UpdateMyProfileInput } from './dto/update-my-profile.input.js';
 import { Person } from './person.entity.js';
+
+/** The account a directory person is made for on first need. */
+export interface PersonAccount {
+  userId: string;
+  name: BilingualText;
+  organizationId: string;
+  role: string;
+}
+
+/** Words and codes as stored: trimmed, blanks dropped, each once, in the order given. */
+const cleanList = (values: string[]) => [...new Set(values.map((value) => value.trim()).filter(Boolean))];
+const trimmedOrNull = (text: string) => text.trim() || null;
 
 @Injectable()
 export class PersonService {
@@ -64,10 +79,7 @@ export class PersonService {
   }
 
   /** The directory entry of an account, made on first need (a researcher naming themself on a seed). */
-  async ensureForUser(
-    manager: EntityManager,
-    account: { userId: string; name: BilingualText; organizationId: string; role: string },
-  ): Promise<Person> {
+  async ensureForUser(manager: EntityManager, account: PersonAccount): Promise<Person> {
     // two first seeds of one researcher at once must not both create the person
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person-of:${account.userId}`]);
     const existing = await manager.findOneBy(Person, { userId: account.userId });
@@ -79,9 +91,65 @@ export class PersonService {
         organizationId: account.organizationId,
         role: account.role,
         title: null,
+        bio: bilingual({}),
         email: null,
         externalId: null,
       }),
     );
   }
+
+  /** The person of an account, or null when it has none yet. */
+  findForUser(userId: string): Promise<Person | null> {
+    return this.dataSource.manager.findOneBy(Person, { userId });
+  }
+
+  /**
+   * The account's own profile edit: its person is made first if it has none
+   * (the rule of a first seed), then changed and audited in one transaction.
+   */
+  updateOwnProfile(account: PersonAccount, input: UpdateMyProfileInput): Promise<Person> {
+    return this.dataSource.transaction(async (manager) => {
+      const { id } = await this.ensureForUser(manager, account);
+      const person = await manager.findOneOrFail(Person, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = profileSnapshot(person);
+      patchRecord(person, input, {
+        transforms: {
+          name: bilingual,
+          bio: bilingual,
+          title: trimmedOrNull,
+          keywords: cleanList,
+          fields: cleanList,
+        },
+        clearable: ['title', 'researchmapUrl', 'orcid', 'labUrl'],
+      });
+      if (input.bio === null) person.bio = bilingual({});
+      const saved = await manager.save(Person, person);
+      await recordAudit(manager, {
+        actorUserId: account.userId,
+        entityType: 'person',
+        entityId: saved.id,
+        action: 'updated',
+        before,
+        after: profileSnapshot(saved),
+      });
+      return saved;
+    });
+  }
+}
+
+/** What the audit log records of a profile. */
+function profileSnapshot(p: Person) {
+  return {
+    name: { ...p.name },
+    title: p.title,
+    bio: { ...p.bio },
+    keywords: p.keywords,
+    fields: p.fields,
+    researchmapUrl: p.researchmapUrl,
+    orcid: p.orcid,
+    labUrl: p.labUrl,
+  };
 }
