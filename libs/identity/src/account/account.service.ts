@@ -13,6 +13,7 @@ import {
   type SignedInViewer,
   type Viewer,
 } from '#libs/core';
+import { PersonService, type Person, type UpdateMyProfileInput } from '#libs/directory';
 import { IdentityError } from '../identity.errors.js';
 import type { CreateStaffAccountInput } from './dto/create-staff-account.input.js';
 import type { DecideAffiliationInput } from './dto/decide-affiliation.input.js';
@@ -29,6 +30,7 @@ export class AccountService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly people: PersonService,
   ) {}
 
   async createStaffAccount(input: CreateStaffAccountInput): Promise<User> {
@@ -61,6 +63,17 @@ export class AccountService {
     });
     logger('AccountService').info({ email: admin.email }, 'created the first admin account');
     return admin;
+  }
+
+  /** A researcher's own directory profile (made on first use): never anyone else's. */
+  async updateMyProfile(input: UpdateMyProfileInput, viewer: SignedInViewer): Promise<Person> {
+    const account = await this.get(viewer.userId);
+    // @Allow('researcher') admits approved researchers, who have an organization; a closed account has none
+    if (!account?.organizationId) throw IdentityError.userNotFound(viewer.userId, 'viewer');
+    return this.people.updateOwnProfile(
+      { userId: account.id, name: account.name, organizationId: account.organizationId, role: 'researcher' },
+      input,
+    );
   }
 
   /** Email addresses are private: the account itself and coordinators see them. */

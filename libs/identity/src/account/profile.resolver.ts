@@ -16,14 +16,8 @@ export class ProfileResolver {
   @Mutation(() => Person, {
     description: 'Edits your own researcher profile (made on first use); never anyone else’s.',
   })
-  async updateMyProfile(@Args('input') input: UpdateMyProfileInput, @CurrentViewer() viewer: SignedInViewer) {
-    const account = await this.accounts.get(viewer.userId);
-    // @Allow('researcher') admits approved researchers only, who always have an organization
-    if (!account || !viewer.organizationId) throw new Error('an approved researcher without an account');
-    return this.people.updateOwnProfile(
-      { userId: account.id, name: account.name, organizationId: viewer.organizationId, role: 'researcher' },
-      input,
-    );
+  updateMyProfile(@Args('input') input: UpdateMyProfileInput, @CurrentViewer() viewer: SignedInViewer) {
+    return this.accounts.updateMyProfile(input, viewer);
   }
 
   @ResolveField(() => Person, {
