@@ -12,6 +12,7 @@ import { OverdueNotices1795895101162 } from './1795895101162-OverdueNotices.js';
 import { NdaPerPerson1796094412834 } from './1796094412834-NdaPerPerson.js';
 import { VerifiedSignUp1796094561409 } from './1796094561409-VerifiedSignUp.js';
 import { AccountSecurity1796098130666 } from './1796098130666-AccountSecurity.js';
+import { Preferences1796099481958 } from './1796099481958-Preferences.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   NdaPerPerson1796094412834,
   VerifiedSignUp1796094561409,
   AccountSecurity1796098130666,
+  Preferences1796099481958,
 ];

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
+  AppConfig,
   bilingual,
+  emailDraft,
   paginate,
   queueEmails,
   type LocalizedMessage,
@@ -11,7 +13,7 @@ import {
   type SignedInViewer,
 } from '#libs/core';
 import { SeedQueryService } from '#libs/catalog';
-import { AccountService } from '#libs/identity';
+import { AccountService, deliveryOf, NotificationDelivery, type User } from '#libs/identity';
 import { Notification } from './notification.entity.js';
 
 export interface NotificationDraft {
@@ -22,8 +24,11 @@ export interface NotificationDraft {
 }
 
 /**
- * In-app notifications, each with an e-mail queued beside it, written in the
- * caller's transaction: what happened and who is told about it commit together.
+ * In-app notifications, always kept, each with an e-mail queued beside it for
+ * the recipients who want it immediately (their preference per kind), in their
+ * language. Written in the caller's transaction: what happened and who is told
+ * about it commit together. DAILY_DIGEST queues nothing yet: the digest sender
+ * does not exist, the in-app notification is what it would collect.
  */
 @Injectable()
 export class NotificationService {
@@ -31,6 +36,7 @@ export class NotificationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountService,
     private readonly seeds: SeedQueryService,
+    private readonly config: AppConfig,
   ) {}
 
   async notify(manager: EntityManager, userIds: string[], draft: NotificationDraft): Promise<void> {
@@ -48,15 +54,27 @@ export class NotificationService {
       })),
     );
     const users = await this.accounts.findByIds(unique, manager);
+    const wanting = users.filter(
+      (user) => deliveryOf(user.notificationDelivery, draft.kind) === NotificationDelivery.IMMEDIATELY,
+    );
     await queueEmails(
       manager,
-      users.map((user) => ({
-        to: user.email,
-        kind: 'notification',
-        subject: `[Kyoso] ${draft.title.ja} / ${draft.title.en}`,
-        body: `${draft.title.ja}\n\n${draft.title.en}\n`,
-      })),
+      wanting.map((user) => this.email(user, draft)),
     );
+  }
+
+  private email(user: User, draft: NotificationDraft) {
+    const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
+    return emailDraft(user.email, 'notification', {
+      language: user.language,
+      subject: draft.title,
+      paragraphs: [draft.title],
+      action: {
+        label: { ja: 'Kyoso で通知を見る', en: 'See your notifications in Kyoso' },
+        url: `${base}/notifications`,
+      },
+      preferencesUrl: `${base}/settings/notifications`,
+    });
   }
 
   /** Every coordinator and admin: they broker every proposal. */
