@@ -13,6 +13,7 @@ import { NdaPerPerson1796094412834 } from './1796094412834-NdaPerPerson.js';
 import { VerifiedSignUp1796094561409 } from './1796094561409-VerifiedSignUp.js';
 import { AccountSecurity1796098130666 } from './1796098130666-AccountSecurity.js';
 import { Preferences1796099481958 } from './1796099481958-Preferences.js';
+import { NotificationDigest1796099975285 } from './1796099975285-NotificationDigest.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   VerifiedSignUp1796094561409,
   AccountSecurity1796098130666,
   Preferences1796099481958,
+  NotificationDigest1796099975285,
 ];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DailyDigestService } from '#libs/matching';
 import {
   adminEnv,
   createOrganization,
@@ -175,6 +176,27 @@ describe('preferences', () => {
     expect(textOf(delivered.data)).toContain('A company asks for an introduction');
     expect(htmlOf(delivered.data)).toContain('&lt;script&gt;');
     expect(htmlOf(delivered.data)).not.toContain('<script>');
+  });
+
+  it('sends the DAILY_DIGEST ones once, after the next digest hour, in one e-mail', async () => {
+    const digests = async (account: Account) =>
+      (await emailsTo(app, account.email)).filter((mail) => mail.kind === 'notification-digest');
+    const sender = app.api.app.get(DailyDigestService, { strict: false });
+    // written after the latest digest hour (DIGEST_HOUR, Asia/Tokyo): it waits for the next
+    expect(await sender.run()).toBe(0);
+    expect(await digests(digest)).toEqual([]);
+
+    const dayAfter = new Date(Date.now() + 2 * 24 * 3_600_000);
+    expect(await sender.run(dayAfter)).toBe(1);
+    const [mail] = await digests(digest);
+    expect(mail.subject).toBe('[Kyoso] 本日の通知 (1件)');
+    expect(mail.body).toContain('企業がシーズ');
+    expect(mail.body).toContain(`${PUBLIC_URL}/settings/notifications`);
+    expect(mail.html).toContain('&lt;script&gt;alert(&quot;ja&quot;)&lt;/script&gt;');
+    expect(mail.html).not.toContain('<script>');
+    for (const account of [english, silent]) expect(await digests(account)).toEqual([]);
+    expect(await sender.run(dayAfter)).toBe(0);
+    expect(await digests(digest)).toHaveLength(1);
   });
 
   it('refuses bad input naming the field, and changes nothing', async () => {

@@ -18,12 +18,10 @@ export enum NotificationDelivery {
 }
 registerEnumType(NotificationDelivery, {
   name: 'NotificationDelivery',
-  description:
-    'How a kind of notification reaches you by e-mail; in-app notifications are always kept. ' +
-    'DAILY_DIGEST: collected for a daily digest, which is not sent yet.',
+  description: 'How a kind of notification reaches you by e-mail; in-app notifications are always kept.',
   valuesMap: {
     IMMEDIATELY: { description: 'An e-mail for each notification, as it happens (the default).' },
-    DAILY_DIGEST: { description: 'Collected for the daily digest (not sent yet): no e-mail each time.' },
+    DAILY_DIGEST: { description: 'Listed in one e-mail a day (at DIGEST_HOUR, Tokyo time) instead.' },
     OFF: { description: 'No e-mail; the in-app notification stays.' },
   },
 });

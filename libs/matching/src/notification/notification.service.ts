@@ -27,8 +27,8 @@ export interface NotificationDraft {
  * In-app notifications, always kept, each with an e-mail queued beside it for
  * the recipients who want it immediately (their preference per kind), in their
  * language. Written in the caller's transaction: what happened and who is told
- * about it commit together. DAILY_DIGEST queues nothing yet: the digest sender
- * does not exist, the in-app notification is what it would collect.
+ * about it commit together. DAILY_DIGEST marks the notification for the daily
+ * digest (DailyDigestService); OFF queues nothing.
  */
 @Injectable()
 export class NotificationService {
@@ -42,6 +42,10 @@ export class NotificationService {
   async notify(manager: EntityManager, userIds: string[], draft: NotificationDraft): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return;
+    const users = await this.accounts.findByIds(unique, manager);
+    const delivery = new Map(
+      users.map((user) => [user.id, deliveryOf(user.notificationDelivery, draft.kind)]),
+    );
     await manager.insert(
       Notification,
       unique.map((userId) => ({
@@ -51,20 +55,23 @@ export class NotificationService {
         proposalId: draft.proposalId ?? null,
         seedId: draft.seedId ?? null,
         readAt: null,
+        digestPending: delivery.get(userId) === NotificationDelivery.DAILY_DIGEST,
       })),
     );
-    const users = await this.accounts.findByIds(unique, manager);
-    const wanting = users.filter(
-      (user) => deliveryOf(user.notificationDelivery, draft.kind) === NotificationDelivery.IMMEDIATELY,
-    );
+    const wanting = users.filter((user) => delivery.get(user.id) === NotificationDelivery.IMMEDIATELY);
     await queueEmails(
       manager,
       wanting.map((user) => this.email(user, draft)),
     );
   }
 
+  /** The web app's address, for links in notification e-mails. */
+  publicUrl(): string {
+    return this.config.PUBLIC_URL.replace(/\/+$/, '');
+  }
+
   private email(user: User, draft: NotificationDraft) {
-    const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
+    const base = this.publicUrl();
     return emailDraft(user.email, 'notification', {
       language: user.language,
       subject: draft.title,
