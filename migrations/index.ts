@@ -13,6 +13,8 @@ import { NdaPerPerson1796094412834 } from './1796094412834-NdaPerPerson.js';
 import { VerifiedSignUp1796094561409 } from './1796094561409-VerifiedSignUp.js';
 import { ResearcherProfiles1796098097284 } from './1796098097284-ResearcherProfiles.js';
 import { AccountSecurity1796098130666 } from './1796098130666-AccountSecurity.js';
+import { Preferences1796099481958 } from './1796099481958-Preferences.js';
+import { NotificationDigest1796099975285 } from './1796099975285-NotificationDigest.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   VerifiedSignUp1796094561409,
   ResearcherProfiles1796098097284,
   AccountSecurity1796098130666,
+  Preferences1796099481958,
+  NotificationDigest1796099975285,
 ];

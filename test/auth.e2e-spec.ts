@@ -403,7 +403,8 @@ describe('duplicate emails', () => {
 
     // The owner is told, without a link that could change the account.
     const told = (await emailsTo(app, account.email)).at(-1);
-    expect(told?.subject).toContain('already has an account');
+    // in the owner's language (ja by default), not the sign-up's
+    expect(told?.subject).toBe('[Kyoso] 登録済みのメールアドレスです');
     expect(told?.body).toContain('既にアカウントがあります');
     expect(told?.body).not.toMatch(/token=/);
     // Nothing else was written for the registered address: one e-mail only.

@@ -129,6 +129,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     updateMyProfile:          [login, deny,  deny,  allow, allow, allow, deny,  deny,  deny,  deny ], // the caller's own person
     updateNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // X's public need
     updateOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // institution A
+    updatePreferences:        [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     updateProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     updateSeed:               [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
     verifyEmail:              [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new sign-up's link

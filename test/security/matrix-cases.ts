@@ -216,6 +216,8 @@ export const CASES: Record<string, Case> = {
       return { currentPassword: password, newPassword: password };
     },
   },
+  // the caller's own preferences, set to what they already are (the default)
+  'Mutation.updatePreferences': { args: () => ({ input: { language: 'JA' } }) },
   'Mutation.requestPasswordReset': { args: (w) => ({ email: w.accounts.researcherA.email }) },
   'Mutation.resetPassword': {
     fresh: resetLink,

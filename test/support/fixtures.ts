@@ -186,7 +186,12 @@ export async function signUpAs(
   app: TestApp,
   role: 'RESEARCHER' | 'COMPANY_MEMBER',
   organizationId: string,
-  overrides: { email?: string; password?: string; name?: Partial<BilingualText> } = {},
+  overrides: {
+    email?: string;
+    password?: string;
+    name?: Partial<BilingualText>;
+    language?: 'JA' | 'EN';
+  } = {},
 ): Promise<Account> {
   const email = overrides.email ?? uniqueEmail(role.toLowerCase().replace('_', '-'));
   const password = overrides.password ?? DEFAULT_PASSWORD;
@@ -197,6 +202,7 @@ export async function signUpAs(
       role,
       organizationId,
       name: overrides.name ?? { ja: '鶴岡 太郎', en: 'Taro Tsuruoka' },
+      ...(overrides.language ? { language: overrides.language } : {}),
     },
   });
   const payload = await verifyEmail(app, await signUpToken(app, dataOf(response).signUp.email));
@@ -217,9 +223,9 @@ export const SIGN_UP =
 export async function emailsTo(
   app: TestApp,
   address: string,
-): Promise<{ kind: string; subject: string; body: string }[]> {
-  const { rows } = await app.db.query<{ kind: string; subject: string; body: string }>(
-    'SELECT kind, subject, body FROM email_message WHERE to_address = $1 ORDER BY created_at, id',
+): Promise<{ kind: string; subject: string; body: string; html: string | null }[]> {
+  const { rows } = await app.db.query<{ kind: string; subject: string; body: string; html: string | null }>(
+    'SELECT kind, subject, body, html FROM email_message WHERE to_address = $1 ORDER BY created_at, id',
     [address.toLowerCase()],
   );
   return rows;

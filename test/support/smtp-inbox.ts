@@ -35,8 +35,28 @@ export async function startSmtpInbox(): Promise<{
   };
 }
 
-/** The text of a delivered single-part message, its transfer encoding (quoted-printable, base64) undone. */
+/** The plain text of a delivered message (its text/plain part if multipart), transfer encoding undone. */
 export function textOf(raw: string): string {
+  return partOf(raw, 'text/plain') ?? decoded(raw);
+}
+
+/** The HTML part of a delivered multipart message, if any. */
+export function htmlOf(raw: string): string | undefined {
+  return partOf(raw, 'text/html');
+}
+
+function partOf(raw: string, type: string): string | undefined {
+  const boundary = /boundary="?([^"\r\n;]+)"?/i.exec(raw.slice(0, raw.indexOf('\r\n\r\n')))?.[1];
+  if (!boundary) return undefined;
+  for (const part of raw.split(`--${boundary}`).slice(1)) {
+    const start = part.replace(/^\r\n/, '');
+    if (new RegExp(`^content-type:\\s*${type}`, 'im').test(start.slice(0, start.indexOf('\r\n\r\n'))))
+      return decoded(start.replace(/\r\n$/, ''));
+  }
+  return undefined;
+}
+
+function decoded(raw: string): string {
   const split = raw.indexOf('\r\n\r\n');
   const headers = raw.slice(0, split);
   const body = raw.slice(split + 4);

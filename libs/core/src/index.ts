@@ -115,6 +115,14 @@ export {
 } from './records/versioned-writer.js';
 export { RateLimit, RATE_LIMIT_CLASSES, type RateLimitClass } from './rate-limit/rate-limit.decorator.js';
 export { EmailMessage } from './mail/email-message.entity.js';
-export { queueEmails, recentEmailCount, type EmailDraft } from './mail/email-outbox.js';
+export { Language } from './mail/language.js';
+export {
+  escapeHtml,
+  renderEmail,
+  PRODUCT_NAME,
+  type EmailContent,
+  type RenderedEmail,
+} from './mail/render-email.js';
+export { emailDraft, queueEmails, recentEmailCount, type EmailDraft } from './mail/email-outbox.js';
 export { EmailSenderService } from './mail/email-sender.service.js';
 export { MailSendingModule } from './mail/mail-sending.module.js';

@@ -9,6 +9,8 @@ import { User } from './account/user.entity.js';
 import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
 import { IdentityAccessPolicy } from './identity.access.js';
+import { PreferencesResolver } from './preferences/preferences.resolver.js';
+import { PreferencesService } from './preferences/preferences.service.js';
 import { AccountSecurityResolver } from './session/account-security.resolver.js';
 import { MySessionsService } from './session/my-sessions.service.js';
 import { RefreshToken } from './session/refresh-token.entity.js';
@@ -44,6 +46,8 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
     UserResolver,
     ProfileResolver,
     IdentityAccessPolicy,
+    PreferencesService,
+    PreferencesResolver,
     // sessions
     { provide: SignInThrottleService, useFactory: () => new SignInThrottleService() },
     TokenService,

@@ -25,3 +25,4 @@ export {
 export { CandidateService } from './candidate/candidate.service.js';
 export { MatchingError, MatchingErrorCode } from './matching.errors.js';
 export { OverdueNoticeService } from './jobs/overdue-notice.service.js';
+export { DailyDigestService } from './jobs/daily-digest.service.js';

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
 import { SearchEngineModule } from '#libs/search';
+import { DailyDigestService } from './jobs/daily-digest.service.js';
 import { OverdueNoticeService } from './jobs/overdue-notice.service.js';
 import { RematchService } from './jobs/rematch.service.js';
 import { MatchingModule } from './matching.module.js';
 
 /**
- * Timed matching work: overdue notices. Every claim locks
+ * Timed matching work: overdue notices and the daily digest. Every claim locks
  * its rows, so the api and the worker may both include it.
  */
 @Module({
@@ -15,6 +16,8 @@ import { MatchingModule } from './matching.module.js';
   providers: [
     // proposals past their response target
     OverdueNoticeService,
+    // the daily digest of notifications at DIGEST_HOUR, Asia/Tokyo
+    DailyDigestService,
   ],
 })
 export class MatchingJobsModule {}

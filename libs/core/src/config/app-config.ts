@@ -153,6 +153,10 @@ export class AppConfig {
   @IsBoolean()
   DEMO_CATALOG?: boolean;
 
+  /** The hour (0–23, Asia/Tokyo) the daily notification digest e-mails go out. */
+  @WholeNumber(0, 23)
+  DIGEST_HOUR = 8;
+
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   @WholeNumber(0, 120000)
   SHUTDOWN_TIMEOUT_MS = 10000;

@@ -21,6 +21,10 @@ export class EmailMessage {
   @Column({ type: 'text' })
   body: string;
 
+  /** The same message as HTML (renderEmail); null for messages queued before it existed. */
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

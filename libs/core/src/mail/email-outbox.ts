@@ -1,11 +1,19 @@
 import { MoreThan, type EntityManager } from 'typeorm';
 import { EmailMessage } from './email-message.entity.js';
+import { renderEmail, type EmailContent } from './render-email.js';
 
 export interface EmailDraft {
   to: string;
   kind: string;
   subject: string;
   body: string;
+  html?: string;
+}
+
+/** A draft rendered by renderEmail: the one way e-mails are written. */
+export function emailDraft(to: string, kind: string, content: EmailContent): EmailDraft {
+  const { subject, text, html } = renderEmail(content);
+  return { to, kind, subject, body: text, html };
 }
 
 /** Queues e-mails in the caller's transaction: they go out only if what they tell of commits. */
@@ -18,6 +26,7 @@ export async function queueEmails(manager: EntityManager, drafts: EmailDraft[]):
       kind: draft.kind,
       subject: draft.subject,
       body: draft.body,
+      html: draft.html ?? null,
       sentAt: null,
       attempts: 0,
       lastError: null,

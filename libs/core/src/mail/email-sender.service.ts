@@ -63,6 +63,7 @@ export class EmailSenderService implements OnApplicationBootstrap, OnModuleDestr
             to: message.toAddress,
             subject: message.subject,
             text: message.body,
+            ...(message.html ? { html: message.html } : {}),
           });
           await manager.update(
             EmailMessage,

@@ -46,7 +46,7 @@ export class PasswordChangeService {
       await manager.update(User, { id: user.id }, { passwordHash });
       await revokeSessions(manager, user.id, 'password changed', viewer.sessionId);
       const resetLink = `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/forgot-password`;
-      await queueEmails(manager, [passwordChangedEmail(user.email, 'changed', resetLink)]);
+      await queueEmails(manager, [passwordChangedEmail(user.email, user.language, 'changed', resetLink)]);
     });
     return { message: bilingual(CHANGED) };
   }

@@ -10,7 +10,7 @@ import {
   JoinColumn,
   type Relation,
 } from 'typeorm';
-import { BilingualText, type AffiliationStatus, type Role } from '#libs/core';
+import { BilingualText, Language, type AffiliationStatus, type Role } from '#libs/core';
 import { Organization } from '#libs/directory';
 
 export enum UserRole {
@@ -81,6 +81,14 @@ export class User {
   @Field(() => String, { nullable: true, description: 'The coordinator’s note on the decision.' })
   @Column({ type: 'text', nullable: true })
   affiliationNote: string | null;
+
+  /** The language of the account's e-mails (preferences). */
+  @Column({ type: 'text', default: Language.JA })
+  language: Language;
+
+  /** How each kind of notification reaches the account by e-mail (kind → delivery); absent: immediately. */
+  @Column({ type: 'jsonb', default: {} })
+  notificationDelivery: Record<string, string>;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;

@@ -52,7 +52,7 @@ export class PasswordResetService {
       if (!user || sent >= EMAILS_PER_ADDRESS_HOUR) return;
       const token = await this.tokens.issue(manager, user.id, 'reset-password', LINK_MINUTES * 60_000);
       const link = this.link(`/reset-password#token=${token}`);
-      await queueEmails(manager, [resetPasswordEmail(email, link, LINK_MINUTES)]);
+      await queueEmails(manager, [resetPasswordEmail(email, user.language, link, LINK_MINUTES)]);
     });
     return { message: bilingual(REQUESTED) };
   }
@@ -68,7 +68,9 @@ export class PasswordResetService {
       user.emailVerifiedAt ??= new Date();
       await manager.save(user);
       await revokeSessions(manager, user.id, 'password reset');
-      await queueEmails(manager, [passwordChangedEmail(user.email, 'reset', this.link('/forgot-password'))]);
+      await queueEmails(manager, [
+        passwordChangedEmail(user.email, user.language, 'reset', this.link('/forgot-password')),
+      ]);
       return user.email;
     });
     this.throttle.succeeded(email);

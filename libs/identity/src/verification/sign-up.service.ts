@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, bilingual, queueEmails, recentEmailCount } from '#libs/core';
+import { AppConfig, bilingual, Language, queueEmails, recentEmailCount } from '#libs/core';
 import { DirectoryError, OrganizationService } from '#libs/directory';
 import { assertFitsOrganization, assertStrongPassword } from '../account/account-rules.js';
 import type { SignUpInput } from '../account/dto/sign-up.input.js';
@@ -56,7 +56,9 @@ export class SignUpService {
         return;
       const existing = await manager.findOneBy(User, { email });
       if (existing?.emailVerifiedAt)
-        return queueEmails(manager, [alreadyRegisteredEmail(email, this.link('/sign-in'))]);
+        return queueEmails(manager, [
+          alreadyRegisteredEmail(email, existing.language, this.link('/sign-in')),
+        ]);
       await this.register(manager, existing, account);
     });
     return { email, message: bilingual(RECEIPT_MESSAGE) };
@@ -90,12 +92,13 @@ export class SignUpService {
       role: account.role,
       organizationId: account.organizationId,
       affiliationStatus: 'pending',
+      language: account.language ?? Language.JA,
     };
     const user: User = Object.assign(existing ?? manager.create(User), fresh);
     await manager.save(user);
     const token = await this.tokens.issue(manager, user.id, 'verify-email', LINK_HOURS * HOUR_MS);
     const link = this.link(`/verify-email#token=${token}`);
-    await queueEmails(manager, [confirmAddressEmail(account.email, link, LINK_HOURS)]);
+    await queueEmails(manager, [confirmAddressEmail(account.email, user.language, link, LINK_HOURS)]);
   }
 
   private link(path: string): string {

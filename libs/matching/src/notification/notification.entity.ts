@@ -16,6 +16,7 @@ import { User } from '#libs/identity';
 @ObjectType({ description: 'Something that happened that this account should know about.' })
 @Entity()
 @Index(['userId', 'createdAt'])
+@Index('notification_digest_pending', ['createdAt'], { where: 'digest_pending' })
 export class Notification {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -47,6 +48,10 @@ export class Notification {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   readAt: Date | null;
+
+  /** Waits for its recipient's daily digest e-mail (their delivery for this kind is DAILY_DIGEST). */
+  @Column({ type: 'boolean', default: false })
+  digestPending: boolean;
 
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

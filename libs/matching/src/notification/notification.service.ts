@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
+  AppConfig,
   bilingual,
+  emailDraft,
   paginate,
   queueEmails,
   type LocalizedMessage,
@@ -11,7 +13,7 @@ import {
   type SignedInViewer,
 } from '#libs/core';
 import { SeedQueryService } from '#libs/catalog';
-import { AccountService } from '#libs/identity';
+import { AccountService, deliveryOf, NotificationDelivery, type User } from '#libs/identity';
 import { Notification } from './notification.entity.js';
 
 export interface NotificationDraft {
@@ -22,8 +24,11 @@ export interface NotificationDraft {
 }
 
 /**
- * In-app notifications, each with an e-mail queued beside it, written in the
- * caller's transaction: what happened and who is told about it commit together.
+ * In-app notifications, always kept, each with an e-mail queued beside it for
+ * the recipients who want it immediately (their preference per kind), in their
+ * language. Written in the caller's transaction: what happened and who is told
+ * about it commit together. DAILY_DIGEST marks the notification for the daily
+ * digest (DailyDigestService); OFF queues nothing.
  */
 @Injectable()
 export class NotificationService {
@@ -31,11 +36,16 @@ export class NotificationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountService,
     private readonly seeds: SeedQueryService,
+    private readonly config: AppConfig,
   ) {}
 
   async notify(manager: EntityManager, userIds: string[], draft: NotificationDraft): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return;
+    const users = await this.accounts.findByIds(unique, manager);
+    const delivery = new Map(
+      users.map((user) => [user.id, deliveryOf(user.notificationDelivery, draft.kind)]),
+    );
     await manager.insert(
       Notification,
       unique.map((userId) => ({
@@ -45,18 +55,33 @@ export class NotificationService {
         proposalId: draft.proposalId ?? null,
         seedId: draft.seedId ?? null,
         readAt: null,
+        digestPending: delivery.get(userId) === NotificationDelivery.DAILY_DIGEST,
       })),
     );
-    const users = await this.accounts.findByIds(unique, manager);
+    const wanting = users.filter((user) => delivery.get(user.id) === NotificationDelivery.IMMEDIATELY);
     await queueEmails(
       manager,
-      users.map((user) => ({
-        to: user.email,
-        kind: 'notification',
-        subject: `[Kyoso] ${draft.title.ja} / ${draft.title.en}`,
-        body: `${draft.title.ja}\n\n${draft.title.en}\n`,
-      })),
+      wanting.map((user) => this.email(user, draft)),
     );
+  }
+
+  /** The web app's address, for links in notification e-mails. */
+  publicUrl(): string {
+    return this.config.PUBLIC_URL.replace(/\/+$/, '');
+  }
+
+  private email(user: User, draft: NotificationDraft) {
+    const base = this.publicUrl();
+    return emailDraft(user.email, 'notification', {
+      language: user.language,
+      subject: draft.title,
+      paragraphs: [draft.title],
+      action: {
+        label: { ja: 'Kyoso で通知を見る', en: 'See your notifications in Kyoso' },
+        url: `${base}/notifications`,
+      },
+      preferencesUrl: `${base}/settings/notifications`,
+    });
   }
 
   /** Every coordinator and admin: they broker every proposal. */

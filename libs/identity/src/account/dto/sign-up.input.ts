@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { NameInput, NestedInput } from '#libs/core';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Language, NameInput, NestedInput } from '#libs/core';
 import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE } from './password-length.js';
 
 export enum SignUpRole {
@@ -33,4 +33,12 @@ export class SignUpInput {
   @Field(() => ID, { description: 'The organization you belong to; a coordinator confirms it.' })
   @IsUUID()
   organizationId: string;
+
+  @Field(() => Language, {
+    nullable: true,
+    description: 'The language of your e-mails, this one included (default: ja).',
+  })
+  @IsOptional()
+  @IsEnum(Language)
+  language?: Language;
 }
