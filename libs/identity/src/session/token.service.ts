@@ -43,7 +43,8 @@ export class TokenService {
     };
   }
 
-  static hash(refreshToken: string): string {
-    return createHash('sha256').update(refreshToken).digest('hex');
+  /** How every one-time token (refresh tokens, e-mailed links) is stored: its SHA-256 only. */
+  static hash(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
   }
 }

@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
+import { TokenService } from '../session/token.service.js';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity.js';
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** One-time tokens for links sent by e-mail: issued, replaced, and claimed once. */
 @Injectable()
@@ -20,7 +19,7 @@ export class AccountTokenService {
     await manager.insert(AccountToken, {
       userId,
       purpose,
-      tokenHash: hashOf(token),
+      tokenHash: TokenService.hash(token),
       expiresAt: new Date(Date.now() + lifetimeMs),
       usedAt: null,
     });
@@ -34,7 +33,7 @@ export class AccountTokenService {
       .update(AccountToken)
       .set({ usedAt: () => 'now()' })
       .where('tokenHash = :hash AND purpose = :purpose AND usedAt IS NULL AND expiresAt > now()', {
-        hash: hashOf(token),
+        hash: TokenService.hash(token),
         purpose,
       })
       .returning(['userId'])
