@@ -199,6 +199,35 @@ describe('preferences', () => {
     expect(await digests(digest)).toHaveLength(1);
   });
 
+  it('does not mail a waiting digest line whose kind was switched OFF since; the in-app one stays', async () => {
+    const digests = async () =>
+      (await emailsTo(app, digest.email)).filter((mail) => mail.kind === 'notification-digest');
+    const sender = app.api.app.get(DailyDigestService, { strict: false });
+    const before = (await digests()).length;
+    const notifiedBefore = await app.db.query(
+      `SELECT count(*)::int AS n FROM notification WHERE user_id = $1`,
+      [digest.userId],
+    );
+    const institute = (await app.db.query(`SELECT id FROM organization WHERE external_id = 'org-iab'`))
+      .rows[0].id as string;
+    const another = await publishedSeed(app, researcher, {
+      title: { ja: '麹の代謝', en: 'Koji metabolism' },
+      summary: { ja: '概要' },
+      fields: ['metabolomics'],
+      institutionId: institute,
+      trl: 4,
+      collaborationTypes: ['joint-research'],
+    });
+    dataOf(await app.gql(REQUEST, { input: { seedId: another.id } }, member.accessToken));
+    dataOf(await update(digest, { notifications: [{ kind: 'INTRODUCTION_REQUESTED', delivery: 'OFF' }] }));
+    expect(await sender.run(new Date(Date.now() + 2 * 24 * 3_600_000))).toBe(0);
+    expect(await digests()).toHaveLength(before);
+    const after = await app.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1`, [
+      digest.userId,
+    ]);
+    expect(after.rows[0].n).toBeGreaterThan(notifiedBefore.rows[0].n);
+  });
+
   it('refuses bad input naming the field, and changes nothing', async () => {
     const before = await preferencesOf(english);
     const tooMany = Array.from({ length: 7 }, () => ({ kind: 'INTRODUCED', delivery: 'OFF' }));

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AppConfig, emailDraft, logger, queueEmails } from '#libs/core';
-import { User } from '#libs/identity';
+import { deliveryOf, NotificationDelivery, User } from '#libs/identity';
 import { lastDigestMoment } from './digest-moment.js';
 
 const EVERY_MS = 10 * 60 * 1000;
@@ -46,17 +46,20 @@ export class DailyDigestService implements OnApplicationBootstrap, OnModuleDestr
       // a raw UPDATE … RETURNING: pg answers [rows, count]
       const [rows] = (await manager.query(
         `UPDATE notification SET digest_pending = false WHERE digest_pending AND created_at < $1
-         RETURNING user_id, title_ja, title_en, created_at`,
+         RETURNING user_id, kind, title_ja, title_en, created_at`,
         [before],
       )) as [NotificationRow[], number];
       const byUser = new Map<string, NotificationRow[]>();
       for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
       const users = byUser.size ? await manager.findBy(User, { id: In([...byUser.keys()]) }) : [];
+      const digests = users
+        .map((user) => ({ user, rows: stillWanted(user, byUser.get(user.id) ?? []) }))
+        .filter((digest) => digest.rows.length > 0);
       await queueEmails(
         manager,
-        users.map((user) => this.digest(user, byUser.get(user.id) ?? [])),
+        digests.map(({ user, rows: wanted }) => this.digest(user, wanted)),
       );
-      return users.length;
+      return digests.length;
     });
   }
 
@@ -85,8 +88,14 @@ export class DailyDigestService implements OnApplicationBootstrap, OnModuleDestr
   }
 }
 
+/** A kind switched to OFF since the notification was written is not mailed (it stays in the app). */
+function stillWanted(user: User, rows: NotificationRow[]): NotificationRow[] {
+  return rows.filter((row) => deliveryOf(user.notificationDelivery, row.kind) !== NotificationDelivery.OFF);
+}
+
 interface NotificationRow {
   user_id: string;
+  kind: string;
   title_ja: string | null;
   title_en: string | null;
   created_at: string | Date;
