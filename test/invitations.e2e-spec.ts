@@ -12,6 +12,8 @@ import {
   ME,
   signIn,
   signInAdmin,
+  SIGN_UP,
+  signUpToken,
   signUpAs,
   uniqueEmail,
   until,
@@ -164,7 +166,7 @@ describe('a coordinator’s invitation', () => {
     ]);
     expect(text).toContain(org.rows[0].name_ja);
     expect(text).toContain(note);
-    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}（UTC）まで/);
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}（日本時間）まで/);
     expect(htmlOf(mail.data)).toContain('Welcome &lt;b&gt;aboard&lt;/b&gt; &amp; see you');
     expect(htmlOf(mail.data)).not.toContain('<b>aboard');
     const token = linkIn(text)!;
@@ -396,6 +398,35 @@ describe('a link that does not work', () => {
     expectError(await accept(token), 'CONFLICT', { reason: 'EMAIL_TAKEN', path: 'input.token' });
     expect(await countAllRows(app)).toEqual(before);
     expect(await accountsWith(email)).toBe(1);
+  });
+
+  it('takes over a sign-up whose address nobody proved, whose old link then fails', async () => {
+    const email = uniqueEmail('unproven');
+    dataOf(
+      await app.gql(SIGN_UP, {
+        input: {
+          email,
+          password: DEFAULT_PASSWORD,
+          role: 'RESEARCHER',
+          organizationId: otherUniversity,
+          name: { ja: '未確認' },
+        },
+      }),
+    );
+    const signUpLink = await signUpToken(app, email);
+    // nobody proved the address: it is free, so it gets the link
+    const token = await invitedToken(coordinator.accessToken, { email, organizationId: university });
+    const payload = dataOf(await accept(token, `${DEFAULT_PASSWORD}-invited`)).acceptInvitation;
+    expect(payload.user).toMatchObject({ affiliationStatus: 'APPROVED', organization: { id: university } });
+    expect(await accountsWith(email)).toBe(1);
+    expectError(
+      await app.gql('mutation ($token: String!) { verifyEmail(token: $token) { accessToken } }', {
+        token: signUpLink,
+      }),
+      'BAD_USER_INPUT',
+      { reason: 'INVALID_EMAIL_TOKEN' },
+    );
+    await signIn(app, email, `${DEFAULT_PASSWORD}-invited`);
   });
 
   it('keeps working after a weak password, which writes nothing', async () => {

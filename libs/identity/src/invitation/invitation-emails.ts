@@ -39,7 +39,7 @@ export function invitationEmail(
   link: string,
   expiresAt: Date,
 ): EmailDraft {
-  const until = expiresAt.toISOString().slice(0, 16).replace('T', ' ');
+  const until = tokyoTime(expiresAt);
   return emailDraft(to, INVITATION_EMAIL_KIND, {
     language: letter.language,
     subject: { ja: 'Kyoso への招待', en: 'You are invited to Kyoso' },
@@ -47,8 +47,8 @@ export function invitationEmail(
       joining(letter),
       ...noteOf(letter),
       {
-        ja: `次のリンクからお名前とパスワードを設定すると、アカウントが作成されます。リンクは ${until}（UTC）まで、一度だけ使えます。`,
-        en: `Open the link below and choose your name and password to create your account. It works once, until ${until} UTC.`,
+        ja: `次のリンクからお名前とパスワードを設定すると、アカウントが作成されます。リンクは ${until}（日本時間）まで、一度だけ使えます。`,
+        en: `Open the link below and choose your name and password to create your account. It works once, until ${until} (Japan time).`,
       },
       {
         ja: 'お心当たりのない場合は、このメールを破棄してください。',
@@ -78,4 +78,11 @@ export function alreadyMemberInvitationEmail(
     ],
     action: { label: { ja: 'ログイン', en: 'Sign in' }, url: signInLink },
   });
+}
+
+const TOKYO_OFFSET_MS = 9 * 3_600_000;
+
+/** `YYYY-MM-DD HH:mm` in Japan time (UTC+9, no DST): the cluster's clock. */
+function tokyoTime(instant: Date): string {
+  return new Date(instant.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -43,7 +43,7 @@ describe('invitation e-mails', () => {
     );
     expect(draft.kind).toBe('invitation');
     expect(draft.body).toContain('Taro <Tsuruoka> invited you to join Kyoso as a researcher of Keio & Co.');
-    expect(draft.body).toContain('until 2026-12-01 00:00 UTC');
+    expect(draft.body).toContain('until 2026-12-01 09:00 (Japan time)');
     expect(draft.body).toContain('https://kyoso.example/accept-invitation#token=t');
     expect(draft.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(draft.html).not.toContain('<script>');
