@@ -71,6 +71,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     candidatesForSeed:        [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
     declineReasons:           [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
     exportCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    invitations:              [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow], // the caller's own (staff: all)
     me:                       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow],
     mySessions:               [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     ndaText:                  [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow],
@@ -97,6 +98,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
   },
   Mutation: {
     //                        anon   pend   rej    resA   peerA  resB   memX   memY   coord  admin    target
+    acceptInvitation:         [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new invitation's link (to B)
     acceptNda:                [login, deny,  deny,  allow, hide,  hide,  allow, hide,  deny,  deny ], // proposal A×X at meeting
     approveAffiliation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     archiveSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new published seed of A
@@ -109,6 +111,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     createStaffAccount:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow],
     deleteSavedSearch:        [login, deny,  deny,  deny,  deny,  deny,  allow, hide,  deny,  deny ], // a new search of memX
     importCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // dry run
+    inviteColleague:          [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // to institution A
     markNotificationsRead:    [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     moveProposal:             [login, deny,  deny,  allow, hide,  hide,  deny,  hide,  allow, allow], // new A×X proposal, introduced→meeting
     proposeMatch:             [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // A's seed for a new need of X
@@ -119,6 +122,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     requestIntroduction:      [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ], // a new published seed of A
     requestPasswordReset:     [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's address
     resetPassword:            [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account's reset link
+    revokeInvitation:         [login, deny,  deny,  allow, hide,  hide,  hide,  hide,  allow, allow], // a new invitation by resA
     revokeSession:            [login, hide,  hide,  allow, hide,  hide,  hide,  hide,  hide,  hide ], // a new session of resA
     saveSearch:               [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ],
     signIn:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's credentials

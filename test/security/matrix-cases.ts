@@ -228,7 +228,39 @@ export const CASES: Record<string, Case> = {
     args: (_, target) => target,
   },
   'Mutation.verifyEmail': { fresh: confirmationLink, args: (_, target) => target },
+  'Mutation.inviteColleague': {
+    args: (w) => ({ input: { email: uniqueEmail('invited'), organizationId: w.org.A } }),
+  },
+  'Mutation.acceptInvitation': {
+    fresh: invitationLink,
+    args: (_, target) => ({
+      input: { ...target, password: DEFAULT_PASSWORD, name: bilingual('招待', 'Invited') },
+    }),
+  },
+  'Mutation.revokeInvitation': { fresh: invitationOfResearcherA, args: (_, target) => target },
 };
+
+const INVITE = 'mutation ($input: InviteColleagueInput!) { inviteColleague(input: $input) { email } }';
+
+/** A coordinator's invitation to B, by the token of its e-mailed link (the link's holder accepts it). */
+async function invitationLink(w: World): Promise<Variables> {
+  const email = uniqueEmail('invitee');
+  await w.app.gql(INVITE, { input: { email, organizationId: w.org.B } }, w.accounts.coordinator.accessToken);
+  const bodies = await emailsTo(w.app, email);
+  return {
+    token: bodies.map((mail) => /accept-invitation#token=([\w-]+)/.exec(mail.body)?.[1]).find(Boolean),
+  };
+}
+
+/** A pending invitation researcherA sent, by id. */
+async function invitationOfResearcherA(w: World): Promise<Variables> {
+  const email = uniqueEmail('invitee');
+  await w.app.gql(INVITE, { input: { email } }, w.accounts.researcherA.accessToken);
+  const { rows } = await w.app.db.query<{ id: string }>('SELECT id FROM invitation WHERE email = $1', [
+    email,
+  ]);
+  return { id: rows[0].id };
+}
 
 /** A new sign-up's one-time link (any caller may open it: it is the link's holder who signs in). */
 async function confirmationLink(w: World): Promise<Variables> {

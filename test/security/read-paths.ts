@@ -484,4 +484,6 @@ export const NOT_CATALOGUE_READS: Record<string, string> = {
   organizationTypes: 'the taxonomy of organization types, fixed in data/taxonomy.json',
   ndaText: 'the NDA text, fixed in code (libs/matching/src/nda/nda-text.ts)',
   mySessions: 'the caller’s own sign-in sessions (dates, User-Agent): no catalogue record, nobody else’s',
+  invitations:
+    'the invitations the caller sent (addresses they typed, role, organization, dates); staff see all: no catalogue record',
 };

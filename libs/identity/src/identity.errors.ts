@@ -14,6 +14,10 @@ export enum IdentityErrorCode {
   EmailNotVerified = 'EMAIL_NOT_VERIFIED',
   WrongPassword = 'WRONG_PASSWORD',
   SessionNotFound = 'SESSION_NOT_FOUND',
+  InvalidInvitation = 'INVALID_INVITATION',
+  InvitationUsed = 'INVITATION_USED',
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  AdminsInviteCoordinators = 'ADMINS_INVITE_COORDINATORS',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -30,6 +34,10 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.EmailNotVerified]: ErrorKind.BadUserInput,
   [IdentityErrorCode.WrongPassword]: ErrorKind.BadUserInput,
   [IdentityErrorCode.SessionNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.InvalidInvitation]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.InvitationUsed]: ErrorKind.Conflict,
+  [IdentityErrorCode.InvitationNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.AdminsInviteCoordinators]: ErrorKind.Forbidden,
 };
 
 export class IdentityError extends DomainError {
@@ -171,5 +179,62 @@ export class IdentityError extends DomainError {
   /** A chosen password that is too short, common or easy to guess; the message says which. */
   static weakPassword(why: LocalizedMessage, path = 'input.password') {
     return new IdentityError(IdentityErrorCode.WeakPassword, why, [{ path, messages: [why.en] }]);
+  }
+
+  /** An invitation link that expired, was revoked or replaced, or never existed. */
+  static invalidInvitation(path = 'input.token') {
+    return new IdentityError(
+      IdentityErrorCode.InvalidInvitation,
+      {
+        ja: 'この招待リンクは期限切れか、取り消されています。招待した方に新しい招待をお願いしてください',
+        en: 'This invitation has expired or was withdrawn; ask the person who invited you for a new one',
+      },
+      [{ path, messages: ['expired, revoked or unknown invitation'] }],
+    );
+  }
+
+  /** An invitation is accepted once: the account it made signs in instead. */
+  static invitationUsed(path = 'input.token') {
+    return new IdentityError(
+      IdentityErrorCode.InvitationUsed,
+      {
+        ja: 'この招待は既に受諾されています。作成したアカウントでログインしてください',
+        en: 'This invitation was already accepted; sign in with the account it created',
+      },
+      [{ path, messages: ['already accepted'] }],
+    );
+  }
+
+  /** Unknown invitations and other people's answer the same. */
+  static invitationNotFound(id: string, path = 'id') {
+    return new IdentityError(
+      IdentityErrorCode.InvitationNotFound,
+      { ja: `招待が見つかりません: ${id}`, en: `None of your invitations has id ${id}` },
+      [{ path, messages: ['no such invitation of yours'] }],
+    );
+  }
+
+  /** A coordinator account, like createStaffAccount's, is an admin's to give. */
+  static adminsInviteCoordinators(path = 'input.role') {
+    return new IdentityError(
+      IdentityErrorCode.AdminsInviteCoordinators,
+      {
+        ja: 'コーディネーターを招待できるのは管理者だけです',
+        en: 'Only an admin may invite a coordinator',
+      },
+      [{ path, messages: ['only an admin may invite a coordinator'] }],
+    );
+  }
+
+  /** Members invite colleagues to their own organization only. */
+  static inviteToOwnOrganization(path = 'input.organizationId') {
+    return new IdentityError(
+      IdentityErrorCode.NotYourOrganization,
+      {
+        ja: '招待できるのはご自身の所属組織へだけです',
+        en: 'You can invite colleagues to your own organization only',
+      },
+      [{ path, messages: ['not your organization'] }],
+    );
   }
 }

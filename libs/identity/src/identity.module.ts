@@ -9,6 +9,10 @@ import { User } from './account/user.entity.js';
 import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
 import { IdentityAccessPolicy } from './identity.access.js';
+import { InvitationAcceptanceService } from './invitation/invitation-acceptance.service.js';
+import { Invitation } from './invitation/invitation.entity.js';
+import { InvitationResolver } from './invitation/invitation.resolver.js';
+import { InvitationService } from './invitation/invitation.service.js';
 import { PreferencesResolver } from './preferences/preferences.resolver.js';
 import { PreferencesService } from './preferences/preferences.service.js';
 import { AccountSecurityResolver } from './session/account-security.resolver.js';
@@ -25,7 +29,7 @@ import { AccountTokenService } from './verification/account-token.service.js';
 import { PasswordResetService } from './verification/password-reset.service.js';
 import { SignUpService } from './verification/sign-up.service.js';
 
-export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
+export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken, Invitation];
 
 /** Accounts and their affiliations, sign-up, sessions and tokens. */
 @Module({
@@ -60,6 +64,10 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
     AccountTokenService,
     SignUpService,
     PasswordResetService,
+    // invitations
+    InvitationService,
+    InvitationAcceptanceService,
+    InvitationResolver,
   ],
   exports: [SessionService, AccountService],
 })

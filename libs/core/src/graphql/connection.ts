@@ -90,23 +90,25 @@ function decodeCursor(cursor: string): [string, string] {
   ]);
 }
 
-/** Keyset pagination in creation order; stable under inserts, no OFFSET scans. */
+/** Keyset pagination in creation order (`DESC`: newest first); stable under inserts, no OFFSET scans. */
 export async function paginate<T extends Keyed & ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
+  order: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   const alias = query.alias;
   const totalCount = await query.clone().getCount();
   if (args.after) {
     const [createdAt, id] = decodeCursor(args.after);
-    query.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
+    const beyond = order === 'ASC' ? '>' : '<';
+    query.andWhere(`(${alias}.createdAt, ${alias}.id) ${beyond} (:cursorCreatedAt, :cursorId)`, {
       cursorCreatedAt: createdAt,
       cursorId: id,
     });
   }
   const rows = await query
-    .orderBy(`${alias}.createdAt`, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
+    .orderBy(`${alias}.createdAt`, order)
+    .addOrderBy(`${alias}.id`, order)
     .take(args.first + 1)
     .getMany();
   const page = rows.slice(0, args.first);

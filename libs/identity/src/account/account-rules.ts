@@ -11,6 +11,11 @@ export function assertFitsOrganization(role: string, organization: Organization)
   throw IdentityError.organizationMismatch(role, organization.type);
 }
 
+/** The role an organization's members have: company member in a company or startup, researcher elsewhere. */
+export function memberRoleOf(organization: Organization): 'researcher' | 'company-member' {
+  return COMPANY_TYPES.has(organization.type) ? 'company-member' : 'researcher';
+}
+
 /** Every way an account gets a password (sign-up, staff accounts, the first admin, reset, change) passes here. */
 export function assertStrongPassword(
   password: string,
