@@ -16,6 +16,7 @@ import { AccountSecurity1796098130666 } from './1796098130666-AccountSecurity.js
 import { Preferences1796099481958 } from './1796099481958-Preferences.js';
 import { NotificationDigest1796099975285 } from './1796099975285-NotificationDigest.js';
 import { Invitations1796107121179 } from './1796107121179-Invitations.js';
+import { EmailChange1796107173166 } from './1796107173166-EmailChange.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Preferences1796099481958,
   NotificationDigest1796099975285,
   Invitations1796107121179,
+  EmailChange1796107173166,
 ];

@@ -104,6 +104,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     archiveSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new published seed of A
     changePassword:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, set again
     closeNeed:                [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // a new public need of X
+    confirmEmailChange:       [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account's change link
     createNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // for company X
     createOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     createProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
@@ -119,8 +120,10 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     refreshToken:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a live refresh token
     rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     renewSeed:                [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
+    requestEmailChange:       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, to a new address
     requestIntroduction:      [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ], // a new published seed of A
     requestPasswordReset:     [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's address
+    resendVerificationEmail:  [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new unconfirmed sign-up
     resetPassword:            [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account's reset link
     revokeInvitation:         [login, deny,  deny,  allow, hide,  hide,  hide,  hide,  allow, allow], // a new invitation by resA
     revokeSession:            [login, hide,  hide,  allow, hide,  hide,  hide,  hide,  hide,  hide ], // a new session of resA

@@ -238,6 +238,17 @@ export const CASES: Record<string, Case> = {
     }),
   },
   'Mutation.revokeInvitation': { fresh: invitationOfResearcherA, args: (_, target) => target },
+  // the caller's own account, to an address nobody has: nothing changes until the link is opened
+  'Mutation.requestEmailChange': {
+    args: (w, _, role) => ({
+      input: {
+        newEmail: uniqueEmail('moving'),
+        currentPassword: w.callers[role]?.password ?? DEFAULT_PASSWORD,
+      },
+    }),
+  },
+  'Mutation.confirmEmailChange': { fresh: emailChangeLink, args: (_, target) => target },
+  'Mutation.resendVerificationEmail': { fresh: unconfirmedSignUp, args: (_, target) => target },
 };
 
 const INVITE = 'mutation ($input: InviteColleagueInput!) { inviteColleague(input: $input) { email } }';
@@ -260,6 +271,28 @@ async function invitationOfResearcherA(w: World): Promise<Variables> {
     email,
   ]);
   return { id: rows[0].id };
+}
+
+/** The change link of a new account (any caller may open it: it is the link's holder who moves the account). */
+async function emailChangeLink(w: World): Promise<Variables> {
+  const account = await signUpAs(w.app, 'RESEARCHER', w.org.B);
+  const newEmail = uniqueEmail('moved');
+  await w.app.gql(
+    'mutation ($input: RequestEmailChangeInput!) { requestEmailChange(input: $input) { email } }',
+    { input: { newEmail, currentPassword: account.password } },
+    account.accessToken,
+  );
+  const bodies = await emailsTo(w.app, newEmail);
+  const token = bodies.map((mail) => /confirm-email#token=([\w-]+)/.exec(mail.body)?.[1]).find(Boolean);
+  return { token };
+}
+
+/** The address of a new sign-up whose link was not opened yet. */
+async function unconfirmedSignUp(w: World): Promise<Variables> {
+  const email = uniqueEmail('unconfirmed');
+  const input = { email, password: DEFAULT_PASSWORD, role: 'RESEARCHER', organizationId: w.org.B };
+  await w.app.gql(SIGN_UP, { input: { ...input, name: bilingual('新人', 'Newcomer') } });
+  return { email };
 }
 
 /** A new sign-up's one-time link (any caller may open it: it is the link's holder who signs in). */

@@ -18,6 +18,7 @@ export enum IdentityErrorCode {
   InvitationUsed = 'INVITATION_USED',
   InvitationNotFound = 'INVITATION_NOT_FOUND',
   AdminsInviteCoordinators = 'ADMINS_INVITE_COORDINATORS',
+  EmailUnchanged = 'EMAIL_UNCHANGED',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -38,6 +39,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.InvitationUsed]: ErrorKind.Conflict,
   [IdentityErrorCode.InvitationNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.AdminsInviteCoordinators]: ErrorKind.Forbidden,
+  [IdentityErrorCode.EmailUnchanged]: ErrorKind.BadUserInput,
 };
 
 export class IdentityError extends DomainError {
@@ -235,6 +237,42 @@ export class IdentityError extends DomainError {
         en: 'You can invite colleagues to your own organization only',
       },
       [{ path, messages: ['not your organization'] }],
+    );
+  }
+
+  /** A change of address to the address the account already has. */
+  static emailUnchanged(path = 'input.newEmail') {
+    return new IdentityError(
+      IdentityErrorCode.EmailUnchanged,
+      {
+        ja: 'これは現在のメールアドレスです。新しいメールアドレスを入力してください',
+        en: 'This is already your e-mail address; enter the new one',
+      },
+      [{ path, messages: ['same as the current address'] }],
+    );
+  }
+
+  /** A change-of-address link that expired, was used, was replaced by a newer one, or never existed. */
+  static invalidEmailChangeToken(path = 'token') {
+    return new IdentityError(
+      IdentityErrorCode.InvalidEmailToken,
+      {
+        ja: 'このリンクは期限切れか、既に使われています。メールアドレスの変更をもう一度お申し込みください',
+        en: 'This link has expired or was already used; ask to change your e-mail address again',
+      },
+      [{ path, messages: ['expired, used or unknown'] }],
+    );
+  }
+
+  /** The new address got an account of its own between the request and the opening of its link. */
+  static emailChangeTaken(path = 'token') {
+    return new IdentityError(
+      IdentityErrorCode.EmailTaken,
+      {
+        ja: 'このメールアドレスは別のアカウントで使われています。メールアドレスは変更されていません',
+        en: 'This address now belongs to another account; your e-mail address was not changed',
+      },
+      [{ path, messages: ['the new address is already registered'] }],
     );
   }
 }

@@ -8,6 +8,8 @@ import { PasswordChangeService } from './account/password-change.service.js';
 import { User } from './account/user.entity.js';
 import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
+import { EmailChangeResolver } from './email-change/email-change.resolver.js';
+import { EmailChangeService } from './email-change/email-change.service.js';
 import { IdentityAccessPolicy } from './identity.access.js';
 import { InvitationAcceptanceService } from './invitation/invitation-acceptance.service.js';
 import { Invitation } from './invitation/invitation.entity.js';
@@ -68,6 +70,8 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken, Inv
     InvitationService,
     InvitationAcceptanceService,
     InvitationResolver,
+    EmailChangeService,
+    EmailChangeResolver,
   ],
   exports: [SessionService, AccountService],
 })

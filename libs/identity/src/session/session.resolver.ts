@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentViewer, RateLimit, type RequestContext, type Viewer } from '#libs/core';
 import { SignUpInput } from '../account/dto/sign-up.input.js';
-import { VerifyEmailArgs } from '../verification/dto/verify-email.args.js';
+import { ResendVerificationEmailArgs, VerifyEmailArgs } from '../verification/dto/verify-email.args.js';
 import { SignUpReceipt } from '../verification/sign-up-receipt.model.js';
 import { SignUpService } from '../verification/sign-up.service.js';
 import { AuthPayload } from './auth-payload.model.js';
@@ -40,6 +40,17 @@ export class SessionResolver {
   })
   async verifyEmail(@Args() args: VerifyEmailArgs, @Context() context: RequestContext) {
     return actAs(context, await this.signUps.verifyEmail(args.token, userAgentOf(context)));
+  }
+
+  @Allow('anyone')
+  @RateLimit('account-email')
+  @Mutation(() => SignUpReceipt, {
+    description:
+      'Sends a new sign-up link to an account that has not confirmed its address yet (the older link stops ' +
+      'working). The answer is the same whether or not the address has such an account.',
+  })
+  resendVerificationEmail(@Args() args: ResendVerificationEmailArgs) {
+    return this.signUps.resendVerificationEmail(args.email);
   }
 
   @Allow('anyone')

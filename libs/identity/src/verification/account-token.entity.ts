@@ -10,8 +10,8 @@ import {
 } from 'typeorm';
 import { User } from '../account/user.entity.js';
 
-/** What a one-time link proves: owning the address, to confirm it or to choose a new password. */
-export type AccountTokenPurpose = 'verify-email' | 'reset-password';
+/** What a one-time link proves: owning the address, to confirm it, to choose a new password, or to move the account to it. */
+export type AccountTokenPurpose = 'verify-email' | 'reset-password' | 'change-email';
 
 /** A one-time token sent by e-mail, stored only as its SHA-256; good once, until it expires. */
 @Entity()
@@ -36,6 +36,10 @@ export class AccountToken {
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
+
+  /** For 'change-email': the address the link was sent to, which the account moves to once it is opened. */
+  @Column({ type: 'text', nullable: true })
+  newEmail: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;

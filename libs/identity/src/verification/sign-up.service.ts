@@ -20,6 +20,11 @@ const HOUR_MS = 3_600_000;
 /** Sign-up e-mails to one address per hour; past it the answer is the same and nothing is sent. */
 const EMAILS_PER_ADDRESS_HOUR = 5;
 
+const RESENT_MESSAGE = {
+  ja: 'このメールアドレスで確認待ちのアカウントがあれば、新しい確認メールを送信しました',
+  en: 'If this address has an account waiting for confirmation, we sent it a new link',
+};
+
 const RECEIPT_MESSAGE = {
   ja: '確認メールを送信しました。メールのリンクから登録を完了してください',
   en: 'We sent you an e-mail: open its link to finish signing up',
@@ -76,6 +81,23 @@ export class SignUpService {
   }
 
   /**
+   * A new link for an account nobody confirmed yet (the older one stops working); any other
+   * address gets the same answer and nothing. Counted with sign-up e-mails in the same hourly cap.
+   */
+  async resendVerificationEmail(rawEmail: string): Promise<SignUpReceipt> {
+    const email = normalizeEmail(rawEmail);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sign-up:${email}`]);
+      if ((await recentEmailCount(manager, email, SIGN_UP_EMAIL_KIND, HOUR_MS)) >= EMAILS_PER_ADDRESS_HOUR)
+        return;
+      const user = await manager.findOneBy(User, { email });
+      if (!user || user.emailVerifiedAt) return;
+      await this.sendLink(manager, user);
+    });
+    return { email, message: bilingual(RESENT_MESSAGE) };
+  }
+
+  /**
    * A new account, or a fresh start for one whose address nobody proved yet:
    * whoever opens the newest link owns it.
    */
@@ -96,9 +118,14 @@ export class SignUpService {
     };
     const user: User = Object.assign(existing ?? manager.create(User), fresh);
     await manager.save(user);
+    await this.sendLink(manager, user);
+  }
+
+  /** A one-time confirmation link to the account's address; earlier ones stop working. */
+  private async sendLink(manager: EntityManager, user: User) {
     const token = await this.tokens.issue(manager, user.id, 'verify-email', LINK_HOURS * HOUR_MS);
     const link = this.link(`/verify-email#token=${token}`);
-    await queueEmails(manager, [confirmAddressEmail(account.email, user.language, link, LINK_HOURS)]);
+    await queueEmails(manager, [confirmAddressEmail(user.email, user.language, link, LINK_HOURS)]);
   }
 
   private link(path: string): string {

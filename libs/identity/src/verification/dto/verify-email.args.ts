@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class VerifyEmailArgs {
@@ -7,4 +7,14 @@ export class VerifyEmailArgs {
   @IsString()
   @MaxLength(200)
   token: string;
+}
+
+@ArgsType()
+export class ResendVerificationEmailArgs {
+  @Field({
+    description: 'The address signed up with; the answer is the same whether or not it has an account.',
+  })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
 }
