@@ -15,6 +15,7 @@ import { ResearcherProfiles1796098097284 } from './1796098097284-ResearcherProfi
 import { AccountSecurity1796098130666 } from './1796098130666-AccountSecurity.js';
 import { Preferences1796099481958 } from './1796099481958-Preferences.js';
 import { NotificationDigest1796099975285 } from './1796099975285-NotificationDigest.js';
+import { AccountLifecycle1796107612315 } from './1796107612315-AccountLifecycle.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AccountSecurity1796098130666,
   Preferences1796099481958,
   NotificationDigest1796099975285,
+  AccountLifecycle1796107612315,
 ];

@@ -14,6 +14,10 @@ export enum IdentityErrorCode {
   EmailNotVerified = 'EMAIL_NOT_VERIFIED',
   WrongPassword = 'WRONG_PASSWORD',
   SessionNotFound = 'SESSION_NOT_FOUND',
+  AlreadyAffiliated = 'ALREADY_AFFILIATED',
+  AccountDeactivated = 'ACCOUNT_DEACTIVATED',
+  CannotDeactivateSelf = 'CANNOT_DEACTIVATE_SELF',
+  LastAdmin = 'LAST_ADMIN',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -30,6 +34,10 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.EmailNotVerified]: ErrorKind.BadUserInput,
   [IdentityErrorCode.WrongPassword]: ErrorKind.BadUserInput,
   [IdentityErrorCode.SessionNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.AlreadyAffiliated]: ErrorKind.Conflict,
+  [IdentityErrorCode.AccountDeactivated]: ErrorKind.Unauthenticated,
+  [IdentityErrorCode.CannotDeactivateSelf]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.LastAdmin]: ErrorKind.Conflict,
 };
 
 export class IdentityError extends DomainError {
@@ -171,5 +179,61 @@ export class IdentityError extends DomainError {
   /** A chosen password that is too short, common or easy to guess; the message says which. */
   static weakPassword(why: LocalizedMessage, path = 'input.password') {
     return new IdentityError(IdentityErrorCode.WeakPassword, why, [{ path, messages: [why.en] }]);
+  }
+
+  /** Leaving needs an organization to leave: a researcher or company member who already left has none. */
+  static notInAnOrganization(path = 'leaveOrganization') {
+    return new IdentityError(
+      IdentityErrorCode.NoAffiliation,
+      { ja: '所属している組織がありません', en: 'You do not belong to an organization' },
+      [{ path, messages: ['no organization to leave'] }],
+    );
+  }
+
+  /** Asking to join an organization is for an account that has none (leave the current one first). */
+  static alreadyAffiliated(path = 'organizationId') {
+    return new IdentityError(
+      IdentityErrorCode.AlreadyAffiliated,
+      {
+        ja: '既に組織に所属しています（承認待ちを含む）。別の組織に移るには、先に今の組織を離れてください',
+        en: 'You already belong to an organization (or wait for its approval); leave it first to join another',
+      },
+      [{ path, messages: ['the account already has an organization'] }],
+    );
+  }
+
+  /** Said only after the right password, so it tells nothing to someone guessing. */
+  static accountDeactivated() {
+    return new IdentityError(
+      IdentityErrorCode.AccountDeactivated,
+      {
+        ja: 'このアカウントは管理者により無効化されています。事務局にお問い合わせください',
+        en: 'This account was deactivated by an administrator; contact the coordinators',
+      },
+      [{ path: 'input.email', messages: ['account deactivated'] }],
+    );
+  }
+
+  static cannotDeactivateSelf(path = 'input.userId') {
+    return new IdentityError(
+      IdentityErrorCode.CannotDeactivateSelf,
+      {
+        ja: '自分自身のアカウントは無効化できません',
+        en: 'You cannot deactivate your own account',
+      },
+      [{ path, messages: ['your own account'] }],
+    );
+  }
+
+  /** Someone must stay able to manage accounts. */
+  static lastAdmin(path = 'input.userId') {
+    return new IdentityError(
+      IdentityErrorCode.LastAdmin,
+      {
+        ja: '有効な管理者が他にいないため、このアカウントは無効化できません',
+        en: 'This is the last active admin account; it cannot be deactivated',
+      },
+      [{ path, messages: ['the last active admin'] }],
+    );
   }
 }

@@ -9,6 +9,9 @@ import { User } from './account/user.entity.js';
 import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
 import { IdentityAccessPolicy } from './identity.access.js';
+import { AffiliationChangeService } from './lifecycle/affiliation-change.service.js';
+import { DeactivationService } from './lifecycle/deactivation.service.js';
+import { LifecycleResolver } from './lifecycle/lifecycle.resolver.js';
 import { PreferencesResolver } from './preferences/preferences.resolver.js';
 import { PreferencesService } from './preferences/preferences.service.js';
 import { AccountSecurityResolver } from './session/account-security.resolver.js';
@@ -60,6 +63,10 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
     AccountTokenService,
     SignUpService,
     PasswordResetService,
+    // leaving an organization, joining another, deactivation
+    AffiliationChangeService,
+    DeactivationService,
+    LifecycleResolver,
   ],
   exports: [SessionService, AccountService],
 })
