@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DailyDigestService } from '#libs/matching';
 import {
   adminEnv,
   AUTH_FIELDS,
@@ -519,6 +520,32 @@ describe('deactivating an account', () => {
     expect(await told(coordinator.userId)).toBeGreaterThan(0);
     expect(await told(other.userId)).toBe(0);
     expect((await emailsTo(app, other.email)).filter((mail) => mail.kind === 'notification')).toEqual([]);
+  });
+
+  it('leaves a deactivated account out of the daily digest its notifications were waiting for', async () => {
+    const staffer = await createStaff(app, adminToken);
+    dataOf(
+      await app.gql(
+        `mutation ($input: UpdatePreferencesInput!) { updatePreferences(input: $input) { id } }`,
+        { input: { notifications: [{ kind: 'INTRODUCTION_REQUESTED', delivery: 'DAILY_DIGEST' }] } },
+        staffer.accessToken,
+      ),
+    );
+    const researcher = await approved('RESEARCHER', universityA.id);
+    const seed = await publishedSeed(app, researcher, seedInput(universityA.id));
+    const member = await approved('COMPANY_MEMBER', companyX.id);
+    dataOf(await app.gql(REQUEST_INTRODUCTION, { input: { seedId: seed.id } }, member.accessToken));
+    const waiting = await app.db.query(`SELECT 1 FROM notification WHERE user_id = $1 AND digest_pending`, [
+      staffer.userId,
+    ]);
+    expect(waiting.rowCount).toBe(1);
+
+    dataOf(await deactivate(adminToken, staffer.userId));
+    const sender = app.api.app.get(DailyDigestService, { strict: false });
+    expect(await sender.run(new Date(Date.now() + 2 * 24 * 3_600_000))).toBe(0);
+    expect(
+      (await emailsTo(app, staffer.email)).filter((mail) => mail.kind === 'notification-digest'),
+    ).toEqual([]);
   });
 
   it('reactivation lets the account sign in again; the sessions it ended stay ended', async () => {
