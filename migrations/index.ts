@@ -17,6 +17,7 @@ import { Preferences1796099481958 } from './1796099481958-Preferences.js';
 import { NotificationDigest1796099975285 } from './1796099975285-NotificationDigest.js';
 import { Invitations1796107121179 } from './1796107121179-Invitations.js';
 import { EmailChange1796107173166 } from './1796107173166-EmailChange.js';
+import { AccountLifecycle1796107612315 } from './1796107612315-AccountLifecycle.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   NotificationDigest1796099975285,
   Invitations1796107121179,
   EmailChange1796107173166,
+  AccountLifecycle1796107612315,
 ];

@@ -66,12 +66,14 @@ describe('the authorization matrix', () => {
       const actual: Partial<Record<Role, string>> = {};
       for (const role of ROLES) {
         target ??= (await cases.fresh?.(world)) ?? {};
+        const putBack = await cases.aroundCaller?.(world, role);
         const variables = { ...generatedArgs(field), ...(await cases.args?.(world, target, role)) };
         const response = await app.gql(
           operationText(kind, field, variables),
           variables,
           await tokenOf(role, cases.ownSession),
         );
+        await putBack?.();
         actual[role] = outcomeOf(response);
         if (cases.endsOtherSessions) await reopenStandingSession(role);
         if (actual[role] === 'allow') target = undefined; // it may be used up: the next caller gets a new one

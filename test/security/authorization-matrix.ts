@@ -110,16 +110,20 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     createProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     createSeed:               [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // for institution A
     createStaffAccount:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow],
+    deactivateAccount:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow], // a new account
     deleteSavedSearch:        [login, deny,  deny,  deny,  deny,  deny,  allow, hide,  deny,  deny ], // a new search of memX
     importCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // dry run
     inviteColleague:          [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // to institution A
+    leaveOrganization:        [login, allow, allow, allow, allow, allow, allow, allow, deny,  deny ], // the caller's own organization, joined again after
     markNotificationsRead:    [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     moveProposal:             [login, deny,  deny,  allow, hide,  hide,  deny,  hide,  allow, allow], // new A×X proposal, introduced→meeting
     proposeMatch:             [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // A's seed for a new need of X
     publishSeed:              [login, deny,  deny,  allow, hide,  hide,  deny,  deny,  allow, allow], // a new draft of A
+    reactivateAccount:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow], // a new deactivated account
     refreshToken:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a live refresh token
     rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     renewSeed:                [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
+    requestAffiliation:       [login, allow, allow, allow, allow, allow, allow, allow, deny,  deny ], // the caller's own organization, after leaving it
     requestEmailChange:       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, to a new address
     requestIntroduction:      [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ], // a new published seed of A
     requestPasswordReset:     [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's address

@@ -23,6 +23,11 @@ export interface Case {
   ownSession?: boolean;
   /** The call may end the caller's other sessions: its standing session is opened anew after it. */
   endsOtherSessions?: boolean;
+  /**
+   * The call changes the caller's own account (its organization): run just before the call, it may
+   * prepare the account, and returns what puts the account back as it was, run just after the call.
+   */
+  aroundCaller?: (world: World, role: Role) => Promise<() => Promise<void>>;
 }
 
 const bilingual = (ja: string, en: string) => ({ ja, en });
@@ -249,6 +254,35 @@ export const CASES: Record<string, Case> = {
   },
   'Mutation.confirmEmailChange': { fresh: emailChangeLink, args: (_, target) => target },
   'Mutation.resendVerificationEmail': { fresh: unconfirmedSignUp, args: (_, target) => target },
+  // the caller leaves its own organization; the world's caller is put back in it after
+  'Mutation.leaveOrganization': { aroundCaller: (w, role) => keepAffiliation(w, role) },
+  // the caller, taken out of its organization, asks to join it again; put back as it was after
+  'Mutation.requestAffiliation': {
+    aroundCaller: async (w, role) => {
+      const putBack = await keepAffiliation(w, role);
+      const caller = w.callers[role];
+      if (caller)
+        await w.app.db.query(
+          `UPDATE "user" SET organization_id = NULL, affiliation_status = 'none'
+            WHERE email = $1 AND role IN ('researcher', 'company-member')`,
+          [caller.email.toLowerCase()],
+        );
+      return putBack;
+    },
+    args: (w, _, role) => ({ organizationId: w.org[OWN_ORGANIZATION[role]] }),
+  },
+  'Mutation.deactivateAccount': {
+    fresh: pendingAccount,
+    args: (_, target) => ({ input: { ...target, reason: '試験 / test' } }),
+  },
+  'Mutation.reactivateAccount': {
+    fresh: async (w) => {
+      const target = await pendingAccount(w);
+      await w.app.db.query(`UPDATE "user" SET deactivated_at = now() WHERE id = $1`, [target.userId]);
+      return target;
+    },
+    args: (_, target) => target,
+  },
 };
 
 const INVITE = 'mutation ($input: InviteColleagueInput!) { inviteColleague(input: $input) { email } }';
@@ -293,6 +327,32 @@ async function unconfirmedSignUp(w: World): Promise<Variables> {
   const input = { email, password: DEFAULT_PASSWORD, role: 'RESEARCHER', organizationId: w.org.B };
   await w.app.gql(SIGN_UP, { input: { ...input, name: bilingual('新人', 'Newcomer') } });
   return { email };
+}
+
+/** What puts the caller's affiliation (and the link to its directory person) back as it is now. */
+async function keepAffiliation(w: World, role: Role): Promise<() => Promise<void>> {
+  const caller = w.callers[role];
+  if (!caller) return async () => {};
+  const columns =
+    'organization_id, affiliation_status, affiliation_decided_by, affiliation_decided_at, affiliation_note';
+  const { rows } = await w.app.db.query<Record<string, unknown> & { id: string }>(
+    `SELECT id, ${columns} FROM "user" WHERE email = $1`,
+    [caller.email.toLowerCase()],
+  );
+  const was = rows[0];
+  const person = await w.app.db.query<{ id: string }>(`SELECT id FROM person WHERE user_id = $1`, [was.id]);
+  return async () => {
+    await w.app.db.query(`UPDATE "user" SET (${columns}) = ($2, $3, $4, $5, $6) WHERE id = $1`, [
+      was.id,
+      was.organization_id,
+      was.affiliation_status,
+      was.affiliation_decided_by,
+      was.affiliation_decided_at,
+      was.affiliation_note,
+    ]);
+    for (const { id } of person.rows)
+      await w.app.db.query(`UPDATE person SET user_id = $2 WHERE id = $1`, [id, was.id]);
+  };
 }
 
 /** A new sign-up's one-time link (any caller may open it: it is the link's holder who signs in). */

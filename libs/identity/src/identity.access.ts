@@ -7,6 +7,8 @@ export const IDENTITY_PERMISSIONS = [
   'organization.list-members',
   /** See the email address of accounts; ids: user ids. */
   'user.read-email',
+  /** See whether an account is deactivated; ids: user ids. */
+  'user.read-status',
 ] as const;
 export type IdentityPermission = (typeof IDENTITY_PERMISSIONS)[number];
 
@@ -14,7 +16,7 @@ type Request = AccessRequest<IdentityPermission> & { ids: Set<string> };
 
 /**
  * Who may see what of accounts: staff see every account's members and email;
- * others only their own organization's members and their own email.
+ * others only their own organization's members and their own email and status.
  */
 @Injectable()
 export class IdentityAccessPolicy implements AccessPolicy<IdentityPermission>, OnModuleInit {
@@ -33,6 +35,7 @@ export class IdentityAccessPolicy implements AccessPolicy<IdentityPermission>, O
       case 'organization.list-members':
         return Promise.resolve(only(ids, viewer.organizationId));
       case 'user.read-email':
+      case 'user.read-status':
         return Promise.resolve(only(ids, viewer.userId));
     }
   }
@@ -42,6 +45,7 @@ export class IdentityAccessPolicy implements AccessPolicy<IdentityPermission>, O
       case 'organization.list-members':
         return Promise.resolve(IdentityError.notYourOrganization());
       case 'user.read-email':
+      case 'user.read-status':
         return Promise.resolve(IdentityError.notYourAccount());
     }
   }

@@ -19,6 +19,10 @@ export enum IdentityErrorCode {
   InvitationNotFound = 'INVITATION_NOT_FOUND',
   AdminsInviteCoordinators = 'ADMINS_INVITE_COORDINATORS',
   EmailUnchanged = 'EMAIL_UNCHANGED',
+  AlreadyAffiliated = 'ALREADY_AFFILIATED',
+  AccountDeactivated = 'ACCOUNT_DEACTIVATED',
+  CannotDeactivateSelf = 'CANNOT_DEACTIVATE_SELF',
+  LastAdmin = 'LAST_ADMIN',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -40,6 +44,10 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.InvitationNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.AdminsInviteCoordinators]: ErrorKind.Forbidden,
   [IdentityErrorCode.EmailUnchanged]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.AlreadyAffiliated]: ErrorKind.Conflict,
+  [IdentityErrorCode.AccountDeactivated]: ErrorKind.Unauthenticated,
+  [IdentityErrorCode.CannotDeactivateSelf]: ErrorKind.BadUserInput,
+  [IdentityErrorCode.LastAdmin]: ErrorKind.Conflict,
 };
 
 export class IdentityError extends DomainError {
@@ -273,6 +281,62 @@ export class IdentityError extends DomainError {
         en: 'This address now belongs to another account; your e-mail address was not changed',
       },
       [{ path, messages: ['the new address is already registered'] }],
+    );
+  }
+
+  /** Leaving needs an organization to leave: a researcher or company member who already left has none. */
+  static notInAnOrganization(path = 'leaveOrganization') {
+    return new IdentityError(
+      IdentityErrorCode.NoAffiliation,
+      { ja: '所属している組織がありません', en: 'You do not belong to an organization' },
+      [{ path, messages: ['no organization to leave'] }],
+    );
+  }
+
+  /** Asking to join an organization is for an account that has none (leave the current one first). */
+  static alreadyAffiliated(path = 'organizationId') {
+    return new IdentityError(
+      IdentityErrorCode.AlreadyAffiliated,
+      {
+        ja: '既に組織に所属しています（承認待ちを含む）。別の組織に移るには、先に今の組織を離れてください',
+        en: 'You already belong to an organization (or wait for its approval); leave it first to join another',
+      },
+      [{ path, messages: ['the account already has an organization'] }],
+    );
+  }
+
+  /** Said only after the right password, so it tells nothing to someone guessing. */
+  static accountDeactivated() {
+    return new IdentityError(
+      IdentityErrorCode.AccountDeactivated,
+      {
+        ja: 'このアカウントは管理者により無効化されています。事務局にお問い合わせください',
+        en: 'This account was deactivated by an administrator; contact the coordinators',
+      },
+      [{ path: 'input.email', messages: ['account deactivated'] }],
+    );
+  }
+
+  static cannotDeactivateSelf(path = 'input.userId') {
+    return new IdentityError(
+      IdentityErrorCode.CannotDeactivateSelf,
+      {
+        ja: '自分自身のアカウントは無効化できません',
+        en: 'You cannot deactivate your own account',
+      },
+      [{ path, messages: ['your own account'] }],
+    );
+  }
+
+  /** Someone must stay able to manage accounts. */
+  static lastAdmin(path = 'input.userId') {
+    return new IdentityError(
+      IdentityErrorCode.LastAdmin,
+      {
+        ja: '有効な管理者が他にいないため、このアカウントは無効化できません',
+        en: 'This is the last active admin account; it cannot be deactivated',
+      },
+      [{ path, messages: ['the last active admin'] }],
     );
   }
 }

@@ -15,6 +15,9 @@ import { InvitationAcceptanceService } from './invitation/invitation-acceptance.
 import { Invitation } from './invitation/invitation.entity.js';
 import { InvitationResolver } from './invitation/invitation.resolver.js';
 import { InvitationService } from './invitation/invitation.service.js';
+import { AffiliationChangeService } from './lifecycle/affiliation-change.service.js';
+import { DeactivationService } from './lifecycle/deactivation.service.js';
+import { LifecycleResolver } from './lifecycle/lifecycle.resolver.js';
 import { PreferencesResolver } from './preferences/preferences.resolver.js';
 import { PreferencesService } from './preferences/preferences.service.js';
 import { AccountSecurityResolver } from './session/account-security.resolver.js';
@@ -72,6 +75,10 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken, Inv
     InvitationResolver,
     EmailChangeService,
     EmailChangeResolver,
+    // leaving an organization, joining another, deactivation
+    AffiliationChangeService,
+    DeactivationService,
+    LifecycleResolver,
   ],
   exports: [SessionService, AccountService],
 })

@@ -43,6 +43,8 @@ const HOSTILITY = [0, 0.2, 0.5, 1];
 const SIGN_IN_OPERATIONS = new Set(['signIn', 'refreshToken']);
 /** They end the caller's own session when they get through. */
 const SIGN_OUT_OPERATIONS = new Set(['signOut', 'signOutEverywhere']);
+/** They take the caller out of its organization (or into another) when they get through. */
+const AFFILIATION_OPERATIONS = new Set(['leaveOrganization', 'requestAffiliation']);
 const clip = (text: string, max = 600) =>
   text.length > max ? `${text.slice(0, max)}… (${text.length})` : text;
 
@@ -115,6 +117,8 @@ export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals):
   }
   if (SIGN_OUT_OPERATIONS.has(operation.name) && role !== 'anonymous' && !refused)
     signedInAgain = await world.resignIn(role);
+  // Leaving (or asking for another organization) would leave the role acting for none from then on.
+  if (AFFILIATION_OPERATIONS.has(operation.name) && !refused) await world.reaffiliate(role);
   return (operation.kind === 'mutation' && !refused) || signedInAgain;
 }
 

@@ -23,6 +23,8 @@ export interface World {
   token(role: Role): string | undefined;
   /** Signs the role in again; true once done (it writes a session). */
   resignIn(role: Role): Promise<boolean>;
+  /** Puts the role back in its organization, approved, after it left or asked for another. */
+  reaffiliate(role: Role): Promise<void>;
 }
 
 /** Every budget out of the way: the fuzz sends thousands of searches and sign-ins from one address. */
@@ -134,6 +136,10 @@ export async function startWorld(): Promise<World> {
       member.accessToken,
     ),
   );
+  const affiliations = new Map<Role, { userId: string; organizationId: string }>([
+    ['researcher', { userId: researcher.userId, organizationId: institutionId }],
+    ['company member', { userId: member.userId, organizationId: companyId }],
+  ]);
   const accounts: Record<Role, { email: string; password: string; token?: string }> = {
     anonymous: { email: '', password: '' },
     researcher: { ...researcher, token: researcher.accessToken },
@@ -154,6 +160,22 @@ export async function startWorld(): Promise<World> {
       if (role === 'anonymous') return false;
       account.token = (await signIn(app, account.email, account.password)).accessToken;
       return true;
+    },
+    async reaffiliate(role) {
+      const affiliation = affiliations.get(role);
+      if (!affiliation) return;
+      await app.db.query(
+        `UPDATE "user" SET organization_id = $2, affiliation_status = 'approved' WHERE id = $1`,
+        [affiliation.userId, affiliation.organizationId],
+      );
+      // leaving released the account's directory person (the audit log names it): link it again
+      await app.db.query(
+        `UPDATE person SET user_id = $1
+          WHERE id = (SELECT (changes->'personId'->>'before')::uuid FROM audit_entry
+                       WHERE entity_id = $1 AND action = 'left organization' ORDER BY at DESC LIMIT 1)
+            AND NOT EXISTS (SELECT 1 FROM person WHERE user_id = $1)`,
+        [affiliation.userId],
+      );
     },
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { CoreErrorCode } from '../errors/domain-error.js';
 import { checkAudience } from './access.guard.js';
-import type { Viewer } from './viewer.js';
+import type { AffiliationStatus, Role, Viewer } from './viewer.js';
 
-const user = (role: 'researcher' | 'coordinator', affiliation: 'pending' | 'approved'): Viewer => ({
+const user = (role: Role, affiliation: AffiliationStatus): Viewer => ({
   kind: 'user',
   userId: 'u1',
   role,
@@ -44,6 +44,22 @@ describe('checkAudience', () => {
       CoreErrorCode.AffiliationPending,
     );
     expect(codeOf(() => checkAudience(user('researcher', 'approved'), ['researcher']))).toBe('allowed');
+  });
+
+  it('admits researchers and company members, whatever their affiliation, as non-staff; never staff', () => {
+    for (const affiliation of ['pending', 'approved', 'rejected', 'none'] as const) {
+      expect(codeOf(() => checkAudience(user('researcher', affiliation), ['non-staff']))).toBe('allowed');
+      expect(codeOf(() => checkAudience(user('company-member', affiliation), ['non-staff']))).toBe('allowed');
+    }
+    expect(codeOf(() => checkAudience(user('researcher', 'none'), ['researcher']))).toBe(
+      CoreErrorCode.NotAllowed,
+    );
+    expect(codeOf(() => checkAudience(user('coordinator', 'approved'), ['non-staff']))).toBe(
+      CoreErrorCode.NotAllowed,
+    );
+    expect(codeOf(() => checkAudience(user('admin', 'approved'), ['non-staff']))).toBe(
+      CoreErrorCode.NotAllowed,
+    );
   });
 
   it('lets anyone through an open operation, even with a stale token', () => {

@@ -1,7 +1,8 @@
 export const ROLES = ['researcher', 'company-member', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type AffiliationStatus = 'pending' | 'approved' | 'rejected';
+/** 'none': a researcher or company member who left its organization and has not asked to join another. */
+export type AffiliationStatus = 'pending' | 'approved' | 'rejected' | 'none';
 
 /** Who is calling: resolved once per request from the access token. */
 export type Viewer =
@@ -23,9 +24,10 @@ export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 
 /**
  * Audiences an operation may be opened to. A researcher or company member
- * whose affiliation is not approved yet counts only as "signed-in".
+ * whose affiliation is not approved yet counts only as "signed-in" and
+ * "non-staff" (what they may do about the affiliation itself: leave it, ask for another).
  */
-export type Audience = 'anyone' | 'signed-in' | Role;
+export type Audience = 'anyone' | 'signed-in' | 'non-staff' | Role;
 
 export function isStaff(viewer: Viewer): boolean {
   return viewer.kind === 'user' && (viewer.role === 'coordinator' || viewer.role === 'admin');
@@ -34,7 +36,8 @@ export function isStaff(viewer: Viewer): boolean {
 /** The audiences a viewer belongs to. */
 export function audiencesOf(viewer: Viewer): Audience[] {
   if (viewer.kind !== 'user') return ['anyone'];
-  const acting =
-    viewer.role === 'coordinator' || viewer.role === 'admin' || viewer.affiliation === 'approved';
-  return acting ? ['anyone', 'signed-in', viewer.role] : ['anyone', 'signed-in'];
+  if (isStaff(viewer)) return ['anyone', 'signed-in', viewer.role];
+  return viewer.affiliation === 'approved'
+    ? ['anyone', 'signed-in', 'non-staff', viewer.role]
+    : ['anyone', 'signed-in', 'non-staff'];
 }

@@ -98,6 +98,18 @@ export class PersonService {
     );
   }
 
+  /**
+   * The account leaves its organization: its person stays on the seeds that list it, as a
+   * person of that institution without an account; the account gets a new person on first need
+   * at its next institution. The released person's id, or null when the account had none.
+   */
+  async releaseAccount(manager: EntityManager, userId: string): Promise<string | null> {
+    const person = await manager.findOne(Person, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+    if (!person) return null;
+    await manager.update(Person, { id: person.id }, { userId: null });
+    return person.id;
+  }
+
   /** The person of an account, or null when it has none yet. */
   findForUser(userId: string): Promise<Person | null> {
     return this.dataSource.manager.findOneBy(Person, { userId });

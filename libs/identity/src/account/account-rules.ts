@@ -5,10 +5,10 @@ import { passwordWeakness } from './password-strength.js';
 const COMPANY_TYPES = new Set(['company', 'startup']);
 
 /** A researcher belongs to an academic body, a company member to a company or startup. */
-export function assertFitsOrganization(role: string, organization: Organization) {
+export function assertFitsOrganization(role: string, organization: Organization, path?: string) {
   const isCompany = COMPANY_TYPES.has(organization.type);
   if ((role === 'company-member') === isCompany) return;
-  throw IdentityError.organizationMismatch(role, organization.type);
+  throw IdentityError.organizationMismatch(role, organization.type, path);
 }
 
 /** The role an organization's members have: company member in a company or startup, researcher elsewhere. */

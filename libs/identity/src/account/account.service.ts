@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   AccessService,
   bilingual,
@@ -95,20 +95,23 @@ export class AccountService {
     return ids.length ? manager.findBy(User, { id: In(ids) }) : Promise.resolve([]);
   }
 
-  /** Every coordinator and admin account. */
+  /** Every active coordinator and admin account (deactivated ones are told nothing). */
   async staffUserIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const staff = await manager.find(User, { select: { id: true }, where: { role: In(STAFF_ROLES) } });
+    const staff = await manager.find(User, {
+      select: { id: true },
+      where: { role: In(STAFF_ROLES), deactivatedAt: IsNull() },
+    });
     return staff.map((user) => user.id);
   }
 
-  /** The approved members of an organization. */
+  /** The approved, active members of an organization. */
   async approvedMemberIds(
     organizationId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string[]> {
     const members = await manager.find(User, {
       select: { id: true },
-      where: { organizationId, affiliationStatus: 'approved' },
+      where: { organizationId, affiliationStatus: 'approved', deactivatedAt: IsNull() },
     });
     return members.map((user) => user.id);
   }
@@ -117,11 +120,12 @@ export class AccountService {
     const query = this.dataSource.manager
       .createQueryBuilder(User, 'user')
       .where('user.affiliationStatus = :status', { status: 'pending' })
-      .andWhere('user.emailVerifiedAt IS NOT NULL');
+      .andWhere('user.emailVerifiedAt IS NOT NULL')
+      .andWhere('user.deactivatedAt IS NULL');
     return paginate(query, args);
   }
 
-  /** Approved members of an organization: for its own members and for staff. */
+  /** Approved, active members of an organization: for its own members and for staff. */
   async members(organizationId: string, args: PageArgs, viewer: SignedInViewer): Promise<Page<User>> {
     await this.access.requireAccess({
       viewer,
@@ -133,7 +137,8 @@ export class AccountService {
       .where('user.organizationId = :organizationId AND user.affiliationStatus = :approved', {
         organizationId,
         approved: 'approved',
-      });
+      })
+      .andWhere('user.deactivatedAt IS NULL');
     return paginate(query, args);
   }
 

@@ -25,10 +25,13 @@ export enum Affiliation {
   PENDING = 'pending',
   APPROVED = 'approved',
   REJECTED = 'rejected',
+  /** Left its organization and asked to join no other yet (organization null). */
+  NONE = 'none',
 }
 registerEnumType(Affiliation, {
   name: 'AffiliationStatus',
   description: 'Whether a coordinator has confirmed that the account belongs to its organization.',
+  valuesMap: { NONE: { description: 'The account left its organization and asked to join no other yet.' } },
 });
 
 @ObjectType({ description: 'An account: a researcher, company member, coordinator or admin.' })
@@ -92,6 +95,17 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
+
+  /** Set by an admin: no sign-in, no session, no e-mail; the account's history stays attributed to it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  deactivatedBy: string | null;
+
+  /** The admin's reason; kept in the audit log too. */
+  @Column({ type: 'text', nullable: true })
+  deactivationReason: string | null;
 
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

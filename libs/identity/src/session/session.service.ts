@@ -33,6 +33,9 @@ export class SessionService {
       ? await verifyPassword(user.passwordHash, password)
       : await verifyAgainstDecoy(password);
     if (!user || !valid || !user.emailVerifiedAt) throw IdentityError.invalidCredentials();
+    // Only the right password learns that the account is deactivated: a guesser gets the usual answer,
+    // and its owner learns why they cannot sign in (and whom to ask) instead of resetting a good password.
+    if (user.deactivatedAt) throw IdentityError.accountDeactivated();
     this.throttle.succeeded(email);
     return this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
@@ -67,7 +70,9 @@ export class SessionService {
       if (spent.length === 0) return { reused: await manager.findOneBy(RefreshToken, { tokenHash: hash }) };
       const session = await manager.findOneBy(Session, { id: spent[0].session_id });
       const user =
-        session && !session.revokedAt ? await manager.findOneBy(User, { id: session.userId }) : null;
+        session && !session.revokedAt
+          ? await manager.findOneBy(User, { id: session.userId, deactivatedAt: IsNull() })
+          : null;
       if (!session || !user) return { reused: null };
       await manager.update(Session, { id: session.id }, { lastUsedAt: new Date(), userAgent });
       return { payload: await this.issue(manager, user, session.id) };
@@ -106,7 +111,7 @@ export class SessionService {
         'session.userId = user.id AND session.id = :sid AND session.revokedAt IS NULL',
         { sid: claims.sid },
       )
-      .where('user.id = :id', { id: claims.sub })
+      .where('user.id = :id AND user.deactivatedAt IS NULL', { id: claims.sub })
       .getOne();
     if (!user) return { kind: 'invalid-token' };
     return viewerOf(user, claims.sid);

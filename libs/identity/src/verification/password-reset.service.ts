@@ -49,7 +49,8 @@ export class PasswordResetService {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`password-reset:${email}`]);
       const sent = await recentEmailCount(manager, email, PASSWORD_RESET_EMAIL_KIND, HOUR_MS);
       const user = await manager.findOneBy(User, { email });
-      if (!user || sent >= EMAILS_PER_ADDRESS_HOUR) return;
+      // a deactivated account gets no link: the answer is the same, nothing is sent
+      if (!user || user.deactivatedAt || sent >= EMAILS_PER_ADDRESS_HOUR) return;
       const token = await this.tokens.issue(manager, user.id, 'reset-password', LINK_MINUTES * 60_000);
       const link = this.link(`/reset-password#token=${token}`);
       await queueEmails(manager, [resetPasswordEmail(email, user.language, link, LINK_MINUTES)]);
@@ -62,7 +63,7 @@ export class PasswordResetService {
     const email = await this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.claim(manager, token, 'reset-password');
       const user = userId ? await manager.findOneBy(User, { id: userId }) : null;
-      if (!user) throw IdentityError.invalidResetToken();
+      if (!user || user.deactivatedAt) throw IdentityError.invalidResetToken();
       assertStrongPassword(newPassword, [user.email, user.name.ja, user.name.en], 'newPassword');
       user.passwordHash = await hashPassword(newPassword);
       user.emailVerifiedAt ??= new Date();

@@ -60,6 +60,8 @@ export class SignUpService {
       if ((await recentEmailCount(manager, email, SIGN_UP_EMAIL_KIND, HOUR_MS)) >= EMAILS_PER_ADDRESS_HOUR)
         return;
       const existing = await manager.findOneBy(User, { email });
+      // a deactivated address is neither told nor registered anew: only an admin brings it back
+      if (existing?.deactivatedAt) return;
       if (existing?.emailVerifiedAt)
         return queueEmails(manager, [
           alreadyRegisteredEmail(email, existing.language, this.link('/sign-in')),
@@ -74,7 +76,7 @@ export class SignUpService {
     return this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.claim(manager, token, 'verify-email');
       const user = userId ? await manager.findOneBy(User, { id: userId }) : null;
-      if (!user) throw IdentityError.invalidEmailToken();
+      if (!user || user.deactivatedAt) throw IdentityError.invalidEmailToken();
       user.emailVerifiedAt ??= new Date();
       return this.sessions.start(manager, await manager.save(user), userAgent);
     });

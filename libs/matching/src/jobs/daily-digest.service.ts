@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AppConfig, emailDraft, logger, queueEmails } from '#libs/core';
 import { deliveryOf, NotificationDelivery, User } from '#libs/identity';
 import { lastDigestMoment } from './digest-moment.js';
@@ -51,7 +51,10 @@ export class DailyDigestService implements OnApplicationBootstrap, OnModuleDestr
       )) as [NotificationRow[], number];
       const byUser = new Map<string, NotificationRow[]>();
       for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
-      const users = byUser.size ? await manager.findBy(User, { id: In([...byUser.keys()]) }) : [];
+      // a deactivated account gets no e-mail; its notifications stay in the app
+      const users = byUser.size
+        ? await manager.findBy(User, { id: In([...byUser.keys()]), deactivatedAt: IsNull() })
+        : [];
       const digests = users
         .map((user) => ({ user, rows: stillWanted(user, byUser.get(user.id) ?? []) }))
         .filter((digest) => digest.rows.length > 0);

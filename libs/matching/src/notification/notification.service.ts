@@ -40,15 +40,17 @@ export class NotificationService {
   ) {}
 
   async notify(manager: EntityManager, userIds: string[], draft: NotificationDraft): Promise<void> {
-    const unique = [...new Set(userIds)];
-    if (unique.length === 0) return;
-    const users = await this.accounts.findByIds(unique, manager);
+    // a deactivated account is told nothing, whoever named it (listed on a seed, an actor of a proposal)
+    const users = (await this.accounts.findByIds([...new Set(userIds)], manager)).filter(
+      (user) => !user.deactivatedAt,
+    );
+    if (users.length === 0) return;
     const delivery = new Map(
       users.map((user) => [user.id, deliveryOf(user.notificationDelivery, draft.kind)]),
     );
     await manager.insert(
       Notification,
-      unique.map((userId) => ({
+      users.map(({ id: userId }) => ({
         userId,
         kind: draft.kind,
         title: bilingual(draft.title),
