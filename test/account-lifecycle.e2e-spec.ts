@@ -477,6 +477,27 @@ describe('deactivating an account', () => {
     };
     const signedUp = dataOf(await app.gql<{ signUp: { email: string } }>(SIGN_UP, { input: signUp }));
     expect(signedUp.signUp.email).toBe(member.email);
+    // nor an invitation, a resent confirmation, or another account's move to its address
+    dataOf(
+      await app.gql(
+        'mutation ($input: InviteColleagueInput!) { inviteColleague(input: $input) { email } }',
+        { input: { email: member.email, organizationId: companyX.id } },
+        coordinator.accessToken,
+      ),
+    );
+    dataOf(
+      await app.gql('mutation ($email: String!) { resendVerificationEmail(email: $email) { email } }', {
+        email: member.email,
+      }),
+    );
+    const mover = await approved('COMPANY_MEMBER', companyX.id);
+    dataOf(
+      await app.gql(
+        'mutation ($input: RequestEmailChangeInput!) { requestEmailChange(input: $input) { email } }',
+        { input: { newEmail: member.email, currentPassword: mover.password } },
+        mover.accessToken,
+      ),
+    );
     expect(await emailsTo(app, member.email)).toHaveLength(queued);
     expect(await userRow(member.userId)).toMatchObject({
       affiliation_status: 'approved',

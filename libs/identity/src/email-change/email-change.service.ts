@@ -80,11 +80,14 @@ export class EmailChangeService {
       // a newer request replaces the older link, whether or not it gets one of its own
       await this.tokens.withdraw(manager, user.id, ['change-email']);
       const owner = await manager.findOneBy(User, { email: newEmail });
-      const toNewAddress = owner
-        ? addressAlreadyRegisteredEmail(newEmail, owner.language, this.link('/sign-in'))
-        : await this.linkTo(manager, user, newEmail);
+      // a deactivated owner is written to by nobody; the requester's answer stays the same
+      const toNewAddress = !owner
+        ? await this.linkTo(manager, user, newEmail)
+        : owner.deactivatedAt
+          ? []
+          : [addressAlreadyRegisteredEmail(newEmail, owner.language, this.link('/sign-in'))];
       await queueEmails(manager, [
-        toNewAddress,
+        ...[toNewAddress].flat(),
         changeRequestedEmail(user.email, user.language, newEmail, this.link('/forgot-password')),
       ]);
     });

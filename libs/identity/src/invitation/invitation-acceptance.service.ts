@@ -75,7 +75,7 @@ export class InvitationAcceptanceService {
     input: AcceptInvitationInput,
   ): Promise<User> {
     const existing = await manager.findOneBy(User, { email: invitation.email });
-    if (existing?.emailVerifiedAt) throw IdentityError.emailTaken('input.token');
+    if (existing?.emailVerifiedAt || existing?.deactivatedAt) throw IdentityError.emailTaken('input.token');
     const decidedByInviter = invitation.role === 'coordinator' || (!!inviter && STAFF.has(inviter.role));
     const now = new Date();
     const fresh: Partial<User> = {

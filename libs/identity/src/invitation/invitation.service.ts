@@ -85,6 +85,8 @@ export class InvitationService {
         role: offer.role,
         note: input.message?.trim() || null,
       };
+      // a deactivated account is written to by nobody (the row is kept, so the list tells nothing)
+      if (existing?.deactivatedAt) return;
       // an address someone proved already has an account: no link (the token is never sent)
       const draft = existing?.emailVerifiedAt
         ? alreadyMemberInvitationEmail(email, letter, this.link('/sign-in'))

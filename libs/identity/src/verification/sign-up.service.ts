@@ -93,7 +93,7 @@ export class SignUpService {
       if ((await recentEmailCount(manager, email, SIGN_UP_EMAIL_KIND, HOUR_MS)) >= EMAILS_PER_ADDRESS_HOUR)
         return;
       const user = await manager.findOneBy(User, { email });
-      if (!user || user.emailVerifiedAt) return;
+      if (!user || user.emailVerifiedAt || user.deactivatedAt) return;
       await this.sendLink(manager, user);
     });
     return { email, message: bilingual(RESENT_MESSAGE) };
