@@ -14,6 +14,7 @@ export enum IdentityErrorCode {
   EmailNotVerified = 'EMAIL_NOT_VERIFIED',
   WrongPassword = 'WRONG_PASSWORD',
   SessionNotFound = 'SESSION_NOT_FOUND',
+  LastAdmin = 'LAST_ADMIN',
 }
 
 const KINDS: Record<IdentityErrorCode, ErrorKind> = {
@@ -30,6 +31,7 @@ const KINDS: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.EmailNotVerified]: ErrorKind.BadUserInput,
   [IdentityErrorCode.WrongPassword]: ErrorKind.BadUserInput,
   [IdentityErrorCode.SessionNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.LastAdmin]: ErrorKind.Conflict,
 };
 
 export class IdentityError extends DomainError {
@@ -171,5 +173,13 @@ export class IdentityError extends DomainError {
   /** A chosen password that is too short, common or easy to guess; the message says which. */
   static weakPassword(why: LocalizedMessage, path = 'input.password') {
     return new IdentityError(IdentityErrorCode.WeakPassword, why, [{ path, messages: [why.en] }]);
+  }
+
+  /** Closing the only active admin account would leave nobody to create staff accounts. */
+  static lastAdmin() {
+    return new IdentityError(IdentityErrorCode.LastAdmin, {
+      ja: 'ほかに管理者がいないため、このアカウントは退会できません。先に別の管理者を作成してください',
+      en: 'You are the only admin: create another admin account before closing this one',
+    });
   }
 }

@@ -8,7 +8,10 @@ import { PasswordChangeService } from './account/password-change.service.js';
 import { User } from './account/user.entity.js';
 import { ProfileResolver } from './account/profile.resolver.js';
 import { UserResolver } from './account/user.resolver.js';
+import { AccountClosureService } from './closure/account-closure.service.js';
+import { ClosureResolver } from './closure/closure.resolver.js';
 import { IdentityAccessPolicy } from './identity.access.js';
+import { IdentityPersonalData } from './identity.personal-data.js';
 import { PreferencesResolver } from './preferences/preferences.resolver.js';
 import { PreferencesService } from './preferences/preferences.service.js';
 import { AccountSecurityResolver } from './session/account-security.resolver.js';
@@ -60,6 +63,10 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken];
     AccountTokenService,
     SignUpService,
     PasswordResetService,
+    // the owner's data: export and closing the account
+    IdentityPersonalData,
+    AccountClosureService,
+    ClosureResolver,
   ],
   exports: [SessionService, AccountService],
 })

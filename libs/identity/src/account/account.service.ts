@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   AccessService,
   bilingual,
@@ -54,7 +54,7 @@ export class AccountService {
 
   /** The first admin (from `npm run create-admin` or ADMIN_EMAIL at boot); a no-op once any admin exists. */
   async ensureFirstAdmin(email: string, password: string): Promise<User | undefined> {
-    if (await this.dataSource.manager.existsBy(User, { role: 'admin' })) return undefined;
+    if (await this.dataSource.manager.existsBy(User, { role: 'admin', closedAt: IsNull() })) return undefined;
     const admin = await this.createStaffAccount({
       email,
       password,
@@ -97,7 +97,10 @@ export class AccountService {
 
   /** Every coordinator and admin account. */
   async staffUserIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const staff = await manager.find(User, { select: { id: true }, where: { role: In(STAFF_ROLES) } });
+    const staff = await manager.find(User, {
+      select: { id: true },
+      where: { role: In(STAFF_ROLES), closedAt: IsNull() },
+    });
     return staff.map((user) => user.id);
   }
 

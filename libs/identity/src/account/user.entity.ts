@@ -93,6 +93,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
 
+  /** When its owner closed it (closeMyAccount): the row stays, anonymised, so audit entries still name it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
