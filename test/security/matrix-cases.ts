@@ -11,18 +11,28 @@ import {
 } from '../support/fixtures.js';
 import type { Role } from './authorization-matrix.js';
 import type { Variables } from './matrix-requests.js';
-import { createRecord, NEED_INPUT, proposalAt, SEED_INPUT, versionOf, type World } from './matrix-world.js';
+import {
+  createRecord,
+  NEED_INPUT,
+  proposalAt,
+  SEED_INPUT,
+  versionOf,
+  type Caller,
+  type World,
+} from './matrix-world.js';
 
 /** How a row is tried when minimal generated arguments would not reach a realistic target. */
 export interface Case {
   /** What the row acts on, made anew after a call that got through (that call may have used it up). */
   fresh?: (world: World) => Promise<Variables>;
   /** Arguments, over the generated ones; `target` is what `fresh` made. Run just before each call. */
-  args?: (world: World, target: Variables, role: Role) => Promise<Variables> | Variables;
+  args?: (world: World, target: Variables, role: Role, caller: Caller) => Promise<Variables> | Variables;
   /** Each caller signs in anew and calls with that session (the call may end it). */
   ownSession?: boolean;
   /** The call may end the caller's other sessions: its standing session is opened anew after it. */
   endsOtherSessions?: boolean;
+  /** The call uses up the caller itself (closeMyAccount): each column calls as a new account like its caller. */
+  throwawayCaller?: boolean;
 }
 
 const bilingual = (ja: string, en: string) => ({ ja, en });
@@ -215,6 +225,11 @@ export const CASES: Record<string, Case> = {
       const password = w.callers[role]?.password ?? DEFAULT_PASSWORD;
       return { currentPassword: password, newPassword: password };
     },
+  },
+  // closes the caller: each column is a new account of the caller's kind, closed with its own password
+  'Mutation.closeMyAccount': {
+    throwawayCaller: true,
+    args: (_w, _target, _role, caller) => ({ currentPassword: caller?.password ?? DEFAULT_PASSWORD }),
   },
   // the caller's own preferences, set to what they already are (the default)
   'Mutation.updatePreferences': { args: () => ({ input: { language: 'JA' } }) },
