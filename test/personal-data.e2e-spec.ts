@@ -261,6 +261,20 @@ describe('closeMyAccount', () => {
       { reason: 'INVALID_CREDENTIALS' },
     );
 
+    // nor does the placeholder address, nor a reset link to it
+    const placeholder = `closed-${researcher.userId}@closed.invalid`;
+    expectError(
+      await app.gql(SIGN_IN, { input: { email: placeholder, password: researcher.password } }),
+      'UNAUTHENTICATED',
+      { reason: 'INVALID_CREDENTIALS' },
+    );
+    dataOf(
+      await app.gql('mutation ($email: String!) { requestPasswordReset(email: $email) { message { en } } }', {
+        email: placeholder,
+      }),
+    );
+    expect(await count(`account_token WHERE user_id = $1`, [researcher.userId])).toBe(0);
+
     // the account row stays, anonymised
     const user = await userRow(researcher.userId);
     expect(user).toMatchObject({

@@ -43,6 +43,8 @@ const HOSTILITY = [0, 0.2, 0.5, 1];
 const SIGN_IN_OPERATIONS = new Set(['signIn', 'refreshToken']);
 /** They end the caller's own session when they get through. */
 const SIGN_OUT_OPERATIONS = new Set(['signOut', 'signOutEverywhere']);
+/** Reads that write an audit entry when they get through (the owner's data export is audited). */
+const AUDITED_READS = new Set(['exportMyData']);
 const clip = (text: string, max = 600) =>
   text.length > max ? `${text.slice(0, max)}… (${text.length})` : text;
 
@@ -81,7 +83,7 @@ export async function send(world: World, fuzzCase: FuzzCase): Promise<FuzzRespon
   return { status: response.status, body: parseJson(text), text };
 }
 
-/** Runs one case, recording its outcome; says whether it was a mutation the server accepted. */
+/** Runs one case, recording its outcome; says whether it was a writing call (a mutation, an audited read) the server accepted. */
 export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals): Promise<boolean> {
   const { operation, role } = fuzzCase;
   const started = performance.now();
@@ -115,7 +117,8 @@ export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals):
   }
   if (SIGN_OUT_OPERATIONS.has(operation.name) && role !== 'anonymous' && !refused)
     signedInAgain = await world.resignIn(role);
-  return (operation.kind === 'mutation' && !refused) || signedInAgain;
+  const writes = operation.kind === 'mutation' || AUDITED_READS.has(operation.name);
+  return (writes && !refused) || signedInAgain;
 }
 
 export function newTotals(): Totals {
