@@ -17,4 +17,22 @@ import { Preferences1796099481958 } from './1796099481958-Preferences.js';
 import { NotificationDigest1796099975285 } from './1796099975285-NotificationDigest.js';
 import { ClosedAccounts1796107173482 } from './1796107173482-ClosedAccounts.js';
 
-export const MIGRATIONS = [Foundation1795881194056, CatalogSeeds1795884111769, CompanyNeeds1795884468271, SearchOutbox1795889767938, MatchProposals1795893607270, ProposalDueDates1795894138219, NdaAcceptances1795894300345, Notifications1795894456945, SavedSearches1795894775487, OverdueNotices1795895101162, NdaPerPerson1796094412834, VerifiedSignUp1796094561409, ResearcherProfiles1796098097284, AccountSecurity1796098130666, Preferences1796099481958, NotificationDigest1796099975285, ClosedAccounts1796107173482];
+export const MIGRATIONS = [
+  Foundation1795881194056,
+  CatalogSeeds1795884111769,
+  CompanyNeeds1795884468271,
+  SearchOutbox1795889767938,
+  MatchProposals1795893607270,
+  ProposalDueDates1795894138219,
+  NdaAcceptances1795894300345,
+  Notifications1795894456945,
+  SavedSearches1795894775487,
+  OverdueNotices1795895101162,
+  NdaPerPerson1796094412834,
+  VerifiedSignUp1796094561409,
+  ResearcherProfiles1796098097284,
+  AccountSecurity1796098130666,
+  Preferences1796099481958,
+  NotificationDigest1796099975285,
+  ClosedAccounts1796107173482,
+];
