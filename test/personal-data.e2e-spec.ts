@@ -31,6 +31,8 @@ const CREATE_NEED = `mutation ($input: CreateNeedInput!) { createNeed(input: $in
 const PROPOSAL = `id version`;
 const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { ${PROPOSAL} } }`;
 const MOVE = `mutation ($input: MoveProposalInput!) { moveProposal(input: $input) { ${PROPOSAL} } }`;
+const ACCEPT_NDA = `mutation ($input: AcceptNdaInput!) { acceptNda(input: $input) { id } }`;
+const CONTACTS = `query ($id: ID!) { proposal(id: $id) { contacts { email party } } }`;
 const SAVE_SEARCH = `mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id } }`;
 
 // invented words: where they show up, they leaked
@@ -64,7 +66,16 @@ let universityId: string;
 let companyId: string;
 let seedId: string;
 let personId: string;
+let proposalId: string;
 
+const contactsSeenBy = async (account: Account) =>
+  dataOf(
+    await app.gql<{ proposal: { contacts: { email: string; party: string }[] } }>(
+      CONTACTS,
+      { id: proposalId },
+      account.accessToken,
+    ),
+  ).proposal.contacts.map((contact) => contact.email);
 const exportOf = async (account: Account) => {
   const result = dataOf(
     await app.gql<{ exportMyData: { generatedAt: string; json: string } }>(EXPORT, {}, account.accessToken),
@@ -157,6 +168,19 @@ beforeAll(async () => {
   await move('SHORTLISTED', coordinator);
   await move('INTRODUCED', coordinator);
   await move('MEETING', researcher, STEP_NOTE);
+  const { version } = dataOf(
+    await app.gql<{ ndaText: { version: string } }>('{ ndaText { version } }', {}, member.accessToken),
+  ).ndaText;
+  for (const account of [member, researcher])
+    dataOf(
+      await app.gql(
+        ACCEPT_NDA,
+        { input: { proposalId: proposal.id, textVersion: version } },
+        account.accessToken,
+      ),
+    );
+  await move('NDA', coordinator);
+  proposalId = proposal.id;
   dataOf(await app.gql(SAVE_SEARCH, { input: { name: 'lactic', query: 'lactic' } }, member.accessToken));
 });
 afterAll(async () => {
@@ -247,6 +271,7 @@ describe('closeMyAccount', () => {
   });
 
   it('removes or anonymises the personal data, keeps the trail and the catalogue, and frees the address', async () => {
+    expect(await contactsSeenBy(member)).toContain(researcher.email);
     const closed = dataOf(await close(researcher)).closeMyAccount;
     expect(Date.parse(closed.closedAt)).not.toBeNaN();
 
@@ -313,6 +338,8 @@ describe('closeMyAccount', () => {
     ).toBe(1);
     const trail = JSON.stringify((await app.db.query(`SELECT changes FROM audit_entry`)).rows);
     for (const gone of [BIO, researcher.email, '0000-0002-1825-0097']) expect(trail).not.toContain(gone);
+    // the proposal's NDA contacts no longer name the closed account
+    expect(await contactsSeenBy(member)).toEqual([member.email]);
     // the proposal's history keeps the step (the other parties rely on it)
     expect(
       await count(`proposal_transition WHERE actor_user_id = $1 AND note = $2`, [

@@ -89,10 +89,7 @@ export class CatalogPersonalData implements PersonalDataContributor, OnModuleIni
   async erase({ userId }: ClosingAccount, manager: EntityManager) {
     const person = await this.people.findForUser(userId, manager);
     if (!person) return;
-    const listed: unknown[] = await manager.query(
-      'SELECT 1 FROM seed_researcher WHERE person_id = $1 LIMIT 1',
-      [person.id],
-    );
-    if (listed.length === 0) await this.people.deleteForClosedAccount(manager, person.id);
+    if (!(await this.seeds.listsPerson(person.id, manager)))
+      await this.people.deleteForClosedAccount(manager, person.id);
   }
 }
