@@ -17,6 +17,7 @@ import { Preferences1796099481958 } from './1796099481958-Preferences.js';
 import { NotificationDigest1796099975285 } from './1796099975285-NotificationDigest.js';
 import { Invitations1796107121179 } from './1796107121179-Invitations.js';
 import { EmailChange1796107173166 } from './1796107173166-EmailChange.js';
+import { ClosedAccounts1796107173482 } from './1796107173482-ClosedAccounts.js';
 import { AccountLifecycle1796107612315 } from './1796107612315-AccountLifecycle.js';
 
 export const MIGRATIONS = [
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   NotificationDigest1796099975285,
   Invitations1796107121179,
   EmailChange1796107173166,
+  ClosedAccounts1796107173482,
   AccountLifecycle1796107612315,
 ];

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { AUTHORIZATION_MATRIX, ROLES, type Role, type Row } from './authorization-matrix.js';
 import { CASES } from './matrix-cases.js';
 import { generatedArgs, operationText, outcomeOf } from './matrix-requests.js';
-import { buildWorld, type World } from './matrix-world.js';
+import { buildWorld, lookAlikeOf, type World } from './matrix-world.js';
 
 const schema = buildSchema(readFileSync(join(projectRoot(), 'schema.gql'), 'utf8'));
 const roots = { query: schema.getQueryType()!, mutation: schema.getMutationType()! };
@@ -67,11 +67,12 @@ describe('the authorization matrix', () => {
       for (const role of ROLES) {
         target ??= (await cases.fresh?.(world)) ?? {};
         const putBack = await cases.aroundCaller?.(world, role);
-        const variables = { ...generatedArgs(field), ...(await cases.args?.(world, target, role)) };
+        const caller = cases.throwawayCaller ? await lookAlikeOf(world, role) : world.callers[role];
+        const variables = { ...generatedArgs(field), ...(await cases.args?.(world, target, role, caller)) };
         const response = await app.gql(
           operationText(kind, field, variables),
           variables,
-          await tokenOf(role, cases.ownSession),
+          cases.throwawayCaller ? caller?.accessToken : await tokenOf(role, cases.ownSession),
         );
         await putBack?.();
         actual[role] = outcomeOf(response);

@@ -71,6 +71,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     candidatesForSeed:        [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
     declineReasons:           [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
     exportCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    exportMyData:             [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     invitations:              [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow], // the caller's own (staff: all)
     me:                       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow],
     mySessions:               [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
@@ -103,6 +104,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     approveAffiliation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     archiveSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new published seed of A
     changePassword:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, set again
+    closeMyAccount:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account like the caller
     closeNeed:                [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // a new public need of X
     confirmEmailChange:       [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account's change link
     createNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // for company X

@@ -11,14 +11,22 @@ import {
 } from '../support/fixtures.js';
 import type { Role } from './authorization-matrix.js';
 import type { Variables } from './matrix-requests.js';
-import { createRecord, NEED_INPUT, proposalAt, SEED_INPUT, versionOf, type World } from './matrix-world.js';
+import {
+  createRecord,
+  NEED_INPUT,
+  proposalAt,
+  SEED_INPUT,
+  versionOf,
+  type Caller,
+  type World,
+} from './matrix-world.js';
 
 /** How a row is tried when minimal generated arguments would not reach a realistic target. */
 export interface Case {
   /** What the row acts on, made anew after a call that got through (that call may have used it up). */
   fresh?: (world: World) => Promise<Variables>;
   /** Arguments, over the generated ones; `target` is what `fresh` made. Run just before each call. */
-  args?: (world: World, target: Variables, role: Role) => Promise<Variables> | Variables;
+  args?: (world: World, target: Variables, role: Role, caller: Caller) => Promise<Variables> | Variables;
   /** Each caller signs in anew and calls with that session (the call may end it). */
   ownSession?: boolean;
   /** The call may end the caller's other sessions: its standing session is opened anew after it. */
@@ -28,6 +36,8 @@ export interface Case {
    * prepare the account, and returns what puts the account back as it was, run just after the call.
    */
   aroundCaller?: (world: World, role: Role) => Promise<() => Promise<void>>;
+  /** The call uses up the caller itself (closeMyAccount): each column calls as a new account like its caller. */
+  throwawayCaller?: boolean;
 }
 
 const bilingual = (ja: string, en: string) => ({ ja, en });
@@ -220,6 +230,11 @@ export const CASES: Record<string, Case> = {
       const password = w.callers[role]?.password ?? DEFAULT_PASSWORD;
       return { currentPassword: password, newPassword: password };
     },
+  },
+  // closes the caller: each column is a new account of the caller's kind, closed with its own password
+  'Mutation.closeMyAccount': {
+    throwawayCaller: true,
+    args: (_w, _target, _role, caller) => ({ currentPassword: caller?.password ?? DEFAULT_PASSWORD }),
   },
   // the caller's own preferences, set to what they already are (the default)
   'Mutation.updatePreferences': { args: () => ({ input: { language: 'JA' } }) },

@@ -199,3 +199,42 @@ export async function versionOf(
   ]);
   return rows[0].version;
 }
+
+/**
+ * A new account standing where the caller stands (role, organization, affiliation), for a call
+ * that uses up the caller itself; anonymous stays nobody.
+ */
+export async function lookAlikeOf(world: World, role: Role): Promise<Caller> {
+  const { app, org } = world;
+  const staff = world.accounts.coordinator.accessToken;
+  const signedUp = async (
+    kind: 'RESEARCHER' | 'COMPANY_MEMBER',
+    organizationId: string,
+    decision?: 'approve' | 'reject',
+  ) => {
+    const account = await signUpAs(app, kind, organizationId);
+    if (decision) await decideAffiliation(app, staff, account.userId, decision);
+    return account;
+  };
+  switch (role) {
+    case 'anonymous':
+      return null;
+    case 'pending':
+      return signedUp('RESEARCHER', org.A);
+    case 'rejected':
+      return signedUp('COMPANY_MEMBER', org.X, 'reject');
+    case 'researcherA':
+    case 'peerA':
+      return signedUp('RESEARCHER', org.A, 'approve');
+    case 'researcherB':
+      return signedUp('RESEARCHER', org.B, 'approve');
+    case 'memberX':
+      return signedUp('COMPANY_MEMBER', org.X, 'approve');
+    case 'memberY':
+      return signedUp('COMPANY_MEMBER', org.Y, 'approve');
+    case 'coordinator':
+      return createStaff(app, world.callers.admin!.accessToken, 'COORDINATOR');
+    case 'admin':
+      return createStaff(app, world.callers.admin!.accessToken, 'ADMIN');
+  }
+}

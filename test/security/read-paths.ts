@@ -398,6 +398,8 @@ export const READ_PATHS: ReadPath[] = [
   { field: 'unreadNotificationCount', name: 'unreadNotificationCount', query: '{ unreadNotificationCount }' },
   { field: 'me', name: 'me', query: `{ me { ${USER} } }` },
   { field: 'savedSearches', name: 'savedSearches', query: '{ savedSearches { id name query createdAt } }' },
+  // the caller's own data as JSON: what they wrote or are listed on, only as far as they may read it
+  { field: 'exportMyData', name: 'exportMyData', query: '{ exportMyData { generatedAt json } }' },
   // directory
   {
     field: 'person',

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
 import { CatalogAccessPolicy } from './catalog.access.js';
+import { CatalogPersonalData } from './catalog.personal-data.js';
 import { CompanyNeed } from './need/company-need.entity.js';
 import { NeedQueryService } from './need/need-query.service.js';
 import { NeedResolver } from './need/need.resolver.js';
@@ -28,6 +29,7 @@ export const CATALOG_ENTITIES = [Program, ResearchSeed, CompanyNeed];
   imports: [DirectoryModule, IdentityModule, TypeOrmModule.forFeature(CATALOG_ENTITIES)],
   providers: [
     CatalogAccessPolicy,
+    CatalogPersonalData,
     ProgramService,
     ProgramResolver,
     SeedService,

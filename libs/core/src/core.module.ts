@@ -11,6 +11,8 @@ import { GraphQLErrorFilter } from './errors/graphql-errors.js';
 import { InputValidationPipe } from './graphql/input-validation.pipe.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
+import { CorePersonalData } from './personal-data/core-personal-data.js';
+import { PersonalDataService } from './personal-data/personal-data.service.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RateLimitService } from './rate-limit/rate-limit.service.js';
 
@@ -46,13 +48,15 @@ export class CoreModule {
         HealthService,
         DatabaseHealth,
         AccessService,
+        PersonalDataService,
+        CorePersonalData,
         RateLimitService,
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
-      exports: [AppConfig, HealthService, AccessService],
+      exports: [AppConfig, HealthService, AccessService, PersonalDataService],
     };
   }
 }

@@ -126,3 +126,11 @@ export {
 export { emailDraft, queueEmails, recentEmailCount, type EmailDraft } from './mail/email-outbox.js';
 export { EmailSenderService } from './mail/email-sender.service.js';
 export { MailSendingModule } from './mail/mail-sending.module.js';
+export {
+  PersonalDataService,
+  type ClosingAccount,
+  type DataOwner,
+  type PersonalDataContributor,
+} from './personal-data/personal-data.service.js';
+export { scrubAuditOf } from './personal-data/core-personal-data.js';
+export { ERASED, scrubChanges } from './personal-data/scrub-changes.js';

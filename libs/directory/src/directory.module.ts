@@ -4,6 +4,7 @@ import { Organization } from './organization/organization.entity.js';
 import { OrganizationResolver } from './organization/organization.resolver.js';
 import { OrganizationService } from './organization/organization.service.js';
 import { Person } from './person/person.entity.js';
+import { PersonPersonalData } from './directory.personal-data.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { PersonService } from './person/person.service.js';
 
@@ -17,6 +18,7 @@ import { PersonService } from './person/person.service.js';
     // people
     PersonService,
     PersonResolver,
+    PersonPersonalData,
   ],
   exports: [OrganizationService, PersonService],
 })

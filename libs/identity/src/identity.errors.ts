@@ -339,4 +339,12 @@ export class IdentityError extends DomainError {
       [{ path, messages: ['the last active admin'] }],
     );
   }
+
+  /** Closing the only active admin account would leave nobody to create staff accounts. */
+  static lastAdminCloses() {
+    return new IdentityError(IdentityErrorCode.LastAdmin, {
+      ja: 'ほかに管理者がいないため、このアカウントは退会できません。先に別の管理者を作成してください',
+      en: 'You are the only admin: create another admin account before closing this one',
+    });
+  }
 }

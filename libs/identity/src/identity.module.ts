@@ -18,6 +18,9 @@ import { InvitationService } from './invitation/invitation.service.js';
 import { AffiliationChangeService } from './lifecycle/affiliation-change.service.js';
 import { DeactivationService } from './lifecycle/deactivation.service.js';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver.js';
+import { AccountClosureService } from './closure/account-closure.service.js';
+import { ClosureResolver } from './closure/closure.resolver.js';
+import { IdentityPersonalData } from './identity.personal-data.js';
 import { PreferencesResolver } from './preferences/preferences.resolver.js';
 import { PreferencesService } from './preferences/preferences.service.js';
 import { AccountSecurityResolver } from './session/account-security.resolver.js';
@@ -79,6 +82,10 @@ export const IDENTITY_ENTITIES = [User, Session, RefreshToken, AccountToken, Inv
     AffiliationChangeService,
     DeactivationService,
     LifecycleResolver,
+    // the owner's data: export and closing the account
+    IdentityPersonalData,
+    AccountClosureService,
+    ClosureResolver,
   ],
   exports: [SessionService, AccountService],
 })

@@ -7,6 +7,7 @@ import { SearchEngineModule } from '#libs/search';
 import { CandidateResolver } from './candidate/candidate.resolver.js';
 import { CandidateService } from './candidate/candidate.service.js';
 import { MatchingAccessPolicy } from './matching.access.js';
+import { MatchingPersonalData } from './matching.personal-data.js';
 import { NdaAcceptance } from './nda/nda-acceptance.entity.js';
 import { NdaResolver } from './nda/nda.resolver.js';
 import { NdaService } from './nda/nda.service.js';
@@ -49,6 +50,7 @@ export const MATCHING_ENTITIES = [
   ],
   providers: [
     MatchingAccessPolicy,
+    MatchingPersonalData,
     // candidates
     candidateGeneratorProvider,
     CandidateService,

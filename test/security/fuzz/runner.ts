@@ -45,6 +45,8 @@ const SIGN_IN_OPERATIONS = new Set(['signIn', 'refreshToken']);
 const SIGN_OUT_OPERATIONS = new Set(['signOut', 'signOutEverywhere']);
 /** They take the caller out of its organization (or into another) when they get through. */
 const AFFILIATION_OPERATIONS = new Set(['leaveOrganization', 'requestAffiliation']);
+/** Reads that write an audit entry when they get through (the owner's data export is audited). */
+const AUDITED_READS = new Set(['exportMyData']);
 const clip = (text: string, max = 600) =>
   text.length > max ? `${text.slice(0, max)}… (${text.length})` : text;
 
@@ -83,7 +85,7 @@ export async function send(world: World, fuzzCase: FuzzCase): Promise<FuzzRespon
   return { status: response.status, body: parseJson(text), text };
 }
 
-/** Runs one case, recording its outcome; says whether it was a mutation the server accepted. */
+/** Runs one case, recording its outcome; says whether it was a writing call (a mutation, an audited read) the server accepted. */
 export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals): Promise<boolean> {
   const { operation, role } = fuzzCase;
   const started = performance.now();
@@ -119,7 +121,8 @@ export async function runCase(world: World, fuzzCase: FuzzCase, totals: Totals):
     signedInAgain = await world.resignIn(role);
   // Leaving (or asking for another organization) would leave the role acting for none from then on.
   if (AFFILIATION_OPERATIONS.has(operation.name) && !refused) await world.reaffiliate(role);
-  return (operation.kind === 'mutation' && !refused) || signedInAgain;
+  const writes = operation.kind === 'mutation' || AUDITED_READS.has(operation.name);
+  return (writes && !refused) || signedInAgain;
 }
 
 export function newTotals(): Totals {

@@ -123,6 +123,15 @@ export class SeedQueryService {
     return rows.length > 0;
   }
 
+  /** Whether any seed, in any status, lists the person. */
+  async listsPerson(personId: string, manager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM ${LISTED} WHERE listed.person_id = $1 LIMIT 1`,
+      [personId],
+    );
+    return rows.length > 0;
+  }
+
   /** The accounts of the researchers listed on the seed (people without an account are left out). */
   async listedUserIds(seedId: string, manager = this.dataSource.manager): Promise<string[]> {
     const rows: { user_id: string }[] = await manager.query(

@@ -31,6 +31,10 @@ export class EmailMessage {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   sentAt: Date | null;
 
+  /** Deleted once sent instead of kept: the last e-mail to a closed account's old address. */
+  @Column({ type: 'boolean', default: false })
+  forgetWhenSent: boolean;
+
   @Column({ type: 'int', default: 0 })
   attempts: number;
 

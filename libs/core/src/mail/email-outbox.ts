@@ -8,6 +8,8 @@ export interface EmailDraft {
   subject: string;
   body: string;
   html?: string;
+  /** Delete the row once it is sent (it is the only trace of an address Kyoso has to forget). */
+  forgetWhenSent?: boolean;
 }
 
 /** A draft rendered by renderEmail: the one way e-mails are written. */
@@ -30,6 +32,7 @@ export async function queueEmails(manager: EntityManager, drafts: EmailDraft[]):
       sentAt: null,
       attempts: 0,
       lastError: null,
+      forgetWhenSent: draft.forgetWhenSent ?? false,
     })),
   );
 }

@@ -65,11 +65,13 @@ export class EmailSenderService implements OnApplicationBootstrap, OnModuleDestr
             text: message.body,
             ...(message.html ? { html: message.html } : {}),
           });
-          await manager.update(
-            EmailMessage,
-            { id: message.id },
-            { sentAt: new Date(), attempts: message.attempts + 1, lastError: null },
-          );
+          if (message.forgetWhenSent) await manager.delete(EmailMessage, { id: message.id });
+          else
+            await manager.update(
+              EmailMessage,
+              { id: message.id },
+              { sentAt: new Date(), attempts: message.attempts + 1, lastError: null },
+            );
           sent++;
         } catch (error) {
           await manager.update(

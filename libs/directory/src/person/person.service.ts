@@ -8,6 +8,7 @@ import {
   patchRecord,
   recordAudit,
   recordKey,
+  scrubAuditOf,
   type BilingualText,
   type RecordKeyArgs,
 } from '#libs/core';
@@ -111,8 +112,36 @@ export class PersonService {
   }
 
   /** The person of an account, or null when it has none yet. */
-  findForUser(userId: string): Promise<Person | null> {
-    return this.dataSource.manager.findOneBy(Person, { userId });
+  findForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<Person | null> {
+    return manager.findOneBy(Person, { userId });
+  }
+
+  /**
+   * A closing account's person, kept as the catalogue names it (name, title, organization, role):
+   * what its owner added (bio, keywords, fields, links, contact e-mail) is cleared, the audit of
+   * their edits loses its values, and the account link goes.
+   */
+  async anonymiseForClosedAccount(manager: EntityManager, userId: string): Promise<void> {
+    const person = await manager.findOne(Person, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+    if (!person) return;
+    Object.assign(person, {
+      bio: bilingual({}),
+      keywords: [],
+      fields: [],
+      researchmapUrl: null,
+      orcid: null,
+      labUrl: null,
+      email: null,
+      userId: null,
+    });
+    await manager.save(Person, person);
+    await scrubAuditOf(manager, 'person', person.id);
+  }
+
+  /** Deletes a closing account's person that no record names, with the values of its audit entries. */
+  async deleteForClosedAccount(manager: EntityManager, personId: string): Promise<void> {
+    await scrubAuditOf(manager, 'person', personId);
+    await manager.delete(Person, { id: personId });
   }
 
   /**

@@ -54,7 +54,7 @@ export class AccountService {
 
   /** The first admin (from `npm run create-admin` or ADMIN_EMAIL at boot); a no-op once any admin exists. */
   async ensureFirstAdmin(email: string, password: string): Promise<User | undefined> {
-    if (await this.dataSource.manager.existsBy(User, { role: 'admin' })) return undefined;
+    if (await this.dataSource.manager.existsBy(User, { role: 'admin', closedAt: IsNull() })) return undefined;
     const admin = await this.createStaffAccount({
       email,
       password,
@@ -99,7 +99,7 @@ export class AccountService {
   async staffUserIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const staff = await manager.find(User, {
       select: { id: true },
-      where: { role: In(STAFF_ROLES), deactivatedAt: IsNull() },
+      where: { role: In(STAFF_ROLES), deactivatedAt: IsNull(), closedAt: IsNull() },
     });
     return staff.map((user) => user.id);
   }

@@ -107,6 +107,10 @@ export class User {
   @Column({ type: 'text', nullable: true })
   deactivationReason: string | null;
 
+  /** When its owner closed it (closeMyAccount): the row stays, anonymised, so audit entries still name it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

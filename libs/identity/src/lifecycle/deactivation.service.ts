@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AccessService, recordAudit, type SignedInViewer, type Viewer } from '#libs/core';
+import { anotherActiveAdmin } from '../account/active-admins.js';
 import { User } from '../account/user.entity.js';
 import { IdentityError } from '../identity.errors.js';
 import { revokeSessions } from '../session/revoke-sessions.js';
@@ -25,22 +26,14 @@ export class DeactivationService {
   deactivate(input: DeactivateAccountInput, admin: SignedInViewer): Promise<User> {
     if (input.userId === admin.userId) throw IdentityError.cannotDeactivateSelf();
     return this.dataSource.transaction(async (manager) => {
-      // one deactivation at a time: two admins turning each other off at once must not leave none
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['account-deactivation']);
       const user = await manager.findOne(User, {
         where: { id: input.userId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw IdentityError.userNotFound(input.userId, 'input.userId');
       if (user.deactivatedAt) return user;
-      if (user.role === 'admin') {
-        const others = await manager.countBy(User, {
-          role: 'admin',
-          deactivatedAt: IsNull(),
-          id: Not(user.id),
-        });
-        if (others === 0) throw IdentityError.lastAdmin();
-      }
+      if (user.role === 'admin' && !(await anotherActiveAdmin(manager, user.id)))
+        throw IdentityError.lastAdmin();
       user.deactivatedAt = new Date();
       user.deactivatedBy = admin.userId;
       user.deactivationReason = input.reason.trim();

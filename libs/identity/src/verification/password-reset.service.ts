@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AppConfig, bilingual, queueEmails, recentEmailCount } from '#libs/core';
 import { assertStrongPassword } from '../account/account-rules.js';
 import { normalizeEmail } from '../account/email.js';
@@ -48,7 +48,7 @@ export class PasswordResetService {
       // one request per address at a time, so the hourly cap cannot be raced past
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`password-reset:${email}`]);
       const sent = await recentEmailCount(manager, email, PASSWORD_RESET_EMAIL_KIND, HOUR_MS);
-      const user = await manager.findOneBy(User, { email });
+      const user = await manager.findOneBy(User, { email, closedAt: IsNull() });
       // a deactivated account gets no link: the answer is the same, nothing is sent
       if (!user || user.deactivatedAt || sent >= EMAILS_PER_ADDRESS_HOUR) return;
       const token = await this.tokens.issue(manager, user.id, 'reset-password', LINK_MINUTES * 60_000);
@@ -62,7 +62,7 @@ export class PasswordResetService {
   async reset(token: string, newPassword: string): Promise<PasswordReceipt> {
     const email = await this.dataSource.transaction(async (manager) => {
       const userId = await this.tokens.claim(manager, token, 'reset-password');
-      const user = userId ? await manager.findOneBy(User, { id: userId }) : null;
+      const user = userId ? await manager.findOneBy(User, { id: userId, closedAt: IsNull() }) : null;
       if (!user || user.deactivatedAt) throw IdentityError.invalidResetToken();
       assertStrongPassword(newPassword, [user.email, user.name.ja, user.name.en], 'newPassword');
       user.passwordHash = await hashPassword(newPassword);

@@ -121,7 +121,8 @@ export class NdaService {
         .filter((row) => row.proposalId === proposal.id)
         .flatMap((row) => {
           const user = users.find((candidate) => candidate.id === row.userId);
-          return user ? [{ party: row.party, name: user.name, email: user.email }] : [];
+          // a closed account's acceptance still counts, but there is nobody left to contact
+          return user && !user.closedAt ? [{ party: row.party, name: user.name, email: user.email }] : [];
         }),
     );
   }
