@@ -376,6 +376,32 @@ describe('closeMyAccount', () => {
     expect(fresh.text).not.toContain(BIO);
   });
 
+  it('exports the invitations sent; closing withdraws the pending ones and leaves no address of theirs in any', async () => {
+    const INVITE = 'mutation ($input: InviteColleagueInput!) { inviteColleague(input: $input) { email } }';
+    const invitee = `invitee-${Date.now()}@kyoso.test`;
+    const closing = await signUpAs(app, 'COMPANY_MEMBER', companyId);
+    await decideAffiliation(app, coordinator.accessToken, closing.userId, 'approve');
+    // an invitation to the closing account's address (it has an account: the row is kept all the same)
+    dataOf(
+      await app.gql(
+        INVITE,
+        { input: { email: closing.email, organizationId: companyId } },
+        coordinator.accessToken,
+      ),
+    );
+    dataOf(await app.gql(INVITE, { input: { email: invitee } }, closing.accessToken));
+    const sent = (await exportOf(closing)).data.account.invitationsSent as { email: string }[];
+    expect(sent.map((invitation) => invitation.email)).toEqual([invitee]);
+
+    dataOf(await close(closing));
+    expect(await count(`invitation WHERE email = $1`, [closing.email.toLowerCase()])).toBe(0);
+    expect(
+      await count(`invitation WHERE invited_by = $1 AND revoked_at IS NULL AND accepted_at IS NULL`, [
+        closing.userId,
+      ]),
+    ).toBe(0);
+  });
+
   it('deletes a profile no seed names, and the saved searches', async () => {
     const loner = await signUpAs(app, 'RESEARCHER', universityId);
     await decideAffiliation(app, coordinator.accessToken, loner.userId, 'approve');

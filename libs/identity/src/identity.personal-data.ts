@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import {
   bilingual,
   Language,
@@ -11,6 +11,7 @@ import {
 } from '#libs/core';
 import { User } from './account/user.entity.js';
 import { closedAccountEmail, CLOSED_ACCOUNT_NAME, UNUSABLE_PASSWORD_HASH } from './closure/closed-account.js';
+import { Invitation } from './invitation/invitation.entity.js';
 import { Session } from './session/session.entity.js';
 import { AccountToken } from './verification/account-token.entity.js';
 
@@ -51,6 +52,7 @@ export class IdentityPersonalData implements PersonalDataContributor, OnModuleIn
       emailVerifiedAt: user.emailVerifiedAt,
       lastSignInAt: user.lastSignInAt,
       createdAt: user.createdAt,
+      invitationsSent: await this.invitationsSent(user.id, manager),
       sessions: sessions.map((session) => ({
         startedAt: session.createdAt,
         lastUsedAt: session.lastUsedAt,
@@ -61,10 +63,19 @@ export class IdentityPersonalData implements PersonalDataContributor, OnModuleIn
     };
   }
 
-  async erase({ userId }: ClosingAccount, manager: EntityManager) {
+  async erase({ userId, email }: ClosingAccount, manager: EntityManager) {
     // refresh tokens go with their sessions (ON DELETE CASCADE)
     await manager.delete(Session, { userId });
     await manager.delete(AccountToken, { userId });
+    // what they sent stops working; the rows naming their address keep only the placeholder
+    await manager.update(
+      Invitation,
+      { invitedBy: userId, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    await manager.update(Invitation, [{ email }, { acceptedUserId: userId }], {
+      email: closedAccountEmail(userId),
+    });
     await manager.update(
       User,
       { id: userId },
@@ -74,6 +85,7 @@ export class IdentityPersonalData implements PersonalDataContributor, OnModuleIn
         passwordHash: UNUSABLE_PASSWORD_HASH,
         emailVerifiedAt: null,
         organizationId: null,
+        affiliationStatus: 'none',
         affiliationNote: null,
         language: Language.JA,
         notificationDelivery: {},
@@ -82,5 +94,21 @@ export class IdentityPersonalData implements PersonalDataContributor, OnModuleIn
       },
     );
     await scrubAuditOf(manager, 'user', userId, AUDIT_FIELDS_KEPT);
+  }
+
+  /** The invitations they sent: the addresses are the ones they typed themselves. */
+  private async invitationsSent(userId: string, manager: EntityManager) {
+    const sent = await manager.find(Invitation, {
+      where: { invitedBy: userId },
+      order: { createdAt: 'ASC' },
+    });
+    return sent.map((invitation) => ({
+      email: invitation.email,
+      role: invitation.role,
+      organizationId: invitation.organizationId,
+      sentAt: invitation.createdAt,
+      acceptedAt: invitation.acceptedAt,
+      revokedAt: invitation.revokedAt,
+    }));
   }
 }
