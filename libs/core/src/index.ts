@@ -30,6 +30,7 @@ export {
 export { EmbeddedPostgres, EmbeddedPostgresInUseError, findFreePort } from './database/embedded-postgres.js';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy.js';
 export { isUniqueViolation } from './database/unique-violation.js';
+export { advisoryLock } from './database/advisory-lock.js';
 export {
   CoreError,
   CoreErrorCode,

@@ -249,6 +249,11 @@ export class AppConfig {
   @WholeNumber(1)
   RATE_LIMIT_IMPORT = 30;
 
+  /** A link into the web app, for e-mails: `path` starts with a slash. */
+  publicLink(path: string): string {
+    return `${this.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
+  }
+
   rateLimit(
     limitClass: 'search' | 'candidates' | 'sign-in' | 'sign-up' | 'account-email' | 'import',
   ): number {

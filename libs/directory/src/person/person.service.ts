@@ -11,6 +11,7 @@ import {
   scrubAuditOf,
   type BilingualText,
   type RecordKeyArgs,
+  advisoryLock,
 } from '#libs/core';
 import { DirectoryError } from '../directory.errors.js';
 import type { UpdateMyProfileInput } from './dto/update-my-profile.input.js';
@@ -82,7 +83,7 @@ export class PersonService {
   /** The directory entry of an account, made on first need (a researcher naming themself on a seed). */
   async ensureForUser(manager: EntityManager, account: PersonAccount): Promise<Person> {
     // two first seeds of one researcher at once must not both create the person
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person-of:${account.userId}`]);
+    await advisoryLock(manager, `person-of:${account.userId}`);
     const existing = await manager.findOneBy(Person, { userId: account.userId });
     if (existing) return existing;
     return manager.save(

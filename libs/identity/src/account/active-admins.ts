@@ -1,3 +1,4 @@
+import { advisoryLock } from '#libs/core';
 import { IsNull, Not, type EntityManager } from 'typeorm';
 import { User } from './user.entity.js';
 
@@ -7,7 +8,7 @@ import { User } from './user.entity.js';
  * each other cannot both see the other admin and leave none.
  */
 export async function anotherActiveAdmin(manager: EntityManager, exceptUserId: string): Promise<boolean> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['active-admins']);
+  await advisoryLock(manager, 'active-admins');
   const others = await manager.countBy(User, {
     role: 'admin',
     deactivatedAt: IsNull(),

@@ -45,7 +45,7 @@ export class PasswordChangeService {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { passwordHash });
       await revokeSessions(manager, user.id, 'password changed', viewer.sessionId);
-      const resetLink = `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/forgot-password`;
+      const resetLink = this.config.publicLink('/forgot-password');
       await queueEmails(manager, [passwordChangedEmail(user.email, user.language, 'changed', resetLink)]);
     });
     return { message: bilingual(CHANGED) };

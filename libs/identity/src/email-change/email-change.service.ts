@@ -10,6 +10,7 @@ import {
   recordAudit,
   uniqueOr,
   type SignedInViewer,
+  advisoryLock,
 } from '#libs/core';
 import { normalizeEmail } from '../account/email.js';
 import { verifyPassword } from '../account/password.js';
@@ -70,7 +71,7 @@ export class EmailChangeService {
     await this.dataSource.transaction(async (manager) => {
       // in address order, so two requests between the same addresses cannot deadlock or race the caps
       for (const address of [user.email, newEmail].sort())
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`email-change:${address}`]);
+        await advisoryLock(manager, `email-change:${address}`);
       const sent = (address: string) => recentEmailCount(manager, address, EMAIL_CHANGE_EMAIL_KIND, HOUR_MS);
       if (
         (await sent(user.email)) >= EMAILS_PER_ADDRESS_HOUR ||
@@ -85,10 +86,10 @@ export class EmailChangeService {
         ? await this.linkTo(manager, user, newEmail)
         : owner.deactivatedAt
           ? []
-          : [addressAlreadyRegisteredEmail(newEmail, owner.language, this.link('/sign-in'))];
+          : [addressAlreadyRegisteredEmail(newEmail, owner.language, this.config.publicLink('/sign-in'))];
       await queueEmails(manager, [
         ...[toNewAddress].flat(),
-        changeRequestedEmail(user.email, user.language, newEmail, this.link('/forgot-password')),
+        changeRequestedEmail(user.email, user.language, newEmail, this.config.publicLink('/forgot-password')),
       ]);
     });
     return { email: newEmail, message: bilingual(REQUESTED) };
@@ -122,7 +123,7 @@ export class EmailChangeService {
             after: { email: user.email },
           });
           await queueEmails(manager, [
-            emailChangedEmail(before, user.language, user.email, this.link('/forgot-password')),
+            emailChangedEmail(before, user.language, user.email, this.config.publicLink('/forgot-password')),
           ]);
           return user.email;
         }),
@@ -135,11 +136,7 @@ export class EmailChangeService {
   private async linkTo(manager: EntityManager, user: User, newEmail: string) {
     const lifetime = LINK_HOURS * HOUR_MS;
     const token = await this.tokens.issue(manager, user.id, 'change-email', lifetime, newEmail);
-    const link = this.link(`/confirm-email#token=${token}`);
+    const link = this.config.publicLink(`/confirm-email#token=${token}`);
     return confirmNewAddressEmail(newEmail, user.language, link, LINK_HOURS);
-  }
-
-  private link(path: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
   }
 }

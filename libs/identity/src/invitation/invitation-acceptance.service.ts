@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { bilingual, recordAudit, uniqueOr } from '#libs/core';
+import { bilingual, recordAudit, uniqueOr, advisoryLock } from '#libs/core';
 import { assertStrongPassword } from '../account/account-rules.js';
 import { hashPassword } from '../account/password.js';
 import { User } from '../account/user.entity.js';
@@ -40,7 +40,7 @@ export class InvitationAcceptanceService {
           if (invitation.role === 'coordinator' && inviter?.role !== 'admin')
             throw IdentityError.invalidInvitation();
           // the lock of sign-up: an address is taken by one of them at a time
-          await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sign-up:${invitation.email}`]);
+          await advisoryLock(manager, `sign-up:${invitation.email}`);
           const user = await this.createAccount(manager, invitation, inviter, input);
           invitation.acceptedUserId = user.id;
           await manager.save(invitation);

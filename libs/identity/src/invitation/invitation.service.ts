@@ -17,6 +17,7 @@ import {
   type PageArgs,
   type Role,
   type SignedInViewer,
+  advisoryLock,
 } from '#libs/core';
 import { DirectoryError, OrganizationService, type Organization } from '#libs/directory';
 import { assertFitsOrganization, memberRoleOf } from '../account/account-rules.js';
@@ -70,8 +71,8 @@ export class InvitationService {
     const email = normalizeEmail(input.email);
     await this.dataSource.transaction(async (manager) => {
       // the inviter's lock first, then the address's: the caps below cannot be raced past
-      await lock(manager, `invitations-by:${viewer.userId}`);
-      await lock(manager, `invitation:${email}`);
+      await advisoryLock(manager, `invitations-by:${viewer.userId}`);
+      await advisoryLock(manager, `invitation:${email}`);
       if (await this.overCaps(manager, viewer.userId, email)) return;
       const inviter = await manager.findOneByOrFail(User, { id: viewer.userId });
       const existing = await manager.findOneBy(User, { email });
@@ -89,11 +90,11 @@ export class InvitationService {
       if (existing?.deactivatedAt) return;
       // an address someone proved already has an account: no link (the token is never sent)
       const draft = existing?.emailVerifiedAt
-        ? alreadyMemberInvitationEmail(email, letter, this.link('/sign-in'))
+        ? alreadyMemberInvitationEmail(email, letter, this.config.publicLink('/sign-in'))
         : invitationEmail(
             email,
             letter,
-            this.link(`/accept-invitation#token=${token}`),
+            this.config.publicLink(`/accept-invitation#token=${token}`),
             invitation.expiresAt,
           );
       await queueEmails(manager, [draft]);
@@ -198,14 +199,6 @@ export class InvitationService {
       }),
     );
   }
-
-  private link(path: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
-  }
-}
-
-function lock(manager: EntityManager, key: string) {
-  return manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
 }
 
 /** A name for an e-mail in either language, the other language standing in for a missing one. */

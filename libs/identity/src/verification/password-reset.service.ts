@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { AppConfig, bilingual, queueEmails, recentEmailCount } from '#libs/core';
+import { AppConfig, bilingual, queueEmails, recentEmailCount, advisoryLock } from '#libs/core';
 import { assertStrongPassword } from '../account/account-rules.js';
 import { normalizeEmail } from '../account/email.js';
 import { hashPassword } from '../account/password.js';
@@ -46,13 +46,13 @@ export class PasswordResetService {
     const email = normalizeEmail(rawEmail);
     await this.dataSource.transaction(async (manager) => {
       // one request per address at a time, so the hourly cap cannot be raced past
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`password-reset:${email}`]);
+      await advisoryLock(manager, `password-reset:${email}`);
       const sent = await recentEmailCount(manager, email, PASSWORD_RESET_EMAIL_KIND, HOUR_MS);
       const user = await manager.findOneBy(User, { email, closedAt: IsNull() });
       // a deactivated account gets no link: the answer is the same, nothing is sent
       if (!user || user.deactivatedAt || sent >= EMAILS_PER_ADDRESS_HOUR) return;
       const token = await this.tokens.issue(manager, user.id, 'reset-password', LINK_MINUTES * 60_000);
-      const link = this.link(`/reset-password#token=${token}`);
+      const link = this.config.publicLink(`/reset-password#token=${token}`);
       await queueEmails(manager, [resetPasswordEmail(email, user.language, link, LINK_MINUTES)]);
     });
     return { message: bilingual(REQUESTED) };
@@ -70,15 +70,11 @@ export class PasswordResetService {
       await manager.save(user);
       await revokeSessions(manager, user.id, 'password reset');
       await queueEmails(manager, [
-        passwordChangedEmail(user.email, user.language, 'reset', this.link('/forgot-password')),
+        passwordChangedEmail(user.email, user.language, 'reset', this.config.publicLink('/forgot-password')),
       ]);
       return user.email;
     });
     this.throttle.succeeded(email);
     return { message: bilingual(RESET) };
-  }
-
-  private link(path: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, bilingual, Language, queueEmails, recentEmailCount } from '#libs/core';
+import { AppConfig, bilingual, Language, queueEmails, recentEmailCount, advisoryLock } from '#libs/core';
 import { DirectoryError, OrganizationService } from '#libs/directory';
 import { assertFitsOrganization, assertStrongPassword } from '../account/account-rules.js';
 import type { SignUpInput } from '../account/dto/sign-up.input.js';
@@ -56,7 +56,7 @@ export class SignUpService {
     const account = { ...input, email, passwordHash: await hashPassword(input.password) };
     await this.dataSource.transaction(async (manager) => {
       // one sign-up per address at a time, so the checks below cannot race
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sign-up:${email}`]);
+      await advisoryLock(manager, `sign-up:${email}`);
       if ((await recentEmailCount(manager, email, SIGN_UP_EMAIL_KIND, HOUR_MS)) >= EMAILS_PER_ADDRESS_HOUR)
         return;
       const existing = await manager.findOneBy(User, { email });
@@ -64,7 +64,7 @@ export class SignUpService {
       if (existing?.deactivatedAt) return;
       if (existing?.emailVerifiedAt)
         return queueEmails(manager, [
-          alreadyRegisteredEmail(email, existing.language, this.link('/sign-in')),
+          alreadyRegisteredEmail(email, existing.language, this.config.publicLink('/sign-in')),
         ]);
       await this.register(manager, existing, account);
     });
@@ -89,7 +89,7 @@ export class SignUpService {
   async resendVerificationEmail(rawEmail: string): Promise<SignUpReceipt> {
     const email = normalizeEmail(rawEmail);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sign-up:${email}`]);
+      await advisoryLock(manager, `sign-up:${email}`);
       if ((await recentEmailCount(manager, email, SIGN_UP_EMAIL_KIND, HOUR_MS)) >= EMAILS_PER_ADDRESS_HOUR)
         return;
       const user = await manager.findOneBy(User, { email });
@@ -126,11 +126,7 @@ export class SignUpService {
   /** A one-time confirmation link to the account's address; earlier ones stop working. */
   private async sendLink(manager: EntityManager, user: User) {
     const token = await this.tokens.issue(manager, user.id, 'verify-email', LINK_HOURS * HOUR_MS);
-    const link = this.link(`/verify-email#token=${token}`);
+    const link = this.config.publicLink(`/verify-email#token=${token}`);
     await queueEmails(manager, [confirmAddressEmail(user.email, user.language, link, LINK_HOURS)]);
-  }
-
-  private link(path: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
   }
 }

@@ -67,7 +67,6 @@ export class DailyDigestService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private digest(user: User, rows: NotificationRow[]) {
-    const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
     const listed = rows
       .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
       .slice(0, LISTED);
@@ -84,9 +83,9 @@ export class DailyDigestService implements OnApplicationBootstrap, OnModuleDestr
       ],
       action: {
         label: { ja: 'Kyoso で通知を見る', en: 'See your notifications in Kyoso' },
-        url: `${base}/notifications`,
+        url: this.config.publicLink('/notifications'),
       },
-      preferencesUrl: `${base}/settings/notifications`,
+      preferencesUrl: this.config.publicLink('/settings/notifications'),
     });
   }
 }

@@ -67,22 +67,16 @@ export class NotificationService {
     );
   }
 
-  /** The web app's address, for links in notification e-mails. */
-  publicUrl(): string {
-    return this.config.PUBLIC_URL.replace(/\/+$/, '');
-  }
-
   private email(user: User, draft: NotificationDraft) {
-    const base = this.publicUrl();
     return emailDraft(user.email, 'notification', {
       language: user.language,
       subject: draft.title,
       paragraphs: [draft.title],
       action: {
         label: { ja: 'Kyoso で通知を見る', en: 'See your notifications in Kyoso' },
-        url: `${base}/notifications`,
+        url: this.config.publicLink('/notifications'),
       },
-      preferencesUrl: `${base}/settings/notifications`,
+      preferencesUrl: this.config.publicLink('/settings/notifications'),
     });
   }
 
