@@ -189,6 +189,7 @@ export function schedulePartnering(input: ScheduleInput): ScheduleResult {
     } else {
       place(m, s, t);
       fixed[m] = 2;
+      pinFailed[m] = 0;
       continue;
     }
     pinFailed[m] = 1;
@@ -219,14 +220,19 @@ export function schedulePartnering(input: ScheduleInput): ScheduleResult {
   for (let m = 0; m < M; m++) if (placeable(m) && slotOf[m] === -1) pool.push(m);
   // Keys only grow while the greedy places meetings, so a stale heap entry is
   // re-keyed and pushed back when it surfaces instead of rescanning the pool.
-  const keyOf = (m: number) => [minCount(parts[m]), -priority[m], options[m], m];
-  const heap = new MinHeap<number[]>((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+  // Among equals, the meeting that lifts more of the least-served at once.
+  const keyOf = (m: number) => {
+    const min = minCount(parts[m]);
+    return [min, -parts[m].filter((p) => count[p] === min).length, -priority[m], options[m], m];
+  };
+  const heap = new MinHeap<number[]>(
+    (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4],
+  );
   for (const m of pool) heap.push(keyOf(m));
   for (let top = heap.pop(); top; top = heap.pop()) {
-    const m = top[3];
-    const now = minCount(parts[m]);
-    if (now !== top[0]) heap.push([now, top[1], top[2], m]);
-    else placeSomewhere(m);
+    const now = keyOf(top[4]);
+    if (now[0] !== top[0] || now[1] !== top[1]) heap.push(now);
+    else placeSomewhere(top[4]);
   }
 
   const unplacedPlaceable = () => {
@@ -396,7 +402,7 @@ export function schedulePartnering(input: ScheduleInput): ScheduleResult {
     T,
     available,
     P,
-    parts.filter((_, m) => placeable(m)),
+    parts.filter((_, m) => placeable(m) || slotOf[m] !== -1),
   );
   return {
     placements,
