@@ -20,6 +20,7 @@ import { syntheticEvent } from '../../libs/events/src/partnering/scheduler/synth
  * first-fit greedy (meetings in input order, earliest free slot) measured in the
  * same run; checks every schedule with an independent checker; then re-runs after
  * a late change (one meeting cancelled, five new) on the previous schedule.
+ * The synthetic event and its generator live beside the scheduler (synthetic-event.ts).
  */
 
 const TARGET_MS = 2000;
@@ -167,7 +168,7 @@ console.log(
   [
     '',
     `Partnering scheduler benchmark: ${opt.participants} participants, ${input.meetings.length} accepted meetings (${input.meetings.filter((m) => m.participantIds.length > 2).length} with three), ${opt.slots} slots × ${opt.tables} tables = ${opt.slots * opt.tables} places, ${input.pins?.length ?? 0} pins, rng seed ${opt.seed}`,
-    `Machine: ${availableParallelism()} cores, other work running; ${opt.runs} runs each, scheduler and baseline alternating (performance.now() around the call).`,
+    `Machine: ${availableParallelism()} cores, other work running; ${opt.runs} runs each after one warm-up run, scheduler and baseline alternating (performance.now() around the call).`,
     '',
     table(
       [

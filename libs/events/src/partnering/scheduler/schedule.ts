@@ -11,6 +11,9 @@ import type {
 import { MinHeap } from './min-heap.js';
 import { upperBound } from './upper-bound.js';
 
+/** Repair attempts per run: bounds the time on heavily overbooked events (deterministic, unlike a clock). */
+const REPAIR_EFFORT = 200_000;
+
 const MESSAGES: Record<ScheduleErrorCode, { ja: string; en: string }> = {
   UNKNOWN_PARTICIPANT: {
     ja: '面談に参加者として登録されていない人が含まれています',
@@ -105,8 +108,11 @@ export function schedulePartnering(input: ScheduleInput): ScheduleResult {
 
   /** Bumped on every change, so caches know when to recompute. */
   let version = 0;
+  /** Every change, so a failed repair can be rolled back exactly. */
+  const journal: number[][] = [];
   const place = (m: number, s: number, t: number) => {
     version++;
+    journal.push([m, -1, -1]);
     slotOf[m] = s;
     tableOf[m] = t;
     tableAt[s * T + t] = m;
@@ -118,6 +124,7 @@ export function schedulePartnering(input: ScheduleInput): ScheduleResult {
   };
   const remove = (m: number) => {
     version++;
+    journal.push([m, slotOf[m], tableOf[m]]);
     const s = slotOf[m];
     tableAt[s * T + tableOf[m]] = -1;
     used[s]--;
@@ -242,28 +249,48 @@ export function schedulePartnering(input: ScheduleInput): ScheduleResult {
   };
   const totalUsed = () => used.reduce((a, b) => a + b, 0);
 
-  /** Room for m in slot s by moving the meetings in its way (or one other meeting of s) to other slots. */
-  const repairInto = (m: number, s: number): boolean => {
+  let repairEffort = 0;
+  const rollback = (mark: number) => {
+    while (journal.length > mark) {
+      const [m, s, t] = journal[journal.length - 1];
+      if (s === -1) remove(m);
+      else place(m, s, t);
+      journal.length -= 2;
+    }
+  };
+
+  /**
+   * Room for m in slot s by moving the meetings in its way (or one other meeting
+   * of s) to other slots, those in turn making room the same way up to `depth`
+   * levels deep; slots already in the chain are left alone. Rolled back if it fails.
+   */
+  const repairInto = (m: number, s: number, depth: number, chain: number[]): boolean => {
+    if (++repairEffort > REPAIR_EFFORT) return false;
     const blockers = [...new Set(parts[m].map((p) => busy[p * S + s]).filter((x) => x !== -1))];
     if (blockers.length > 2 || blockers.some((b) => fixed[b])) return false;
     if (blockers.length === 0 && used[s] < T) {
       place(m, s, freeTable(s));
       return true;
     }
-    const candidates =
-      blockers.length > 0 ? [blockers] : [...tableAt.subarray(s * T, s * T + T)].map((y) => [y]);
-    for (const group of candidates) {
+    const groups = blockers.length > 0 ? [blockers] : [...tableAt.subarray(s * T, s * T + T)].map((y) => [y]);
+    const inChain = [...chain, s];
+    for (const group of groups) {
       if (group.some((y) => y === -1 || fixed[y])) continue;
-      const origin = group.map((y) => ({ y, t: tableOf[y] }));
+      const mark = journal.length;
       group.forEach(remove);
-      const moved: number[] = [];
-      for (const y of group) if (placeSomewhere(y, s)) moved.push(y);
-      if (moved.length === group.length && fits(m, s)) {
+      const rehomed = group.every((y) => {
+        if (placeSomewhere(y, s)) return true;
+        if (depth === 0) return false;
+        for (let s2 = 0; s2 < S; s2++)
+          if (!inChain.includes(s2) && allAvailable(y, s2) && repairInto(y, s2, depth - 1, inChain))
+            return true;
+        return false;
+      });
+      if (rehomed && fits(m, s)) {
         place(m, s, freeTable(s));
         return true;
       }
-      moved.forEach(remove);
-      for (const { y, t } of origin) place(y, s, t);
+      rollback(mark);
     }
     return false;
   };
@@ -273,10 +300,11 @@ export function schedulePartnering(input: ScheduleInput): ScheduleResult {
       let improved = false;
       for (const m of unplacedPlaceable()) {
         for (let s = 0; s < S && slotOf[m] === -1; s++)
-          if (allAvailable(m, s) && repairInto(m, s)) improved = true;
+          if (allAvailable(m, s) && repairInto(m, s, 1, [])) improved = true;
       }
       if (!improved) break;
     }
+    journal.length = 0;
   };
   repair();
 

@@ -7,13 +7,17 @@
  *    two distinct participants available in s, each in no other meeting of s. So
  *    slot s holds at most min(T, ⌊a_s / 2⌋) meetings, a_s = participants available
  *    in s who are in some placeable meeting; the schedule places at most the sum.
- * 2. Per participant (a flow relaxation that ignores which slot): participant p is
- *    in at most b_p meetings, b_p = its available slots. Network: source → meeting m
- *    (capacity k_m, its size) → each of its participants (capacity 1) → sink
- *    (capacity b_p). A valid schedule's placed meetings P give a flow of value
- *    Σ_{m∈P} k_m ≥ 2|P| (one unit from each placed meeting to each of its
- *    participants; p receives one unit per placed meeting of p, ≤ b_p). So
- *    |P| ≤ ⌊maxflow / 2⌋. The flow allows half-placed meetings, hence "relaxation".
+ * 2. Per participant (a fractional b-matching, ignoring which slot): participant
+ *    p is in at most b_p meetings, b_p = its available slots. Keep only the first
+ *    two participants of each meeting: any valid schedule still satisfies this
+ *    weaker system, so its optimum bounds ours. On these pairs, the bipartite
+ *    double cover (left copy u → right copy v and left v → right u for each pair,
+ *    capacity 1 per meeting; source → left u capacity b_u, right v → sink
+ *    capacity b_v) carries 2|P| units for a valid schedule's placed meetings P
+ *    (both directions of each, each person's copies used once per placed meeting).
+ *    So |P| ≤ ⌊maxflow / 2⌋. Unlike sending one unit per participant from the
+ *    meeting, every unit here needs budget at both ends, so a participant asked for
+ *    more than they have slots caps the meetings of everyone who asked them.
  * 3. |P| ≤ the number of placeable meetings (known participants, ≥ 2 of them, and a
  *    slot all of them are available in).
  *
@@ -40,15 +44,17 @@ export function upperBound(
   const budget = new Array<number>(participantCount).fill(0);
   for (let p = 0; p < participantCount; p++)
     for (let s = 0; s < slotCount; s++) budget[p] += available[p * slotCount + s];
-  const flow = participantFlow(meetings, budget);
+  const flow = doubleCoverFlow(
+    meetings.map((m) => [m[0], m[1]]),
+    budget,
+  );
   return Math.min(perSlot, Math.floor(flow / 2), meetings.length);
 }
 
-/** Dinic's max flow on source → meetings → participants → sink. */
-function participantFlow(meetings: readonly (readonly number[])[], budget: readonly number[]): number {
-  const M = meetings.length;
+/** Dinic's max flow on source → left copies → right copies → sink. */
+function doubleCoverFlow(pairs: readonly (readonly [number, number])[], budget: readonly number[]): number {
   const P = budget.length;
-  const source = M + P;
+  const source = 2 * P;
   const sink = source + 1;
   const nodes = sink + 1;
   const head = new Int32Array(nodes).fill(-1);
@@ -62,11 +68,21 @@ function participantFlow(meetings: readonly (readonly number[])[], budget: reado
     head[u] = to.length - 2;
     head[v] = to.length - 1;
   };
-  meetings.forEach((m, i) => {
-    edge(source, i, m.length);
-    for (const p of m) edge(i, M + p, 1);
+  const multiplicity = new Map<number, number>();
+  for (const [a, b] of pairs) {
+    const key = Math.min(a, b) * P + Math.max(a, b);
+    multiplicity.set(key, (multiplicity.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of [...multiplicity].sort((x, y) => x[0] - y[0])) {
+    const a = Math.floor(key / P);
+    const b = key % P;
+    edge(a, P + b, n);
+    edge(b, P + a, n);
+  }
+  budget.forEach((b, p) => {
+    edge(source, p, b);
+    edge(P + p, sink, b);
   });
-  budget.forEach((b, p) => edge(M + p, sink, b));
   const level = new Int32Array(nodes);
   const iter = new Int32Array(nodes);
   const queue = new Int32Array(nodes);
