@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { bilingual } from '#libs/core';
+import { Program, ProgramService } from '#libs/catalog';
+import { ReportingError } from '../reporting.errors.js';
+import { KpiTarget } from '../target/kpi-target.entity.js';
+import { fiscalPeriod, isReportableFiscalYear } from './fiscal-year.js';
+import { ALL_KPIS, Kpi, KPI_LABELS } from './kpi.js';
+import { KPI_COUNTS } from './kpi-counts.js';
+import type { KpiFigure, KpiReport, KpiTargetProgress } from './kpi.model.js';
+
+/** KPIs computed from the records, never typed in; a year without activity counts zeros. */
+@Injectable()
+export class KpiService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programs: ProgramService,
+  ) {}
+
+  async kpis(fiscalYear: number, programId: string): Promise<KpiReport> {
+    if (!isReportableFiscalYear(fiscalYear)) throw ReportingError.fiscalYearOutOfRange(fiscalYear);
+    const program = await this.program(programId);
+    return this.report(program, fiscalYear);
+  }
+
+  /** The program by id, or the reporting error naming the field. */
+  async program(programId: string, path = 'programId'): Promise<Program> {
+    try {
+      return await this.programs.get({ id: programId });
+    } catch {
+      throw ReportingError.programNotFound(programId, path);
+    }
+  }
+
+  async report(program: Program, fiscalYear: number): Promise<KpiReport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (db) => {
+      const targets = await db.findBy(KpiTarget, { programId: program.id });
+      const figures: KpiFigure[] = [];
+      for (const kpi of ALL_KPIS) {
+        const actual = await this.count(db, program, kpi, fiscalYear, fiscalYear);
+        const target = targets.find(
+          (one) => one.kpi === kpi && one.fromFiscalYear <= fiscalYear && fiscalYear <= one.toFiscalYear,
+        );
+        figures.push({
+          kpi,
+          label: bilingual(KPI_LABELS[kpi]),
+          actual,
+          target: target ? await this.progress(db, program, target, fiscalYear) : null,
+        });
+      }
+      return { fiscalYear, program, figures };
+    });
+  }
+
+  /** One KPI over fiscal years `from` to `to`. */
+  count(db: EntityManager, program: Program, kpi: Kpi, from: number, to: number): Promise<number> {
+    return KPI_COUNTS[kpi](db, {
+      programId: program.id,
+      programCode: program.code,
+      period: fiscalPeriod(from, to),
+    });
+  }
+
+  private async progress(
+    db: EntityManager,
+    program: Program,
+    target: KpiTarget,
+    fiscalYear: number,
+  ): Promise<KpiTargetProgress> {
+    const actual = await this.count(db, program, target.kpi, target.fromFiscalYear, fiscalYear);
+    return {
+      value: target.value,
+      fromFiscalYear: target.fromFiscalYear,
+      toFiscalYear: target.toFiscalYear,
+      actual,
+      achievedPercent: target.value === 0 ? 0 : Math.round((actual / target.value) * 1000) / 10,
+    };
+  }
+}
