@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AchievementReportService } from '#libs/reporting';
+import { AchievementReportService, fiscalYearOf } from '#libs/reporting';
 import {
   adminEnv,
   createOrganization,
@@ -45,6 +45,9 @@ interface Proposal {
   state: string;
   pathway: string;
 }
+
+/** The activity is made now, so it falls in the current fiscal year; the figures are dated around it. */
+const FY = fiscalYearOf(new Date());
 
 let app: TestApp;
 let coordinator: Account;
@@ -213,7 +216,7 @@ beforeAll(async () => {
     quiet: await program('prog-quiet', '休止中の事業', 'Dormant programme'),
   };
 
-  // a small year of activity (today is in fiscal year 2026 for these runs: see the guard below)
+  // a small year of activity, all of it now: in fiscal year FY
   const s1 = await seed('生薬の発酵', ['prog-kampo']);
   const s2 = await seed('腸内細菌と健康', ['prog-kampo', 'prog-cohort']);
   await seed('下書きのシーズ', ['prog-kampo'], { publish: false }); // a draft: not new until published
@@ -246,17 +249,10 @@ afterAll(async () => {
 });
 
 describe('the achievement report (実績)', () => {
-  it('runs in fiscal year 2026 (April 2026 to March 2027), which the expected figures assume', () => {
-    const now = new Date();
-    expect(now >= new Date('2026-04-01T00:00:00+09:00') && now < new Date('2027-04-01T00:00:00+09:00')).toBe(
-      true,
-    );
-  });
-
   it('sets targets per program, KPI and period, audited, and refuses bad ones changing nothing', async () => {
     const first = dataOf(
       await gql<{ setKpiTarget: { id: string; version: number } }>(SET_TARGET, {
-        input: { programId: programs.kampo, kpi: 'NEW_SEEDS', fromFiscalYear: 2026, value: 5 },
+        input: { programId: programs.kampo, kpi: 'NEW_SEEDS', fromFiscalYear: FY, value: 5 },
       }),
     ).setKpiTarget;
     const changed = dataOf(
@@ -266,21 +262,21 @@ describe('the achievement report (実績)', () => {
           input: {
             programId: programs.kampo,
             kpi: 'NEW_SEEDS',
-            fromFiscalYear: 2026,
-            toFiscalYear: 2026,
+            fromFiscalYear: FY,
+            toFiscalYear: FY,
             value: 4,
           },
         },
       ),
     ).setKpiTarget;
-    expect(changed).toMatchObject({ id: first.id, version: first.version + 1, toFiscalYear: 2026, value: 4 });
+    expect(changed).toMatchObject({ id: first.id, version: first.version + 1, toFiscalYear: FY, value: 4 });
     dataOf(
       await gql(SET_TARGET, {
         input: {
           programId: programs.cohort,
           kpi: 'COHORT_CONSENTS',
-          fromFiscalYear: 2025,
-          toFiscalYear: 2027,
+          fromFiscalYear: FY - 1,
+          toFiscalYear: FY + 1,
           value: 10000,
         },
       }),
@@ -295,7 +291,7 @@ describe('the achievement report (実績)', () => {
     ]);
 
     const before = await writes();
-    const base = { programId: programs.kampo, kpi: 'NEW_NEEDS', fromFiscalYear: 2026, value: 3 };
+    const base = { programId: programs.kampo, kpi: 'NEW_NEEDS', fromFiscalYear: FY, value: 3 };
     expectError(await gql(SET_TARGET, { input: { ...base, value: -1 } }), 'BAD_USER_INPUT', {
       path: 'input.value',
     });
@@ -308,7 +304,7 @@ describe('the achievement report (実績)', () => {
     expectError(await gql(SET_TARGET, { input: { ...base, fromFiscalYear: 1999 } }), 'BAD_USER_INPUT', {
       path: 'input.fromFiscalYear',
     });
-    expectError(await gql(SET_TARGET, { input: { ...base, toFiscalYear: 2025 } }), 'BAD_USER_INPUT', {
+    expectError(await gql(SET_TARGET, { input: { ...base, toFiscalYear: FY - 1 } }), 'BAD_USER_INPUT', {
       path: 'input.toFiscalYear',
     });
     expectError(
@@ -316,8 +312,8 @@ describe('the achievement report (実績)', () => {
         input: {
           programId: programs.cohort,
           kpi: 'COHORT_CONSENTS',
-          fromFiscalYear: 2027,
-          toFiscalYear: 2028,
+          fromFiscalYear: FY + 1,
+          toFiscalYear: FY + 2,
           value: 1,
         },
       }),
@@ -339,52 +335,52 @@ describe('the achievement report (実績)', () => {
       sourceUrl: 'https://example.org/cohort/report',
       ...extra,
     });
-    dataOf(await record(consents(3000, '2025-06-30')));
-    dataOf(await record(consents(7, '2026-03-31'))); // the last day of fiscal 2025
-    const wrong = dataOf(await record(consents(5000, '2026-05-31'))).recordExternalFigure;
+    dataOf(await record(consents(3000, `${FY - 1}-06-30`)));
+    dataOf(await record(consents(7, `${FY}-03-31`))); // the last day of the previous fiscal year
+    const wrong = dataOf(await record(consents(5000, `${FY}-05-31`))).recordExternalFigure;
     const fixed = dataOf(
-      await record(consents(5014, '2026-05-31', { supersedesId: wrong.id })),
+      await record(consents(5014, `${FY}-05-31`, { supersedesId: wrong.id })),
     ).recordExternalFigure;
     expect(fixed).toMatchObject({ supersedesId: wrong.id, enteredByUserId: coordinator.userId });
-    dataOf(await record(consents(100, '2027-04-01'))); // fiscal 2027
+    dataOf(await record(consents(100, `${FY + 1}-04-01`))); // the next fiscal year
     dataOf(
       await record({
         programId: programs.kampo,
         kpi: 'HERB_TRIAL_PLOTS',
         label: { ja: '試験圃場数', en: 'Trial plots' },
         value: 12,
-        date: '2026-10-01',
+        date: `${FY}-10-01`,
         sourceText: '農業技術センター 圃場台帳',
       }),
     );
 
     const before = await writes();
-    expectError(await record(consents(1, '2026-06-01', { supersedesId: wrong.id })), 'CONFLICT', {
+    expectError(await record(consents(1, `${FY}-06-01`, { supersedesId: wrong.id })), 'CONFLICT', {
       path: 'input.supersedesId',
     });
-    expectError(await record(consents(1, '2026-06-01', { supersedesId: randomUUID() })), 'NOT_FOUND', {
+    expectError(await record(consents(1, `${FY}-06-01`, { supersedesId: randomUUID() })), 'NOT_FOUND', {
       path: 'input.supersedesId',
     });
     expectError(
-      await record(consents(1, '2026-06-01', { kpi: 'HERB_TRIAL_PLOTS', supersedesId: fixed.id })),
+      await record(consents(1, `${FY}-06-01`, { kpi: 'HERB_TRIAL_PLOTS', supersedesId: fixed.id })),
       'BAD_USER_INPUT',
       {
         path: 'input.kpi',
       },
     );
-    expectError(await record(consents(-5, '2026-06-01')), 'BAD_USER_INPUT', { path: 'input.value' });
-    expectError(await record(consents(1, '2026-02-30')), 'BAD_USER_INPUT', { path: 'input.date' });
+    expectError(await record(consents(-5, `${FY}-06-01`)), 'BAD_USER_INPUT', { path: 'input.value' });
+    expectError(await record(consents(1, `${FY}-02-30`)), 'BAD_USER_INPUT', { path: 'input.date' });
     expectError(await record(consents(1, '1990-06-01')), 'BAD_USER_INPUT', { path: 'input.date' });
-    expectError(await record(consents(1, '2026-06-01', { kpi: 'NEW_SEEDS' })), 'BAD_USER_INPUT', {
+    expectError(await record(consents(1, `${FY}-06-01`, { kpi: 'NEW_SEEDS' })), 'BAD_USER_INPUT', {
       path: 'input.kpi',
     });
-    expectError(await record(consents(1, '2026-06-01', { programId: randomUUID() })), 'NOT_FOUND', {
+    expectError(await record(consents(1, `${FY}-06-01`, { programId: randomUUID() })), 'NOT_FOUND', {
       path: 'input.programId',
     });
-    expectError(await record(consents(1, '2026-06-01', { sourceText: '' })), 'BAD_USER_INPUT', {
+    expectError(await record(consents(1, `${FY}-06-01`, { sourceText: '' })), 'BAD_USER_INPUT', {
       path: 'input.sourceText',
     });
-    expectError(await record(consents(1, '2026-06-01'), researcher), 'FORBIDDEN', { localized: false });
+    expectError(await record(consents(1, `${FY}-06-01`), researcher), 'FORBIDDEN', { localized: false });
     expect(await writes()).toEqual(before);
 
     const listed = dataOf(
@@ -395,8 +391,8 @@ describe('the achievement report (実績)', () => {
     expect(listed.map((figure) => figure.value).sort((x, y) => x - y)).toEqual([7, 100, 3000, 5000, 5014]);
   });
 
-  it('computes every KPI of fiscal 2026 per program from the records, with targets and % achieved', async () => {
-    const kampo = await kpis(2026, programs.kampo);
+  it('computes every KPI of the fiscal year per program from the records, with targets and % achieved', async () => {
+    const kampo = await kpis(FY, programs.kampo);
     expect(kampo.program.code).toBe('prog-kampo');
     expect(actuals(kampo.figures)).toEqual({
       NEW_SEEDS: 3, // s1, s2, s5 (the draft is not new)
@@ -410,44 +406,47 @@ describe('the achievement report (実績)', () => {
       HERB_TRIAL_PLOTS: 12,
     });
     expect(targets(kampo.figures)).toEqual({
-      NEW_SEEDS: { value: 4, fromFiscalYear: 2026, toFiscalYear: 2026, actual: 3, achievedPercent: 75 },
+      NEW_SEEDS: { value: 4, fromFiscalYear: FY, toFiscalYear: FY, actual: 3, achievedPercent: 75 },
     });
     expect(kampo.figures[0].label).toEqual({ ja: '新規シーズ', en: 'New seeds' });
 
-    const cohort = await kpis(2026, programs.cohort);
+    const cohort = await kpis(FY, programs.cohort);
     expect(actuals(cohort.figures)).toEqual({
       ...ZEROS,
       NEW_SEEDS: 1, // s2
       NEW_NEEDS: 1, // n3
       PROPOSALS_MADE: 2, // c (by its seed), the proposal for n3 (by its need)
       INTRODUCTIONS: 1,
-      COHORT_CONSENTS: 5014, // the correction counts, not the figure it replaced; fiscal 2027 is not in
+      COHORT_CONSENTS: 5014, // the correction counts, not the figure it replaced; the next fiscal year is not in
     });
     expect(targets(cohort.figures)).toEqual({
       COHORT_CONSENTS: {
         value: 10000,
-        fromFiscalYear: 2025,
-        toFiscalYear: 2027,
+        fromFiscalYear: FY - 1,
+        toFiscalYear: FY + 1,
         actual: 8021,
         achievedPercent: 80.2,
       },
     });
-    expect(actuals((await kpis(2025, programs.cohort)).figures)).toEqual({ ...ZEROS, COHORT_CONSENTS: 3007 });
-    expect(actuals((await kpis(2026, programs.quiet)).figures)).toEqual(ZEROS);
+    expect(actuals((await kpis(FY - 1, programs.cohort)).figures)).toEqual({
+      ...ZEROS,
+      COHORT_CONSENTS: 3007,
+    });
+    expect(actuals((await kpis(FY, programs.quiet)).figures)).toEqual(ZEROS);
   });
 
   it('answers zeros for a year without data, and typed errors for years out of range or unknown programs', async () => {
-    const empty = await kpis(2020, programs.kampo);
+    const empty = await kpis(FY - 6, programs.kampo);
     expect(actuals(empty.figures)).toEqual(ZEROS);
     expect(targets(empty.figures)).toEqual({});
     for (const fiscalYear of [1999, 2101, -1])
       expectError(await gql(KPIS, { fiscalYear, programId: programs.kampo }), 'BAD_USER_INPUT', {
         path: 'fiscalYear',
       });
-    expectError(await gql(KPIS, { fiscalYear: 2026, programId: randomUUID() }), 'NOT_FOUND', {
+    expectError(await gql(KPIS, { fiscalYear: FY, programId: randomUUID() }), 'NOT_FOUND', {
       path: 'programId',
     });
-    expectError(await gql(KPIS, { fiscalYear: 2026, programId: programs.kampo }, member), 'FORBIDDEN', {
+    expectError(await gql(KPIS, { fiscalYear: FY, programId: programs.kampo }, member), 'FORBIDDEN', {
       localized: false,
     });
   });
@@ -455,7 +454,7 @@ describe('the achievement report (実績)', () => {
   it('writes the report as CSV with a BOM and as self-contained HTML with an SVG chart per program', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kyoso-report-'));
     try {
-      const { csvPath, htmlPath, report } = await app.api.app.get(AchievementReportService).write(2026, dir);
+      const { csvPath, htmlPath, report } = await app.api.app.get(AchievementReportService).write(FY, dir);
       const csv = await readFile(csvPath, 'utf8');
       expect(csv.startsWith('\uFEFF')).toBe(true);
       const rows = csv
@@ -517,14 +516,14 @@ describe('the achievement report (実績)', () => {
       expect(cell('prog-kampo', 'new-seeds')).toEqual({
         actual: 3,
         target: '4',
-        period: '2026-2026',
+        period: `${FY}-${FY}`,
         periodActual: '3',
         percent: '75',
       });
       expect(cell('prog-cohort', 'cohort-consents')).toEqual({
         actual: 5014,
         target: '10000',
-        period: '2025-2027',
+        period: `${FY - 1}-${FY + 1}`,
         periodActual: '8021',
         percent: '80.2',
       });
@@ -534,11 +533,11 @@ describe('the achievement report (実績)', () => {
       expect(
         cohort?.history.map((year) => [year.fiscalYear, year.actual['cohort-consents' as never]]),
       ).toEqual([
-        [2022, 0],
-        [2023, 0],
-        [2024, 0],
-        [2025, 3007],
-        [2026, 5014],
+        [FY - 4, 0],
+        [FY - 3, 0],
+        [FY - 2, 0],
+        [FY - 1, 3007],
+        [FY, 5014],
       ]);
 
       const html = await readFile(htmlPath, 'utf8');
