@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { bilingual } from '#libs/core';
-import { Program, ProgramService } from '#libs/catalog';
+import { CatalogError, CatalogErrorCode, Program, ProgramService } from '#libs/catalog';
 import { ReportingError } from '../reporting.errors.js';
 import { KpiTarget } from '../target/kpi-target.entity.js';
 import { fiscalPeriod, isReportableFiscalYear } from './fiscal-year.js';
@@ -28,8 +28,10 @@ export class KpiService {
   async program(programId: string, path = 'programId'): Promise<Program> {
     try {
       return await this.programs.get({ id: programId });
-    } catch {
-      throw ReportingError.programNotFound(programId, path);
+    } catch (error) {
+      if (error instanceof CatalogError && error.code === CatalogErrorCode.ProgramNotFound)
+        throw ReportingError.programNotFound(programId, path);
+      throw error;
     }
   }
 
