@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#libs/catalog';
+import { MatchingModule } from '#libs/matching';
 import { ExternalFigure } from './external-figure/external-figure.entity.js';
 import { ExternalFigureResolver } from './external-figure/external-figure.resolver.js';
 import { ExternalFigureService } from './external-figure/external-figure.service.js';
@@ -15,7 +16,7 @@ export const REPORTING_ENTITIES = [KpiTarget, ExternalFigure];
 
 /** The achievement report (実績): KPIs per program and fiscal year, targets, external figures. */
 @Module({
-  imports: [CatalogModule, TypeOrmModule.forFeature(REPORTING_ENTITIES)],
+  imports: [CatalogModule, MatchingModule, TypeOrmModule.forFeature(REPORTING_ENTITIES)],
   providers: [
     KpiService,
     KpiResolver,

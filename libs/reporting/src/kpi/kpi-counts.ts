@@ -1,8 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { CompanyNeed, ResearchSeed } from '#libs/catalog';
-import { MatchProposal, ProposalState, ProposalTransition } from '#libs/matching';
+import type { NeedQueryService, SeedQueryService } from '#libs/catalog';
+import { MatchPathway, ProposalState, type PipelineReportService } from '#libs/matching';
 import type { FiscalPeriod } from './fiscal-year.js';
 import { Kpi } from './kpi.js';
+
+/** Where the KPIs are read: each lib's public service, and reporting's own records. */
+export interface KpiSources {
+  seeds: SeedQueryService;
+  needs: NeedQueryService;
+  pipeline: PipelineReportService;
+  db: EntityManager;
+}
 
 export interface KpiScope {
   programId: string;
@@ -10,57 +18,17 @@ export interface KpiScope {
   period: FiscalPeriod;
 }
 
-type Count = (db: EntityManager, scope: KpiScope) => Promise<number>;
+type Count = (sources: KpiSources, scope: KpiScope) => Promise<number>;
 
-/** A proposal is a program's when its seed or its need names the program. */
-function programProposals(db: EntityManager, scope: KpiScope) {
-  return db
-    .createQueryBuilder(MatchProposal, 'proposal')
-    .leftJoin(ResearchSeed, 'seed', 'seed.id = proposal.seedId')
-    .leftJoin(CompanyNeed, 'need', 'need.id = proposal.needId')
-    .where('(:code = ANY(seed.programCodes) OR :code = ANY(need.programCodes))', { code: scope.programCode });
-}
-
-/** Proposals of the program that entered `state` during the period (each proposal once). */
-function entered(state: ProposalState, extra?: (query: ReturnType<typeof programProposals>) => void): Count {
-  return async (db, scope) => {
-    const query = programProposals(db, scope)
-      .innerJoin(ProposalTransition, 'step', 'step.proposalId = proposal.id')
-      .andWhere('step.toState = :state', { state })
-      .andWhere('step.at >= :start AND step.at < :end', scope.period)
-      .select('count(DISTINCT proposal.id)::int', 'n');
-    extra?.(query);
-    return (await query.getRawOne<{ n: number }>())?.n ?? 0;
-  };
-}
-
-const newSeeds: Count = async (db, scope) =>
-  db
-    .createQueryBuilder(ResearchSeed, 'seed')
-    .where(':code = ANY(seed.programCodes)', { code: scope.programCode })
-    .andWhere('seed.publishedAt >= :start AND seed.publishedAt < :end', scope.period)
-    .getCount();
-
-const newNeeds: Count = async (db, scope) =>
-  db
-    .createQueryBuilder(CompanyNeed, 'need')
-    .where(':code = ANY(need.programCodes)', { code: scope.programCode })
-    .andWhere('need.createdAt >= :start AND need.createdAt < :end', scope.period)
-    .getCount();
-
-const proposalsMade: Count = async (db, scope) =>
-  programProposals(db, scope)
-    .andWhere('proposal.createdAt >= :start AND proposal.createdAt < :end', scope.period)
-    .getCount();
-
-/** A venture is created when a proposal on the venture-creation pathway reaches agreement. */
-const venturesCreated = entered(ProposalState.AGREEMENT, (query) =>
-  query.andWhere('proposal.pathway = :pathway', { pathway: 'venture-creation' }),
-);
+/** Proposals of the program that entered `state` during the period, each once. */
+const entered =
+  (state: ProposalState, pathway?: MatchPathway): Count =>
+  ({ pipeline }, { programCode, period }) =>
+    pipeline.countEntered(programCode, state, period.start, period.end, pathway);
 
 /** Entered figures of the KPI dated in the period, corrections counted instead of what they correct. */
 function external(kpi: Kpi): Count {
-  return async (db, scope) => {
+  return async ({ db }, scope) => {
     const [row] = await db.query<{ total: number }[]>(
       `SELECT coalesce(sum(figure.value), 0)::int AS total FROM external_figure figure
         WHERE figure.program_id = $1 AND figure.kpi = $2 AND figure.figure_date >= $3 AND figure.figure_date < $4
@@ -71,15 +39,19 @@ function external(kpi: Kpi): Count {
   };
 }
 
-/** How each KPI is counted: one small function each. */
+/** How each KPI is counted: one small function each (see docs/architecture.md, The achievement report). */
 export const KPI_COUNTS: Record<Kpi, Count> = {
-  [Kpi.NEW_SEEDS]: newSeeds,
-  [Kpi.NEW_NEEDS]: newNeeds,
-  [Kpi.PROPOSALS_MADE]: proposalsMade,
+  [Kpi.NEW_SEEDS]: ({ seeds }, { programCode, period }) =>
+    seeds.countPublished(programCode, period.start, period.end),
+  [Kpi.NEW_NEEDS]: ({ needs }, { programCode, period }) =>
+    needs.countCreated(programCode, period.start, period.end),
+  [Kpi.PROPOSALS_MADE]: ({ pipeline }, { programCode, period }) =>
+    pipeline.countMade(programCode, period.start, period.end),
   [Kpi.INTRODUCTIONS]: entered(ProposalState.INTRODUCED),
   [Kpi.NDAS]: entered(ProposalState.NDA),
   [Kpi.AGREEMENTS]: entered(ProposalState.AGREEMENT),
-  [Kpi.VENTURES_CREATED]: venturesCreated,
+  // a venture is created when a proposal on the venture-creation pathway reaches agreement
+  [Kpi.VENTURES_CREATED]: entered(ProposalState.AGREEMENT, MatchPathway.VENTURE_CREATION),
   [Kpi.COHORT_CONSENTS]: external(Kpi.COHORT_CONSENTS),
   [Kpi.HERB_TRIAL_PLOTS]: external(Kpi.HERB_TRIAL_PLOTS),
 };

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { bilingual } from '#libs/core';
-import { CatalogError, CatalogErrorCode, Program, ProgramService } from '#libs/catalog';
+import {
+  CatalogError,
+  CatalogErrorCode,
+  NeedQueryService,
+  Program,
+  ProgramService,
+  SeedQueryService,
+} from '#libs/catalog';
+import { PipelineReportService } from '#libs/matching';
 import { ReportingError } from '../reporting.errors.js';
 import { KpiTarget } from '../target/kpi-target.entity.js';
 import { fiscalPeriod, isReportableFiscalYear } from './fiscal-year.js';
@@ -16,6 +24,9 @@ export class KpiService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly programs: ProgramService,
+    private readonly seeds: SeedQueryService,
+    private readonly needs: NeedQueryService,
+    private readonly pipeline: PipelineReportService,
   ) {}
 
   async kpis(fiscalYear: number, programId: string): Promise<KpiReport> {
@@ -36,28 +47,32 @@ export class KpiService {
   }
 
   async report(program: Program, fiscalYear: number): Promise<KpiReport> {
-    return this.dataSource.transaction('REPEATABLE READ', async (db) => {
-      const targets = await db.findBy(KpiTarget, { programId: program.id });
-      const figures: KpiFigure[] = [];
-      for (const kpi of ALL_KPIS) {
-        const actual = await this.count(db, program, kpi, fiscalYear, fiscalYear);
-        const target = targets.find(
-          (one) => one.kpi === kpi && one.fromFiscalYear <= fiscalYear && fiscalYear <= one.toFiscalYear,
-        );
-        figures.push({
-          kpi,
-          label: bilingual(KPI_LABELS[kpi]),
-          actual,
-          target: target ? await this.progress(db, program, target, fiscalYear) : null,
-        });
-      }
-      return { fiscalYear, program, figures };
-    });
+    const targets = await this.dataSource.manager.findBy(KpiTarget, { programId: program.id });
+    const figures: KpiFigure[] = [];
+    for (const kpi of ALL_KPIS) {
+      const actual = await this.count(program, kpi, fiscalYear, fiscalYear);
+      const target = targets.find(
+        (one) => one.kpi === kpi && one.fromFiscalYear <= fiscalYear && fiscalYear <= one.toFiscalYear,
+      );
+      figures.push({
+        kpi,
+        label: bilingual(KPI_LABELS[kpi]),
+        actual,
+        target: target ? await this.progress(program, target, fiscalYear) : null,
+      });
+    }
+    return { fiscalYear, program, figures };
   }
 
   /** One KPI over fiscal years `from` to `to`. */
-  count(db: EntityManager, program: Program, kpi: Kpi, from: number, to: number): Promise<number> {
-    return KPI_COUNTS[kpi](db, {
+  count(program: Program, kpi: Kpi, from: number, to: number): Promise<number> {
+    const sources = {
+      seeds: this.seeds,
+      needs: this.needs,
+      pipeline: this.pipeline,
+      db: this.dataSource.manager,
+    };
+    return KPI_COUNTS[kpi](sources, {
       programId: program.id,
       programCode: program.code,
       period: fiscalPeriod(from, to),
@@ -65,12 +80,11 @@ export class KpiService {
   }
 
   private async progress(
-    db: EntityManager,
     program: Program,
     target: KpiTarget,
     fiscalYear: number,
   ): Promise<KpiTargetProgress> {
-    const actual = await this.count(db, program, target.kpi, target.fromFiscalYear, fiscalYear);
+    const actual = await this.count(program, target.kpi, target.fromFiscalYear, fiscalYear);
     return {
       value: target.value,
       fromFiscalYear: target.fromFiscalYear,

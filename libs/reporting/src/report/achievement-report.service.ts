@@ -45,8 +45,7 @@ export class AchievementReportService {
       const history: ProgramReport['history'] = [];
       for (let year = fiscalYear - CHART_YEARS + 1; year <= fiscalYear; year++) {
         const actual = {} as Record<Kpi, number>;
-        for (const kpi of ALL_KPIS)
-          actual[kpi] = await this.kpis.count(this.dataSource.manager, program, kpi, year, year);
+        for (const kpi of ALL_KPIS) actual[kpi] = await this.kpis.count(program, kpi, year, year);
         history.push({ fiscalYear: year, actual });
       }
       reports.push({ program, kpis: await this.kpis.report(program, fiscalYear), history });
