@@ -71,6 +71,8 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     candidatesForSeed:        [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
     declineReasons:           [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
     exportCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
+    externalFigures:          [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program
+    kpis:                     [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program, FY2026
     exportMyData:             [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     invitations:              [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow], // the caller's own (staff: all)
     me:                       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow],
@@ -121,6 +123,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     moveProposal:             [login, deny,  deny,  allow, hide,  hide,  deny,  hide,  allow, allow], // new A×X proposal, introduced→meeting
     proposeMatch:             [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // A's seed for a new need of X
     publishSeed:              [login, deny,  deny,  allow, hide,  hide,  deny,  deny,  allow, allow], // a new draft of A
+    recordExternalFigure:     [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program's cohort consents
     reactivateAccount:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow], // a new deactivated account
     refreshToken:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a live refresh token
     rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
@@ -134,6 +137,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     revokeInvitation:         [login, deny,  deny,  allow, hide,  hide,  hide,  hide,  allow, allow], // a new invitation by resA
     revokeSession:            [login, hide,  hide,  allow, hide,  hide,  hide,  hide,  hide,  hide ], // a new session of resA
     saveSearch:               [login, deny,  deny,  deny,  deny,  deny,  allow, allow, deny,  deny ],
+    setKpiTarget:             [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program's FY2026 new seeds, set again
     signIn:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // resA's credentials
     signOut:                  [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own session
     signOutEverywhere:        [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own sessions

@@ -68,6 +68,23 @@ export const CASES: Record<string, Case> = {
   'Query.organizationMembers': { args: (w) => ({ organizationId: w.org.A }) },
   'Query.person': { args: (w) => ({ id: w.personA }) },
   'Query.program': { args: (w) => ({ id: w.program }) },
+  'Query.kpis': { args: (w) => ({ fiscalYear: 2026, programId: w.program }) },
+  'Query.externalFigures': { args: (w) => ({ programId: w.program }) },
+  'Mutation.setKpiTarget': {
+    args: (w) => ({ input: { programId: w.program, kpi: 'NEW_SEEDS', fromFiscalYear: 2026, value: 5 } }),
+  },
+  'Mutation.recordExternalFigure': {
+    args: (w) => ({
+      input: {
+        programId: w.program,
+        kpi: 'COHORT_CONSENTS',
+        label: bilingual('同意者数', 'Consents'),
+        value: 10,
+        date: '2026-06-01',
+        sourceText: '事務局報告 / secretariat report',
+      },
+    }),
+  },
   'Query.proposal': { args: (w) => ({ id: w.proposal }) },
   'Query.seed': { args: (w) => ({ id: w.draftA }) },
 

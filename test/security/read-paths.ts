@@ -483,6 +483,9 @@ export const READ_PATHS: ReadPath[] = [
  * every viewer and every catalogue, or the caller's own account records.
  */
 export const NOT_CATALOGUE_READS: Record<string, string> = {
+  kpis: 'staff only (coordinators, admins), who see every seed, need and proposal: the counts include confidential needs, so no other role may call it',
+  externalFigures:
+    'staff only: figures entered from outside Kyoso (cohort consents, trial plots) with their source; no catalogue record',
   organizationTypes: 'the taxonomy of organization types, fixed in data/taxonomy.json',
   ndaText: 'the NDA text, fixed in code (libs/matching/src/nda/nda-text.ts)',
   mySessions: 'the caller’s own sign-in sessions (dates, User-Agent): no catalogue record, nobody else’s',

@@ -75,6 +75,7 @@ export {
   type TaxonomyEntry,
   type TaxonomyList,
 } from './taxonomy/taxonomy.js';
+export { addBusinessDays, isBusinessDay, tokyoDay } from './calendar/business-days.js';
 export { Connection, PageArgs, PageInfo, paginate, type Page } from './graphql/connection.js';
 export { IdArg, UuidArgPipe } from './graphql/id-arg.js';
 export { RecordKeyArgs, recordKey } from './graphql/record-key.args.js';

@@ -26,3 +26,5 @@ export { CandidateService } from './candidate/candidate.service.js';
 export { MatchingError, MatchingErrorCode } from './matching.errors.js';
 export { OverdueNoticeService } from './jobs/overdue-notice.service.js';
 export { DailyDigestService } from './jobs/daily-digest.service.js';
+export { PipelineReportService } from './report/pipeline-report.service.js';
+export { MatchPathway } from './candidate/candidate.model.js';

@@ -69,6 +69,13 @@ export const MATCHING_ENTITIES = [
     SavedSearchService,
     SavedSearchResolver,
   ],
-  exports: [CandidateService, CandidateGenerator, ProposalService, NotificationService, SavedSearchService],
+  exports: [
+    CandidateService,
+    CandidateGenerator,
+    ProposalService,
+    NotificationService,
+    SavedSearchService,
+    PipelineReportService,
+  ],
 })
 export class MatchingModule {}

@@ -3,6 +3,7 @@ import { AuditEntry, EmailMessage, OutboxChange } from '#libs/core';
 import { DIRECTORY_ENTITIES } from '#libs/directory';
 import { IDENTITY_ENTITIES } from '#libs/identity';
 import { MATCHING_ENTITIES } from '#libs/matching';
+import { REPORTING_ENTITIES } from '#libs/reporting';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Every entity and migration of Kyoso's database; every process and command uses the same lists. */
@@ -14,5 +15,6 @@ export const ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...CATALOG_ENTITIES,
   ...MATCHING_ENTITIES,
+  ...REPORTING_ENTITIES,
 ];
 export { MIGRATIONS };

@@ -4,6 +4,7 @@ import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
 import { IdentityModule } from '#libs/identity';
 import { MatchingJobsModule, MatchingModule, RematchingModule } from '#libs/matching';
+import { ReportingModule } from '#libs/reporting';
 import { SearchEngineModule, SearchIndexingModule, SearchModule } from '#libs/search';
 import { ENTITIES, MIGRATIONS } from './persistence.js';
 
@@ -34,6 +35,7 @@ export const API_MODULES: ModuleList = [
   CatalogModule,
   SearchModule,
   MatchingModule,
+  ReportingModule,
 ];
 
 /**
@@ -88,6 +90,7 @@ export const COMMANDS = {
   'create-admin': { poolSize: 2, modules: [IdentityModule] },
   catalog: { poolSize: 4, modules: [CatalogModule] },
   reindex: { poolSize: 4, modules: [SearchEngineModule] },
+  report: { poolSize: 2, modules: [ReportingModule] },
 } satisfies Record<string, { poolSize: number; modules: ModuleList }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -103,4 +103,13 @@ export class NeedQueryService {
       .createQueryBuilder(CompanyNeed, 'need')
       .where(conditionToSql(needReadCondition(viewer), NEED_ATTRIBUTES));
   }
+
+  /** Needs naming the program that were created in [start, end), confidential ones included: for staff reports. */
+  countCreated(programCode: string, start: Date, end: Date): Promise<number> {
+    return this.dataSource.manager
+      .createQueryBuilder(CompanyNeed, 'need')
+      .where(':code = ANY(need.programCodes)', { code: programCode })
+      .andWhere('need.createdAt >= :start AND need.createdAt < :end', { start, end })
+      .getCount();
+  }
 }

@@ -207,4 +207,13 @@ export class SeedQueryService {
       .createQueryBuilder(ResearchSeed, 'seed')
       .where(conditionToSql(seedReadCondition(viewer), SEED_ATTRIBUTES));
   }
+
+  /** Seeds naming the program that were published in [start, end): every status, for staff reports. */
+  countPublished(programCode: string, start: Date, end: Date): Promise<number> {
+    return this.dataSource.manager
+      .createQueryBuilder(ResearchSeed, 'seed')
+      .where(':code = ANY(seed.programCodes)', { code: programCode })
+      .andWhere('seed.publishedAt >= :start AND seed.publishedAt < :end', { start, end })
+      .getCount();
+  }
 }

@@ -1,3 +1,4 @@
+import { addBusinessDays } from '#libs/core';
 import { ProposalState } from './proposal-state-machine.js';
 
 /**
@@ -15,19 +16,7 @@ export const RESPONSE_TARGET_BUSINESS_DAYS: Partial<Record<ProposalState, number
   [ProposalState.AGREEMENT]: 60,
 };
 
-/** `days` business days (Monday to Friday) after `from`; national holidays are not counted out. */
-export function addBusinessDays(from: Date, days: number): Date {
-  const due = new Date(from);
-  let left = days;
-  while (left > 0) {
-    due.setUTCDate(due.getUTCDate() + 1);
-    const weekday = due.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left--;
-  }
-  return due;
-}
-
-/** When a proposal entering `state` at `at` is due to move on; null for final states. */
+/** When a proposal entering `state` at `at` is due to move on (business days: Tokyo weekdays that are no national holiday); null for final states. */
 export function dueDate(state: ProposalState, at: Date): Date | null {
   const days = RESPONSE_TARGET_BUSINESS_DAYS[state];
   return days === undefined ? null : addBusinessDays(at, days);

@@ -5,9 +5,14 @@ import { AccessService, type SignedInViewer } from '#libs/core';
 import { SeedQueryService } from '#libs/catalog';
 import { MatchingError } from '../matching.errors.js';
 import { ProposalQueryService } from '../proposal/proposal-query.service.js';
+import { MatchPathway } from '../candidate/candidate.model.js';
 import { DeclineReason, ProposalState } from '../proposal/proposal-state-machine.js';
 import type { DeclineReasonsArgs } from './dto/decline-reasons.args.js';
 import type { DeclineReasonCount, PipelineReport } from './pipeline-report.model.js';
+
+/** A proposal is a program's when its seed or its need names the program ($1). */
+const PROGRAM_PROPOSAL = `(EXISTS (SELECT 1 FROM research_seed s WHERE s.id = p.seed_id AND $1 = ANY(s.program_codes))
+  OR EXISTS (SELECT 1 FROM company_need n WHERE n.id = p.need_id AND $1 = ANY(n.program_codes)))`;
 
 /** Counting the pipeline: where proposals are, how long they stay, why they are declined. */
 @Injectable()
@@ -81,5 +86,34 @@ export class PipelineReportService {
       seedIds ? [seedIds] : [],
     );
     return rows;
+  }
+
+  /** Proposals whose seed or need names the program, made in [start, end): for staff reports. */
+  async countMade(programCode: string, start: Date, end: Date): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM match_proposal p
+        WHERE ${PROGRAM_PROPOSAL} AND p.created_at >= $2 AND p.created_at < $3`,
+      [programCode, start, end],
+    );
+    return row.n;
+  }
+
+  /**
+   * Proposals of the program that entered `state` in [start, end), each once;
+   * with `pathway`, only proposals on it (ventures: venture-creation reaching agreement).
+   */
+  async countEntered(
+    programCode: string,
+    state: ProposalState,
+    start: Date,
+    end: Date,
+    pathway?: MatchPathway,
+  ): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(DISTINCT p.id)::int AS n FROM match_proposal p JOIN proposal_transition t ON t.proposal_id = p.id
+        WHERE ${PROGRAM_PROPOSAL} AND t.to_state = $2 AND t.at >= $3 AND t.at < $4 AND ($5::text IS NULL OR p.pathway = $5)`,
+      [programCode, state, start, end, pathway ?? null],
+    );
+    return row.n;
   }
 }
