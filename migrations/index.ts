@@ -19,6 +19,7 @@ import { Invitations1796107121179 } from './1796107121179-Invitations.js';
 import { EmailChange1796107173166 } from './1796107173166-EmailChange.js';
 import { ClosedAccounts1796107173482 } from './1796107173482-ClosedAccounts.js';
 import { AccountLifecycle1796107612315 } from './1796107612315-AccountLifecycle.js';
+import { Events1796111161603 } from './1796111161603-Events.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   EmailChange1796107173166,
   ClosedAccounts1796107173482,
   AccountLifecycle1796107612315,
+  Events1796111161603,
 ];
