@@ -1,4 +1,4 @@
-import { createEvent } from 'ics';
+import { createEvent, type DateArray } from 'ics';
 import type { Event } from './event.entity.js';
 
 const PRODUCT_ID = '-//Kyoso//Events//JA';
@@ -15,6 +15,15 @@ function localTime(instant: Date, timeZone: string): string {
   }).format(instant);
 }
 
+/** An instant as ics's UTC date array (ics refuses epoch numbers before 1970). */
+const utcArray = (instant: Date): DateArray => [
+  instant.getUTCFullYear(),
+  instant.getUTCMonth() + 1,
+  instant.getUTCDate(),
+  instant.getUTCHours(),
+  instant.getUTCMinutes(),
+];
+
 const joined = (ja: string | null, en: string | null) => [ja, en].filter(Boolean).join(' / ');
 
 /**
@@ -29,10 +38,10 @@ export function eventCalendar(event: Event): string {
   const { error, value } = createEvent({
     productId: PRODUCT_ID,
     uid: `event-${event.id}@kyoso`,
-    start: event.startsAt.getTime(),
+    start: utcArray(event.startsAt),
     startInputType: 'utc',
     startOutputType: 'utc',
-    end: event.endsAt.getTime(),
+    end: utcArray(event.endsAt),
     endInputType: 'utc',
     endOutputType: 'utc',
     title: joined(event.title.ja, event.title.en),
@@ -40,7 +49,7 @@ export function eventCalendar(event: Event): string {
     location: [venue, event.venueAddress].filter(Boolean).join(', ') || undefined,
     status: 'CONFIRMED',
     sequence: event.version,
-    lastModified: event.updatedAt.getTime(),
+    lastModified: utcArray(event.updatedAt),
   });
   if (error || !value) throw error ?? new Error('ics returned no calendar');
   return value;
