@@ -636,4 +636,51 @@ describe('events', () => {
       seed: { id: seed.id },
     });
   });
+  it('lists a presenter’s presentations in their export, and takes them off the agenda when they close their account', async () => {
+    const event = await moveTo(await create(), 'PUBLISHED');
+    const session = dataOf(await addSession(event.id, '13:00', '14:00')).addSession;
+    const closing = await signUpAs(app, 'RESEARCHER', organizationId, {
+      name: { ja: '退会 する', en: 'Leaving Soon' },
+    });
+    await decideAffiliation(app, coordinator.accessToken, closing.userId, 'approve');
+    dataOf(
+      await gql(
+        'mutation ($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { id } }',
+        { input: { title: '講師' } },
+        closing.accessToken,
+      ),
+    );
+    const person = (await app.db.query(`SELECT id FROM person WHERE user_id = $1`, [closing.userId])).rows[0]
+      .id as string;
+    const talk = dataOf(
+      await addPresentation(session.id, '13:00', '13:30', { presenterIds: [person, researcherPerson] }),
+    ).addPresentation;
+
+    const exported = JSON.parse(
+      dataOf(
+        await gql<{ exportMyData: { json: string } }>(
+          'query { exportMyData { json } }',
+          {},
+          closing.accessToken,
+        ),
+      ).exportMyData.json,
+    );
+    expect(exported.events.presentations.map((p: { id: string }) => p.id)).toEqual([talk.id]);
+
+    dataOf(
+      await gql(
+        'mutation ($password: String!) { closeMyAccount(currentPassword: $password) { closedAt } }',
+        { password: closing.password },
+        closing.accessToken,
+      ),
+    );
+    const presenters = (await get(event.id, undefined)).sessions[0].presentations as unknown as {
+      id: string;
+      presenters: { id: string }[];
+    }[];
+    expect(presenters.map((p) => p.id)).toEqual([talk.id]);
+    expect(presenters[0].presenters).toEqual([{ id: researcherPerson }]);
+    const { rows } = await app.db.query(`SELECT presenter_ids FROM presentation WHERE id = $1`, [talk.id]);
+    expect(rows[0].presenter_ids).toEqual([researcherPerson]);
+  });
 });

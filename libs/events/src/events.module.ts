@@ -14,6 +14,7 @@ import { EventQueryService } from './event/event-query.service.js';
 import { Event } from './event/event.entity.js';
 import { EventResolver } from './event/event.resolver.js';
 import { EventService } from './event/event.service.js';
+import { EventsPersonalData } from './events.personal-data.js';
 
 export const EVENTS_ENTITIES = [Event, EventSession, Presentation, Award];
 
@@ -25,6 +26,7 @@ export const EVENTS_ENTITIES = [Event, EventSession, Presentation, Award];
 @Module({
   imports: [DirectoryModule, CatalogModule, TypeOrmModule.forFeature(EVENTS_ENTITIES)],
   providers: [
+    EventsPersonalData,
     EventService,
     EventQueryService,
     EventResolver,
