@@ -20,6 +20,7 @@ import { EmailChange1796107173166 } from './1796107173166-EmailChange.js';
 import { ClosedAccounts1796107173482 } from './1796107173482-ClosedAccounts.js';
 import { AccountLifecycle1796107612315 } from './1796107612315-AccountLifecycle.js';
 import { Reporting1796111121117 } from './1796111121117-Reporting.js';
+import { Events1796111161603 } from './1796111161603-Events.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ClosedAccounts1796107173482,
   AccountLifecycle1796107612315,
   Reporting1796111121117,
+  Events1796111161603,
 ];

@@ -70,6 +70,8 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     candidatesForNeed:        [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // X's public need
     candidatesForSeed:        [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
     declineReasons:           [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
+    event:                    [hide,  hide,  hide,  hide,  hide,  hide,  hide,  hide,  allow, allow], // a draft event
+    events:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // drafts for staff only
     exportCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     externalFigures:          [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program
     kpis:                     [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program, FY2026
@@ -103,12 +105,15 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     //                        anon   pend   rej    resA   peerA  resB   memX   memY   coord  admin    target
     acceptInvitation:         [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new invitation's link (to B)
     acceptNda:                [login, deny,  deny,  allow, hide,  hide,  allow, hide,  deny,  deny ], // proposal A×X at meeting
+    addPresentation:          [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's session
+    addSession:               [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event
     approveAffiliation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     archiveSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new published seed of A
     changePassword:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, set again
     closeMyAccount:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account like the caller
     closeNeed:                [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // a new public need of X
     confirmEmailChange:       [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account's change link
+    createEvent:              [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     createNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // for company X
     createOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     createProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
@@ -116,10 +121,12 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     createStaffAccount:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow],
     deactivateAccount:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow], // a new account
     deleteSavedSearch:        [login, deny,  deny,  deny,  deny,  deny,  allow, hide,  deny,  deny ], // a new search of memX
+    giveAward:                [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's presentation
     importCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // dry run
     inviteColleague:          [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // to institution A
     leaveOrganization:        [login, allow, allow, allow, allow, allow, allow, allow, deny,  deny ], // the caller's own organization, joined again after
     markNotificationsRead:    [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
+    moveEvent:                [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event, to PUBLISHED
     moveProposal:             [login, deny,  deny,  allow, hide,  hide,  deny,  hide,  allow, allow], // new A×X proposal, introduced→meeting
     proposeMatch:             [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // A's seed for a new need of X
     publishSeed:              [login, deny,  deny,  allow, hide,  hide,  deny,  deny,  allow, allow], // a new draft of A
@@ -127,6 +134,9 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     reactivateAccount:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow], // a new deactivated account
     refreshToken:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a live refresh token
     rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
+    removeAward:              [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's award
+    removePresentation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's presentation
+    removeSession:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's session
     renewSeed:                [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
     requestAffiliation:       [login, allow, allow, allow, allow, allow, allow, allow, deny,  deny ], // the caller's own organization, after leaving it
     requestEmailChange:       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, to a new address
@@ -142,13 +152,16 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     signOut:                  [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own session
     signOutEverywhere:        [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own sessions
     signUp:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
+    updateEvent:              [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event
     updateMyOrganization:     [login, deny,  deny,  allow, allow, allow, allow, allow, deny,  deny ], // the caller's own organization
     updateMyProfile:          [login, deny,  deny,  allow, allow, allow, deny,  deny,  deny,  deny ], // the caller's own person
     updateNeed:               [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // X's public need
     updateOrganization:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // institution A
     updatePreferences:        [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
+    updatePresentation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's presentation
     updateProgram:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     updateSeed:               [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // A's published seed
+    updateSession:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's session
     verifyEmail:              [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new sign-up's link
   },
 };

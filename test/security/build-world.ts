@@ -31,6 +31,13 @@ const REQUEST =
 const PAIR = `query ($needId: ID, $seedId: ID) { proposals(needId: $needId, seedId: $seedId, first: 20) {
   edges { node { id version state } } } }`;
 
+const CREATE_EVENT = 'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id version } }';
+const MOVE_EVENT = 'mutation ($input: MoveEventInput!) { moveEvent(input: $input) { id version } }';
+const ADD_SESSION = 'mutation ($input: AddSessionInput!) { addSession(input: $input) { id version } }';
+const ADD_PRESENTATION =
+  'mutation ($input: AddPresentationInput!) { addPresentation(input: $input) { id version } }';
+const GIVE_AWARD = 'mutation ($input: GiveAwardInput!) { giveAward(input: $input) { id version } }';
+
 interface Step {
   id: string;
   version: number;
@@ -285,6 +292,7 @@ async function populate(app: TestApp): Promise<World> {
   await rematch(app, p, [n.secret, n.keyedSecret]);
   await settle(app, admin);
   const { proposals, aboutSecrets } = await pipeline(app, p, s, n);
+  const eventIds = await events(app, p, s.a, personA);
 
   const account = (name: string, who?: Account, extra: Partial<Role> = {}): Role => ({
     name,
@@ -321,11 +329,77 @@ async function populate(app: TestApp): Promise<World> {
     seeds: s,
     needs: n,
     proposals,
+    events: eventIds,
     hidden: {
       need: [n.secret, n.keyedSecret, ...aboutSecrets],
-      draft: [s.draft, s.keyedDraft],
+      draft: [s.draft, s.keyedDraft, eventIds.draft],
       yNeed: [n.yConfidential],
     },
     roles,
   };
+}
+
+/** A published event presenting A's published seed, and a draft event carrying the draft markers. */
+async function events(app: TestApp, p: People, seedId: string, personA: string) {
+  const staff = p.coordinator.accessToken;
+  const at = (hhmm: string) => `2026-12-10T${hhmm}:00+09:00`;
+  const event = (title: { ja: string; en: string }) => ({
+    kind: 'RESEARCH_PRESENTATION',
+    title,
+    startsAt: at('13:00'),
+    endsAt: at('17:00'),
+    venue: { name: { ja: '鶴岡市先端研究産業支援センター', en: 'Tsuruoka Research Park' } },
+  });
+  const published = await write<Step>(
+    app,
+    CREATE_EVENT,
+    event({ ja: '研究発表会', en: 'Presentation meeting' }),
+    staff,
+  );
+  const session = await write<Step>(
+    app,
+    ADD_SESSION,
+    { eventId: published.id, title: { ja: '第一部' }, startsAt: at('13:00'), endsAt: at('15:00'), room: 'A' },
+    staff,
+  );
+  const talk = await write<Step>(
+    app,
+    ADD_PRESENTATION,
+    { sessionId: session.id, seedId, presenterIds: [personA], startsAt: at('13:00'), endsAt: at('13:30') },
+    staff,
+  );
+  await write(
+    app,
+    GIVE_AWARD,
+    { eventId: published.id, presentationId: talk.id, prize: { ja: '優秀賞' } },
+    staff,
+  );
+  await write(app, MOVE_EVENT, { id: published.id, version: published.version, to: 'PUBLISHED' }, staff);
+  const draft = await write<Step>(
+    app,
+    CREATE_EVENT,
+    {
+      ...event({ en: 'Plimvorant exchange meeting', ja: 'プリムヴォラント交流会' }),
+      description: { en: 'Drextonal films, glimbracite and snorfelwick.' },
+    },
+    staff,
+  );
+  const draftSession = await write<Step>(
+    app,
+    ADD_SESSION,
+    { eventId: draft.id, title: { en: 'Glimbracite session' }, startsAt: at('13:00'), endsAt: at('14:00') },
+    staff,
+  );
+  await write(
+    app,
+    ADD_PRESENTATION,
+    {
+      sessionId: draftSession.id,
+      title: { en: 'Snorfelwick talk' },
+      startsAt: at('13:00'),
+      endsAt: at('13:30'),
+    },
+    staff,
+  );
+  return { published: published.id, draft: draft.id };
 }

@@ -315,6 +315,78 @@ export const CASES: Record<string, Case> = {
     },
     args: (_, target) => target,
   },
+
+  'Query.event': { args: async (w) => ({ id: (await draftEventOf(w)).eventId }) },
+  'Mutation.createEvent': { args: () => ({ input: EVENT_INPUT }) },
+  'Mutation.updateEvent': {
+    fresh: newAgenda,
+    args: async (w, { eventId }) => ({
+      input: { id: eventId, version: await eventsVersionOf(w, 'event', eventId), capacity: 50 },
+    }),
+  },
+  'Mutation.moveEvent': {
+    fresh: newAgenda,
+    args: async (w, { eventId }) => ({
+      input: { id: eventId, version: await eventsVersionOf(w, 'event', eventId), to: 'PUBLISHED' },
+    }),
+  },
+  'Mutation.addSession': {
+    fresh: newAgenda,
+    args: (_, { eventId }) => ({
+      input: {
+        eventId,
+        title: bilingual('午後の部', 'Afternoon'),
+        startsAt: at('15:00'),
+        endsAt: at('16:00'),
+      },
+    }),
+  },
+  'Mutation.updateSession': {
+    fresh: newAgenda,
+    args: async (w, { sessionId }) => ({
+      input: { id: sessionId, version: await eventsVersionOf(w, 'event_session', sessionId), room: 'Hall B' },
+    }),
+  },
+  'Mutation.removeSession': {
+    fresh: newAgenda,
+    args: async (w, { sessionId }) => ({
+      input: { id: sessionId, version: await eventsVersionOf(w, 'event_session', sessionId) },
+    }),
+  },
+  'Mutation.addPresentation': {
+    fresh: newAgenda,
+    args: (_, { sessionId }) => ({
+      input: { sessionId, title: bilingual('発表', 'Talk'), startsAt: at('14:00'), endsAt: at('14:30') },
+    }),
+  },
+  'Mutation.updatePresentation': {
+    fresh: newAgenda,
+    args: async (w, { presentationId }) => ({
+      input: {
+        id: presentationId,
+        version: await eventsVersionOf(w, 'presentation', presentationId),
+        title: bilingual('改題', 'Retitled'),
+      },
+    }),
+  },
+  'Mutation.removePresentation': {
+    fresh: newAgenda,
+    args: async (w, { presentationId }) => ({
+      input: { id: presentationId, version: await eventsVersionOf(w, 'presentation', presentationId) },
+    }),
+  },
+  'Mutation.giveAward': {
+    fresh: newAgenda,
+    args: (_, { eventId, presentationId }) => ({
+      input: { eventId, presentationId, prize: bilingual('優秀賞', 'Excellence Award') },
+    }),
+  },
+  'Mutation.removeAward': {
+    fresh: newAgenda,
+    args: async (w, { awardId }) => ({
+      input: { id: awardId, version: await eventsVersionOf(w, 'award', awardId) },
+    }),
+  },
 };
 
 const INVITE = 'mutation ($input: InviteColleagueInput!) { inviteColleague(input: $input) { email } }';
@@ -437,4 +509,56 @@ function newDraftA(w: World): Promise<string> {
 
 async function newPublishedSeedA(w: World): Promise<string> {
   return (await publishedSeed(w.app, w.accounts.researcherA, SEED_INPUT(w.org.A))).id;
+}
+
+// Events: a draft event of 2026-12-10 13:00–18:00 (Tokyo) with a session, a presentation and an award.
+const at = (hhmm: string) => new Date(`2026-12-10T${hhmm}:00+09:00`).toISOString();
+const EVENT_INPUT = {
+  kind: 'EXCHANGE_MEETING',
+  title: bilingual('研究交流会', 'Exchange meeting'),
+  startsAt: at('13:00'),
+  endsAt: at('18:00'),
+  venue: { name: bilingual('会場', 'Venue') },
+};
+
+async function newAgenda(w: World): Promise<Variables> {
+  const token = w.accounts.coordinator.accessToken;
+  const eventId = await createRecord(w.app, token, 'createEvent', 'CreateEventInput', EVENT_INPUT);
+  const sessionId = await createRecord(w.app, token, 'addSession', 'AddSessionInput', {
+    eventId,
+    title: bilingual('第一部', 'Part one'),
+    startsAt: at('13:00'),
+    endsAt: at('15:00'),
+    room: 'Hall A',
+  });
+  const presentationId = await createRecord(w.app, token, 'addPresentation', 'AddPresentationInput', {
+    sessionId,
+    title: bilingual('基調講演', 'Keynote'),
+    startsAt: at('13:00'),
+    endsAt: at('13:30'),
+  });
+  const awardId = await createRecord(w.app, token, 'giveAward', 'GiveAwardInput', {
+    eventId,
+    presentationId,
+    prize: bilingual('最優秀賞', 'Grand Prize'),
+  });
+  return { eventId, sessionId, presentationId, awardId };
+}
+
+const draftEvents = new WeakMap<World, Promise<Variables>>();
+/** One draft event per world for the read rows (nothing uses it up). */
+function draftEventOf(w: World): Promise<Variables> {
+  if (!draftEvents.has(w)) draftEvents.set(w, newAgenda(w));
+  return draftEvents.get(w)!;
+}
+
+async function eventsVersionOf(
+  w: World,
+  table: 'event' | 'event_session' | 'presentation' | 'award',
+  id: unknown,
+): Promise<number> {
+  const { rows } = await w.app.db.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0].version;
 }

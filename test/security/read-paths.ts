@@ -62,6 +62,12 @@ const NEED_CANDIDATE = `confidential score pathway ${REASONS} need { ${NEED} }
   summary { title ${TEXT} fields desiredCollaboration trlMin trlMax prefecture }`;
 const USER = `id email role affiliationStatus affiliationNote name ${TEXT} organization { id } person { ${PERSON} }`;
 
+const EVENT = `id version kind status title ${TEXT} description ${TEXT} startsAt endsAt timeZone venueName ${TEXT}
+  venueAddress capacity organizers { id name ${TEXT} } programs { id code } icalendar
+  sessions { id title ${TEXT} room presentations { id title ${TEXT} room presenters { id name ${TEXT} }
+    seed { id title ${TEXT} status } } }
+  awards { id prize ${TEXT} presentation { id title ${TEXT} } }`;
+
 const ALL_SEEDS = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 const ALL_NEEDS = ['OPEN', 'CLOSED'];
 
@@ -86,6 +92,38 @@ const ownNeed = (world: World, role: Role) => role.needId ?? world.needs.yPublic
 const ownOrg = (world: World, role: Role) => role.organizationId ?? world.orgs.Y.id;
 
 export const READ_PATHS: ReadPath[] = [
+  // events: a draft exists only for staff
+  {
+    field: 'event',
+    name: 'event by the published id',
+    query: `query ($id: ID!) { event(id: $id) { ${EVENT} } }`,
+    vars: (w) => ({ id: w.events.published }),
+  },
+  {
+    field: 'event',
+    name: 'event by the draft event id',
+    query: `query ($id: ID!) { event(id: $id) { ${EVENT} } }`,
+    vars: (_w, _r, p) => ({ id: p.draftEventId }),
+    probes: 'draft',
+  },
+  {
+    field: 'events',
+    name: 'events, default',
+    query: `{ events(first: 100) { ${PAGE} edges { node { ${EVENT} } } } }`,
+    check: ({ events }, w) => {
+      expect(ids(events.edges)).toEqual([w.events.published]);
+      expect(events.totalCount).toBe(1);
+    },
+  },
+  {
+    field: 'events',
+    name: 'events asking for drafts',
+    query: `{ events(first: 100, filter: { status: [DRAFT, PUBLISHED] }) { ${PAGE} edges { node { id title ${TEXT} } } } }`,
+    check: ({ events }, w) => {
+      expect(ids(events.edges)).toEqual([w.events.published]);
+      expect(events.totalCount).toBe(1);
+    },
+  },
   // catalogue: seeds
   {
     field: 'seed',

@@ -70,6 +70,8 @@ export interface World {
   seeds: { a: string; b: string; draft: string; keyedDraft: string };
   needs: { xPublic: string; yPublic: string; yConfidential: string; secret: string; keyedSecret: string };
   proposals: { secretToB: string; secretForA: string; declined: string; visible: string };
+  /** A published event presenting A's published seed, and a draft event with the draft markers (staff only). */
+  events: { published: string; draft: string };
   /** Ids of each hidden group's records (and the proposals about X's needs). */
   hidden: Record<Group, string[]>;
   roles: Role[];
@@ -86,6 +88,7 @@ export interface Probe {
   draftExternalId: string;
   draftWord: string;
   proposalId: string;
+  draftEventId: string;
 }
 
 export const realProbe = (world: World): Probe => ({
@@ -97,6 +100,7 @@ export const realProbe = (world: World): Probe => ({
   draftExternalId: DRAFT_EXTERNAL_ID,
   draftWord: DRAFT_WORD,
   proposalId: world.proposals.secretForA,
+  draftEventId: world.events.draft,
 });
 
 export const unknownProbe = (): Probe => ({
@@ -108,6 +112,7 @@ export const unknownProbe = (): Probe => ({
   draftExternalId: 'ext-seed-unknownkey',
   draftWord: OTHER_UNKNOWN_WORD,
   proposalId: randomUUID(),
+  draftEventId: randomUUID(),
 });
 
 /** The seeds and needs (any status) a role may read. */

@@ -1,18 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-// libs/events/src/index.ts is being written on the events branch at the same time; at the merge
-// these become one import from '#libs/events'.
-/* eslint-disable no-restricted-imports */
-import { scheduleViolations } from '../../libs/events/src/partnering/scheduler/check-schedule.js';
-import { schedulePartnering } from '../../libs/events/src/partnering/scheduler/schedule.js';
-import type {
-  Placement,
-  ScheduleInput,
-  ScheduleResult,
-} from '../../libs/events/src/partnering/scheduler/schedule.types.js';
-import { syntheticEvent } from '../../libs/events/src/partnering/scheduler/synthetic-event.js';
-/* eslint-enable no-restricted-imports */
+import {
+  schedulePartnering,
+  scheduleViolations,
+  syntheticEvent,
+  type Placement,
+  type ScheduleInput,
+  type ScheduleResult,
+} from '#libs/events';
 
 /**
  *   npm run bench:schedule -- [--participants 300] [--requests 2000] [--slots 40] [--tables 30] [--runs 5] [--seed 42]

@@ -1,6 +1,7 @@
 import { CATALOG_ENTITIES } from '#libs/catalog';
 import { AuditEntry, EmailMessage, OutboxChange } from '#libs/core';
 import { DIRECTORY_ENTITIES } from '#libs/directory';
+import { EVENTS_ENTITIES } from '#libs/events';
 import { IDENTITY_ENTITIES } from '#libs/identity';
 import { MATCHING_ENTITIES } from '#libs/matching';
 import { REPORTING_ENTITIES } from '#libs/reporting';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   ...IDENTITY_ENTITIES,
   ...CATALOG_ENTITIES,
   ...MATCHING_ENTITIES,
+  ...EVENTS_ENTITIES,
   ...REPORTING_ENTITIES,
 ];
 export { MIGRATIONS };

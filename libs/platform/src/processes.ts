@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { AppConfig, CoreModule, MailSendingModule } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
+import { EventsModule } from '#libs/events';
 import { IdentityModule } from '#libs/identity';
 import { MatchingJobsModule, MatchingModule, RematchingModule } from '#libs/matching';
 import { ReportingModule } from '#libs/reporting';
@@ -35,6 +36,7 @@ export const API_MODULES: ModuleList = [
   CatalogModule,
   SearchModule,
   MatchingModule,
+  EventsModule,
   ReportingModule,
 ];
 
