@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EventReminderService } from '#libs/events';
 import {
   adminEnv,
   countAllRows,
@@ -443,5 +444,42 @@ describe('at the door', () => {
 
     expectError(await app.gql(ROSTER, { eventId }, users[0].accessToken), 'FORBIDDEN', { localized: false });
     expectError(await app.gql(LIST, { eventId }, undefined), 'UNAUTHENTICATED', { localized: false });
+  });
+});
+
+describe('the reminder the day before', () => {
+  it('reminds those holding a place once, the Tokyo day before, in the app and by e-mail', async () => {
+    const eventId = await createEvent(1);
+    const [holder, waiting] = users;
+    const place = dataOf(await register(eventId, holder.accessToken)).registerForEvent;
+    const queued = dataOf(await register(eventId, waiting.accessToken)).registerForEvent;
+    expect(queued.status).toBe('WAITLISTED');
+    const reminders = app.api.app.get(EventReminderService, { strict: false });
+    const remindedOf = async (id: string) =>
+      (await app.db.query(`SELECT reminded_at FROM registration WHERE id = $1`, [id])).rows[0]
+        .reminded_at as Date | null;
+
+    // 2026-12-13 23:59 in Tokyo: two days before the 15th
+    await reminders.run(new Date('2026-12-13T23:59:00+09:00'));
+    expect(await remindedOf(place.id)).toBeNull();
+    // 2026-12-14 00:00 in Tokyo (still the 13th in UTC): the day before
+    expect(await reminders.run(new Date('2026-12-14T00:00:00+09:00'))).toBeGreaterThan(0);
+    expect(await remindedOf(place.id)).not.toBeNull();
+    expect(await remindedOf(queued.id)).toBeNull();
+    expect(await reminders.run(new Date('2026-12-14T12:00:00+09:00'))).toBe(0);
+
+    // one in-app reminder per place claimed, and none more on a later run
+    const count = async (sql: string) => (await app.db.query(sql, [holder.userId])).rows[0].n as number;
+    const reminded = await count(
+      `SELECT count(*)::int AS n FROM registration WHERE user_id = $1 AND reminded_at IS NOT NULL`,
+    );
+    const told = `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'event-reminder'`;
+    expect(await count(told)).toBe(reminded);
+    await reminders.run(new Date('2026-12-14T18:00:00+09:00'));
+    expect(await count(told)).toBe(reminded);
+    await until(
+      async () => deliveredTo(holder.email).find((text) => text.includes('明日は「発酵セミナー」')),
+      DELIVERY_MS,
+    );
   });
 });

@@ -1,4 +1,6 @@
 export { EventsModule, EVENTS_ENTITIES } from './events.module.js';
+export { EventsJobsModule } from './events-jobs.module.js';
+export { EventReminderService } from './registration/event-reminder.service.js';
 export { EventsError, EventsErrorCode } from './events.errors.js';
 export { Event } from './event/event.entity.js';
 export { EventKind } from './event/event-kind.js';

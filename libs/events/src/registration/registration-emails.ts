@@ -70,3 +70,22 @@ export function guestPromotedEmail(to: string, language: Language, event: Event)
     ],
   });
 }
+
+export function reminderTitle(event: Event): LocalizedMessage {
+  const title = titleOf(event);
+  return { ja: `明日は「${title.ja}」の開催日です`, en: `“${title.en}” is tomorrow` };
+}
+
+export function guestReminderEmail(
+  to: string,
+  language: Language,
+  event: Event,
+  when: LocalizedMessage,
+): EmailDraft {
+  const subject = reminderTitle(event);
+  return emailDraft(to, REGISTRATION_EMAIL_KIND, {
+    language,
+    subject,
+    paragraphs: [subject, when],
+  });
+}

@@ -71,6 +71,10 @@ export class Registration {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /** When the day-before reminder was claimed for it (EventReminderService): sent once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  remindedAt: Date | null;
+
   /** Registration time: the waiting list is promoted in this order. */
   @Field()
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
