@@ -373,6 +373,25 @@ describe('capacity and the waiting list', () => {
     });
   });
 
+  it('gives places added by a larger capacity to the waiting list, in order', async () => {
+    const eventId = await createEvent(1);
+    const [a, b, c] = users;
+    dataOf(await register(eventId, a.accessToken));
+    const second = dataOf(await register(eventId, b.accessToken)).registerForEvent;
+    const third = dataOf(await register(eventId, c.accessToken)).registerForEvent;
+    const { rows } = await app.db.query(`SELECT version FROM event WHERE id = $1`, [eventId]);
+    dataOf(
+      await app.gql(
+        `mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { id capacity } }`,
+        { input: { id: eventId, version: rows[0].version, capacity: 2 } },
+        coordinator.accessToken,
+      ),
+    );
+    const after = new Map(await statuses(eventId));
+    expect(after.get(second.id)).toBe('REGISTERED');
+    expect(after.get(third.id)).toBe('WAITLISTED');
+  });
+
   it('never oversells the last place to concurrent registrations', async () => {
     const eventId = await createEvent(1);
     const answers = await Promise.all([

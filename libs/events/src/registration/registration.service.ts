@@ -140,7 +140,7 @@ export class RegistrationService {
           before: { status: freed ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED },
           after: { status: RegistrationStatus.CANCELLED },
         });
-      if (freed) await this.promote(manager, event);
+      if (freed) await this.fillFreePlaces(manager, event);
       return saved;
     });
   }
@@ -181,12 +181,15 @@ export class RegistrationService {
         lock: { mode: 'pessimistic_write' },
       });
       await manager.delete(Registration, { eventId, userId });
-      if (event?.status === EventStatus.PUBLISHED) await this.promote(manager, event);
+      if (event?.status === EventStatus.PUBLISHED) await this.fillFreePlaces(manager, event);
     }
   }
 
-  /** Fills free places from the waiting list, first registered first; the event row is locked by the caller. */
-  private async promote(manager: EntityManager, event: Event) {
+  /**
+   * Fills free places from the waiting list, first registered first: after a
+   * cancellation or a larger capacity. The event row is locked by the caller.
+   */
+  async fillFreePlaces(manager: EntityManager, event: Event) {
     if (event.capacity === null) return;
     const taken = await manager.countBy(Registration, {
       eventId: event.id,
