@@ -502,3 +502,40 @@ describe('the reminder the day before', () => {
     );
   });
 });
+
+describe('personal data', () => {
+  it('exports the account’s registrations, and closing the account deletes them and promotes the waiting list', async () => {
+    const eventId = await createEvent(1);
+    const university = (
+      await app.db.query(`SELECT organization_id FROM "user" WHERE id = $1`, [users[0].userId])
+    ).rows[0].organization_id as string;
+    const leaving = await signUpAs(app, 'RESEARCHER', university);
+    const place = dataOf(await register(eventId, leaving.accessToken)).registerForEvent;
+    const next = dataOf(await register(eventId, users[2].accessToken)).registerForEvent;
+    expect(next.status).toBe('WAITLISTED');
+
+    const exported = dataOf(
+      await app.gql<{ exportMyData: { json: string } }>(
+        `query { exportMyData { json } }`,
+        {},
+        leaving.accessToken,
+      ),
+    ).exportMyData.json;
+    const events = (JSON.parse(exported) as { events: { registrations: { id: string; status: string }[] } })
+      .events;
+    expect(events.registrations).toEqual([
+      expect.objectContaining({ id: place.id, eventId, status: 'registered' }),
+    ]);
+
+    dataOf(
+      await app.gql(
+        `mutation ($password: String!) { closeMyAccount(currentPassword: $password) { closedAt } }`,
+        { password: leaving.password },
+        leaving.accessToken,
+      ),
+    );
+    const left = await app.db.query(`SELECT id FROM registration WHERE user_id = $1`, [leaving.userId]);
+    expect(left.rows).toHaveLength(0);
+    expect(new Map(await statuses(eventId)).get(next.id)).toBe('REGISTERED');
+  });
+});
