@@ -21,6 +21,8 @@ import { ClosedAccounts1796107173482 } from './1796107173482-ClosedAccounts.js';
 import { AccountLifecycle1796107612315 } from './1796107612315-AccountLifecycle.js';
 import { Reporting1796111121117 } from './1796111121117-Reporting.js';
 import { Events1796111161603 } from './1796111161603-Events.js';
+import { EventRegistrations1796112829116 } from './1796112829116-EventRegistrations.js';
+import { RegistrationReminders1796113319112 } from './1796113319112-RegistrationReminders.js';
 
 export const MIGRATIONS = [
   Foundation1795881194056,
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   AccountLifecycle1796107612315,
   Reporting1796111121117,
   Events1796111161603,
+  EventRegistrations1796112829116,
+  RegistrationReminders1796113319112,
 ];

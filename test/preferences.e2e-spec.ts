@@ -230,7 +230,7 @@ describe('preferences', () => {
 
   it('refuses bad input naming the field, and changes nothing', async () => {
     const before = await preferencesOf(english);
-    const tooMany = Array.from({ length: 7 }, () => ({ kind: 'INTRODUCED', delivery: 'OFF' }));
+    const tooMany = Array.from({ length: 50 }, () => ({ kind: 'INTRODUCED', delivery: 'OFF' }));
     const error = expectError(await update(english, { notifications: tooMany }), 'BAD_USER_INPUT');
     expect(fieldPaths(error)).toEqual(['input.notifications']);
     expectError(await update(english, { language: 'FR' }), 'BAD_USER_INPUT', { localized: false });

@@ -72,6 +72,8 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     declineReasons:           [login, deny,  deny,  allow, allow, deny,  deny,  deny,  allow, allow], // institution A
     event:                    [hide,  hide,  hide,  hide,  hide,  hide,  hide,  hide,  allow, allow], // a draft event
     events:                   [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // drafts for staff only
+    eventRegistrations:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a draft event
+    eventRoster:              [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a draft event
     exportCatalog:            [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow],
     externalFigures:          [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program
     kpis:                     [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program, FY2026
@@ -79,6 +81,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     invitations:              [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow], // the caller's own (staff: all)
     me:                       [login, allow, allow, allow, allow, allow, allow, allow, allow, allow],
     mySessions:               [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
+    myRegistrations:          [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own
     ndaText:                  [login, deny,  deny,  allow, allow, allow, allow, allow, allow, allow],
     need:                     [hide,  hide,  hide,  hide,  hide,  hide,  allow, hide,  allow, allow], // X's confidential need
     needs:                    [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow],
@@ -109,7 +112,9 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     addSession:               [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event
     approveAffiliation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     archiveSeed:              [login, deny,  deny,  allow, deny,  deny,  deny,  deny,  allow, allow], // a new published seed of A
+    cancelRegistration:       [hide,  hide,  hide,  allow, hide,  hide,  hide,  hide,  allow, allow], // resA's registration for a new published event
     changePassword:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // the caller's own, set again
+    checkIn:                  [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // resA's registration for a new published event
     closeMyAccount:           [login, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account like the caller
     closeNeed:                [login, deny,  deny,  deny,  deny,  deny,  allow, deny,  allow, allow], // a new public need of X
     confirmEmailChange:       [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new account's change link
@@ -133,6 +138,7 @@ export const AUTHORIZATION_MATRIX: Record<'Query' | 'Mutation', Record<string, R
     recordExternalFigure:     [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // the program's cohort consents
     reactivateAccount:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow], // a new deactivated account
     refreshToken:             [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a live refresh token
+    registerForEvent:         [allow, allow, allow, allow, allow, allow, allow, allow, allow, allow], // a new published event (anon: as a guest)
     rejectAffiliation:        [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new pending researcher
     removeAward:              [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's award
     removePresentation:       [login, deny,  deny,  deny,  deny,  deny,  deny,  deny,  allow, allow], // a new draft event's presentation

@@ -317,6 +317,27 @@ export const CASES: Record<string, Case> = {
   },
 
   'Query.event': { args: async (w) => ({ id: (await draftEventOf(w)).eventId }) },
+  'Query.eventRegistrations': { args: async (w) => ({ eventId: (await draftEventOf(w)).eventId }) },
+  'Query.eventRoster': { args: async (w) => ({ eventId: (await draftEventOf(w)).eventId }) },
+  'Mutation.registerForEvent': {
+    fresh: async (w) => ({ eventId: await newPublishedEvent(w) }),
+    args: (_, { eventId }, role) => ({
+      input: {
+        eventId,
+        ...(role === 'anonymous'
+          ? {
+              guest: {
+                name: bilingual('来場 太郎', 'Taro Raijo'),
+                organization: '庄内商工会議所',
+                email: uniqueEmail('guest'),
+              },
+            }
+          : {}),
+      },
+    }),
+  },
+  'Mutation.cancelRegistration': { fresh: newRegistrationA, args: (_, { id }) => ({ input: { id } }) },
+  'Mutation.checkIn': { fresh: newRegistrationA, args: (_, { id }) => ({ id }) },
   'Mutation.createEvent': { args: () => ({ input: EVENT_INPUT }) },
   'Mutation.updateEvent': {
     fresh: newAgenda,
@@ -543,6 +564,29 @@ async function newAgenda(w: World): Promise<Variables> {
     prize: bilingual('最優秀賞', 'Grand Prize'),
   });
   return { eventId, sessionId, presentationId, awardId };
+}
+
+async function newPublishedEvent(w: World): Promise<string> {
+  const token = w.accounts.coordinator.accessToken;
+  const eventId = await createRecord(w.app, token, 'createEvent', 'CreateEventInput', EVENT_INPUT);
+  const version = await eventsVersionOf(w, 'event', eventId);
+  await createRecord(w.app, token, 'moveEvent', 'MoveEventInput', { id: eventId, version, to: 'PUBLISHED' });
+  return eventId;
+}
+
+/** researcherA's registration for a new published event. */
+async function newRegistrationA(w: World): Promise<Variables> {
+  const eventId = await newPublishedEvent(w);
+  const id = await createRecord(
+    w.app,
+    w.accounts.researcherA.accessToken,
+    'registerForEvent',
+    'RegisterForEventInput',
+    {
+      eventId,
+    },
+  );
+  return { eventId, id };
 }
 
 const draftEvents = new WeakMap<World, Promise<Variables>>();

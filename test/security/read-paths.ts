@@ -529,4 +529,9 @@ export const NOT_CATALOGUE_READS: Record<string, string> = {
   mySessions: 'the caller’s own sign-in sessions (dates, User-Agent): no catalogue record, nobody else’s',
   invitations:
     'the invitations the caller sent (addresses they typed, role, organization, dates); staff see all: no catalogue record',
+  eventRegistrations:
+    'staff only: who registered for an event (names, organizations, e-mail addresses, status): no catalogue record',
+  eventRoster: 'staff only: the same registrations as CSV for the door: no catalogue record',
+  myRegistrations:
+    'the caller’s own registrations and their events (published ones, drafts for staff): no catalogue record',
 };

@@ -17,6 +17,12 @@ export enum EventsErrorCode {
   UnknownReference = 'EVENT_UNKNOWN_REFERENCE',
   InvalidTimeZone = 'INVALID_TIME_ZONE',
   TitleRequired = 'PRESENTATION_TITLE_REQUIRED',
+  RegistrationNotFound = 'REGISTRATION_NOT_FOUND',
+  RegistrationClosed = 'REGISTRATION_CLOSED',
+  AlreadyRegistered = 'ALREADY_REGISTERED',
+  GuestDetailsRequired = 'GUEST_DETAILS_REQUIRED',
+  GuestDetailsNotWanted = 'GUEST_DETAILS_NOT_WANTED',
+  RegistrationCancelled = 'REGISTRATION_CANCELLED',
 }
 
 const KINDS: Record<EventsErrorCode, ErrorKind> = {
@@ -36,6 +42,12 @@ const KINDS: Record<EventsErrorCode, ErrorKind> = {
   [EventsErrorCode.UnknownReference]: ErrorKind.BadUserInput,
   [EventsErrorCode.InvalidTimeZone]: ErrorKind.BadUserInput,
   [EventsErrorCode.TitleRequired]: ErrorKind.BadUserInput,
+  [EventsErrorCode.RegistrationNotFound]: ErrorKind.NotFound,
+  [EventsErrorCode.RegistrationClosed]: ErrorKind.Conflict,
+  [EventsErrorCode.AlreadyRegistered]: ErrorKind.Conflict,
+  [EventsErrorCode.GuestDetailsRequired]: ErrorKind.BadUserInput,
+  [EventsErrorCode.GuestDetailsNotWanted]: ErrorKind.BadUserInput,
+  [EventsErrorCode.RegistrationCancelled]: ErrorKind.Conflict,
 };
 
 export class EventsError extends DomainError {
@@ -174,6 +186,60 @@ export class EventsError extends DomainError {
       EventsErrorCode.TitleRequired,
       { ja: 'シーズに紐づかない発表には題名が必要です', en: 'A presentation without a seed needs a title' },
       [{ path: 'input.title', messages: ['required when no seedId is given'] }],
+    );
+  }
+
+  static registrationNotFound(id: string, path = 'input.id') {
+    return new EventsError(
+      EventsErrorCode.RegistrationNotFound,
+      { ja: 'その参加登録は見つかりません', en: 'No such registration' },
+      [{ path, messages: [`no registration ${id} you may change`] }],
+    );
+  }
+
+  static registrationClosed(status: string) {
+    return new EventsError(
+      EventsErrorCode.RegistrationClosed,
+      { ja: 'このイベントは参加登録を受け付けていません', en: 'This event does not take registrations' },
+      [{ path: 'input.eventId', messages: [`the event is ${status}`] }],
+    );
+  }
+
+  static alreadyRegistered(path = 'input.eventId') {
+    return new EventsError(
+      EventsErrorCode.AlreadyRegistered,
+      { ja: 'このイベントには既に参加登録されています', en: 'Already registered for this event' },
+      [{ path, messages: ['one registration per person and event'] }],
+    );
+  }
+
+  static guestDetailsRequired() {
+    return new EventsError(
+      EventsErrorCode.GuestDetailsRequired,
+      {
+        ja: 'ログインしていない場合は氏名・所属・メールアドレスを入力してください',
+        en: 'Without signing in, give your name, organization and e-mail address',
+      },
+      [{ path: 'input.guest', messages: ['required when not signed in'] }],
+    );
+  }
+
+  static guestDetailsNotWanted() {
+    return new EventsError(
+      EventsErrorCode.GuestDetailsNotWanted,
+      {
+        ja: 'ログイン中はご自身のアカウントで登録されます（ゲスト情報は不要です）',
+        en: 'Signed in, you register yourself: leave out the guest details',
+      },
+      [{ path: 'input.guest', messages: ['only for registrations without signing in'] }],
+    );
+  }
+
+  static registrationCancelled(path = 'id') {
+    return new EventsError(
+      EventsErrorCode.RegistrationCancelled,
+      { ja: 'この参加登録は取り消されています', en: 'This registration was cancelled' },
+      [{ path, messages: ['the registration is cancelled'] }],
     );
   }
 }

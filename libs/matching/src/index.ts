@@ -28,3 +28,4 @@ export { OverdueNoticeService } from './jobs/overdue-notice.service.js';
 export { DailyDigestService } from './jobs/daily-digest.service.js';
 export { PipelineReportService } from './report/pipeline-report.service.js';
 export { MatchPathway } from './candidate/candidate.model.js';
+export { NotificationService, type NotificationDraft } from './notification/notification.service.js';

@@ -2,7 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { AppConfig, CoreModule, MailSendingModule } from '#libs/core';
 import { CatalogModule } from '#libs/catalog';
 import { DirectoryModule } from '#libs/directory';
-import { EventsModule } from '#libs/events';
+import { EventsJobsModule, EventsModule } from '#libs/events';
 import { IdentityModule } from '#libs/identity';
 import { MatchingJobsModule, MatchingModule, RematchingModule } from '#libs/matching';
 import { ReportingModule } from '#libs/reporting';
@@ -56,6 +56,7 @@ export function apiModules(config: AppConfig): ModuleList {
   return [
     ...API_MODULES,
     MatchingJobsModule,
+    EventsJobsModule,
     MailSendingModule,
     ...(config.searchRelay === 'api' ? SEARCH_INDEXING : []),
   ];
@@ -66,7 +67,12 @@ export function apiModules(config: AppConfig): ModuleList {
  * (the api sends them too; claims lock rows).
  */
 export function workerModules(config: AppConfig): ModuleList {
-  return [...(config.searchRelay === 'worker' ? SEARCH_INDEXING : []), MatchingJobsModule, MailSendingModule];
+  return [
+    ...(config.searchRelay === 'worker' ? SEARCH_INDEXING : []),
+    MatchingJobsModule,
+    EventsJobsModule,
+    MailSendingModule,
+  ];
 }
 
 export function apiImports(config: AppConfig, databaseUrl: string): ModuleList {

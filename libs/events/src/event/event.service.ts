@@ -7,6 +7,7 @@ import { Organization } from '#libs/directory';
 import { EventSession } from '../agenda/event-session.entity.js';
 import { within } from '../agenda/slot-rules.js';
 import { EventsError } from '../events.errors.js';
+import { RegistrationService } from '../registration/registration.service.js';
 import type { CreateEventInput } from './dto/create-event.input.js';
 import type { MoveEventInput } from './dto/move-event.input.js';
 import type { UpdateEventInput } from './dto/update-event.input.js';
@@ -39,7 +40,10 @@ const unique = (ids: string[] | undefined) => [...new Set(ids ?? [])];
 /** Events: created and edited by coordinators and admins, every change versioned and audited. */
 @Injectable()
 export class EventService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registrations: RegistrationService,
+  ) {}
 
   create(input: CreateEventInput, actor: SignedInViewer): Promise<Event> {
     return this.dataSource.transaction(async (manager) => {
@@ -64,8 +68,8 @@ export class EventService {
   }
 
   update(input: UpdateEventInput, actor: SignedInViewer): Promise<Event> {
-    return this.dataSource.transaction((manager) =>
-      eventWriter.update(manager, {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await eventWriter.update(manager, {
         id: input.id,
         version: input.version,
         actorUserId: actor.userId,
@@ -86,8 +90,11 @@ export class EventService {
           await this.check(manager, event);
           await this.assertSessionsInside(manager, event);
         },
-      }),
-    );
+      });
+      // a larger capacity gives the new places to the waiting list (the writer locked the row)
+      if (event.status === EventStatus.PUBLISHED) await this.registrations.fillFreePlaces(manager, event);
+      return event;
+    });
   }
 
   move(input: MoveEventInput, actor: SignedInViewer): Promise<Event> {

@@ -8,6 +8,9 @@ export enum NotificationKind {
   NEW_CANDIDATE = 'new-candidate',
   PROPOSAL_OVERDUE = 'proposal-overdue',
   SAVED_SEARCH_MATCH = 'saved-search-match',
+  REGISTRATION_CONFIRMED = 'registration-confirmed',
+  WAITLIST_PROMOTED = 'waitlist-promoted',
+  EVENT_REMINDER = 'event-reminder',
 }
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
