@@ -67,6 +67,25 @@ export class VersionedWriter<T extends VersionedRecord> {
     return saved;
   }
 
+  /** Deletes the record at the version the caller saw; the audit log keeps what it was. */
+  async remove(
+    manager: EntityManager,
+    removal: { id: string; version: number; actorUserId: string | null; action?: string },
+  ): Promise<void> {
+    const record = await manager.findOne(this.kind.entity, {
+      where: { id: removal.id } as never,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!record) throw this.kind.notFound(removal.id);
+    if (record.version !== removal.version) throw CoreError.staleVersion(record.version);
+    const before = this.kind.snapshot(record);
+    await manager.delete(this.kind.entity, { id: record.id } as never);
+    const entity = { entityType: this.kind.auditType, entityId: record.id };
+    const action = removal.action ?? 'removed';
+    await recordAudit(manager, { actorUserId: removal.actorUserId, ...entity, action, before, after: {} });
+    if (this.kind.topic) await recordChange(manager, this.kind.topic, [record.id]);
+  }
+
   private async recorded(
     manager: EntityManager,
     record: T,

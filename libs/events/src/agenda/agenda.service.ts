@@ -3,9 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   bilingual,
-  CoreError,
   patchRecord,
-  recordAudit,
   VersionedWriter,
   type RecordVersionInput,
   type SignedInViewer,
@@ -127,18 +125,7 @@ export class AgendaService {
         input.id,
         EventsError.sessionNotFound(input.id, 'input.id'),
       );
-      const session = await manager.findOneByOrFail(EventSession, { id: input.id });
-      if (session.version !== input.version) throw CoreError.staleVersion(session.version);
-      const before = sessionSnapshot(session);
-      await manager.delete(EventSession, { id: session.id });
-      await recordAudit(manager, {
-        actorUserId: actor.userId,
-        entityType: 'event-session',
-        entityId: session.id,
-        action: 'removed',
-        before,
-        after: {},
-      });
+      await sessionWriter.remove(manager, { ...input, actorUserId: actor.userId });
       return true;
     });
   }
@@ -207,17 +194,7 @@ export class AgendaService {
         input.id,
         EventsError.presentationNotFound(input.id, 'input.id'),
       );
-      const presentation = await manager.findOneByOrFail(Presentation, { id: input.id });
-      if (presentation.version !== input.version) throw CoreError.staleVersion(presentation.version);
-      await manager.delete(Presentation, { id: presentation.id });
-      await recordAudit(manager, {
-        actorUserId: actor.userId,
-        entityType: 'presentation',
-        entityId: presentation.id,
-        action: 'removed',
-        before: presentationSnapshot(presentation),
-        after: {},
-      });
+      await presentationWriter.remove(manager, { ...input, actorUserId: actor.userId });
       return true;
     });
   }

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  bilingual,
-  CoreError,
-  recordAudit,
-  VersionedWriter,
-  type RecordVersionInput,
-  type SignedInViewer,
-} from '#libs/core';
+import { bilingual, VersionedWriter, type RecordVersionInput, type SignedInViewer } from '#libs/core';
 import { Presentation } from '../agenda/presentation.entity.js';
 import { EventService } from '../event/event.service.js';
 import { EventsError } from '../events.errors.js';
@@ -58,17 +51,7 @@ export class AwardService {
       const found = await manager.findOneBy(Award, { id: input.id });
       if (!found) throw EventsError.awardNotFound(input.id);
       await this.events.lockForAgenda(manager, found.eventId, 'input.id');
-      const award = await manager.findOneByOrFail(Award, { id: input.id });
-      if (award.version !== input.version) throw CoreError.staleVersion(award.version);
-      await manager.delete(Award, { id: award.id });
-      await recordAudit(manager, {
-        actorUserId: actor.userId,
-        entityType: 'award',
-        entityId: award.id,
-        action: 'removed',
-        before: awardSnapshot(award),
-        after: {},
-      });
+      await awardWriter.remove(manager, { ...input, actorUserId: actor.userId });
       return true;
     });
   }
